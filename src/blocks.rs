@@ -1,0 +1,399 @@
+//! The block markup that templates produce, and its parser.
+//!
+//! Templates write one block per line, each line starting with a directive; record text only
+//! ever appears after a directive, escaped by [`escape`], so it can never start a block, close
+//! a table or inject emphasis. The result is [`Block`]s: a format-neutral document body that
+//! the layout numbers and places.
+//!
+//! ```text
+//! @h1 Mục đích, yêu cầu        section "I. MỤC ĐÍCH, YÊU CẦU" (number and case computed)
+//! @h2 Mục đích                 sub-section "1. Mục đích", bold
+//! @h3 Chỉ tiêu                 điểm "a) Chỉ tiêu", bold
+//! @k Giao Văn phòng …          khoản without title: "1. Giao Văn phòng …", upright
+//! @p Text with **bold** and *italic*
+//! @- A dash point              "- A dash point"
+//! @+ A plus point              "+ A plus point"
+//! @note (Có Phụ lục kèm theo)  centred italic line
+//! @table 8 52 13 14 13         a table; numbers are relative column widths
+//! @row header                  a row: header | body | group | total
+//! @cell center bold | TT       a cell: left|center|right, bold, span=N, then "|" and text
+//! @end                         end of the table
+//! ```
+//!
+//! In text, `\*` is a literal star, `\\` a backslash and `\n` a new line (a new paragraph
+//! inside a table cell).
+
+use std::fmt;
+
+/// A run of text with its emphasis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Span {
+    Text {
+        text: String,
+        bold: bool,
+        italic: bool,
+    },
+    Break,
+}
+
+/// Inline text: spans in order.
+pub type Inline = Vec<Span>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+    Justify,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Header,
+    Body,
+    Group,
+    Total,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub align: Align,
+    pub bold: bool,
+    pub span: usize,
+    pub text: Inline,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub kind: RowKind,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub widths: Vec<u32>,
+    pub rows: Vec<Row>,
+}
+
+/// One block of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading { level: u8, text: Inline },
+    Khoan(Inline),
+    Paragraph(Inline),
+    Dash(Inline),
+    Plus(Inline),
+    Note(Inline),
+    Table(Table),
+}
+
+/// A markup problem: the template produced something the parser cannot read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkupError {
+    /// 1-based line of the rendered markup.
+    pub line: usize,
+    pub message: String,
+    pub text: String,
+}
+
+impl fmt::Display for MarkupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {} of the rendered markup: {}: `{}`",
+            self.line, self.message, self.text
+        )
+    }
+}
+
+/// Escapes record text so that it is read back literally by [`parse`].
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '*' => out.push_str("\\*"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Parses inline text: `**bold**`, `*italic*`, escapes.
+pub fn parse_inline(text: &str) -> Inline {
+    let mut spans = Vec::new();
+    let mut current = String::new();
+    let (mut bold, mut italic) = (false, false);
+    let mut chars = text.chars().peekable();
+    let flush = |current: &mut String, spans: &mut Vec<Span>, bold, italic| {
+        if !current.is_empty() {
+            spans.push(Span::Text {
+                text: std::mem::take(current),
+                bold,
+                italic,
+            });
+        }
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('n') => {
+                    flush(&mut current, &mut spans, bold, italic);
+                    spans.push(Span::Break);
+                }
+                Some(other) => current.push(other),
+                None => current.push('\\'),
+            },
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                flush(&mut current, &mut spans, bold, italic);
+                bold = !bold;
+            }
+            '*' => {
+                flush(&mut current, &mut spans, bold, italic);
+                italic = !italic;
+            }
+            c => current.push(c),
+        }
+    }
+    flush(&mut current, &mut spans, bold, italic);
+    spans
+}
+
+/// Plain text of inline spans (breaks become newlines).
+pub fn plain(inline: &Inline) -> String {
+    inline
+        .iter()
+        .map(|s| match s {
+            Span::Text { text, .. } => text.as_str(),
+            Span::Break => "\n",
+        })
+        .collect()
+}
+
+/// Parses rendered markup into blocks.
+pub fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
+    let mut blocks = Vec::new();
+    let mut table: Option<Table> = None;
+    for (index, raw) in markup.lines().enumerate() {
+        let line = raw.trim_start();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let err = |message: &str| MarkupError {
+            line: index + 1,
+            message: message.to_string(),
+            text: raw.to_string(),
+        };
+        let (directive, rest) = line.split_once(' ').unwrap_or((line, ""));
+        match (directive, table.as_mut()) {
+            ("@table", None) => {
+                let widths: Result<Vec<u32>, _> = rest.split_whitespace().map(str::parse).collect();
+                let widths = widths.map_err(|_| err("@table takes relative column widths"))?;
+                if widths.is_empty() || widths.contains(&0) {
+                    return Err(err("@table needs one or more non-zero widths"));
+                }
+                table = Some(Table {
+                    widths,
+                    rows: Vec::new(),
+                });
+            }
+            ("@row", Some(t)) => {
+                let kind = match rest.trim() {
+                    "" | "body" => RowKind::Body,
+                    "header" => RowKind::Header,
+                    "group" => RowKind::Group,
+                    "total" => RowKind::Total,
+                    _ => return Err(err("@row takes header, body, group or total")),
+                };
+                t.rows.push(Row {
+                    kind,
+                    cells: Vec::new(),
+                });
+            }
+            ("@cell", Some(t)) => {
+                let (attrs, text) = rest
+                    .split_once('|')
+                    .ok_or_else(|| err("@cell needs `|` before its text"))?;
+                let cell = parse_cell(attrs, text.strip_prefix(' ').unwrap_or(text))
+                    .map_err(|m| err(&m))?;
+                let row = t
+                    .rows
+                    .last_mut()
+                    .ok_or_else(|| err("@cell before any @row"))?;
+                row.cells.push(cell);
+            }
+            ("@end", Some(_)) => {
+                let t = table.take().unwrap_or_else(|| unreachable!("matched Some"));
+                check_table(&t).map_err(|m| err(&m))?;
+                blocks.push(Block::Table(t));
+            }
+            (_, Some(_)) => return Err(err("only @row, @cell and @end may appear inside a table")),
+            (_, None) => {
+                blocks.push(text_block(directive, rest).ok_or_else(|| err("unknown directive"))?);
+            }
+        }
+    }
+    if table.is_some() {
+        return Err(MarkupError {
+            line: markup.lines().count(),
+            message: "a table is not closed with @end".into(),
+            text: String::new(),
+        });
+    }
+    Ok(blocks)
+}
+
+fn text_block(directive: &str, rest: &str) -> Option<Block> {
+    let inline = parse_inline(rest);
+    Some(match directive {
+        "@h1" => Block::Heading {
+            level: 1,
+            text: inline,
+        },
+        "@h2" => Block::Heading {
+            level: 2,
+            text: inline,
+        },
+        "@h3" => Block::Heading {
+            level: 3,
+            text: inline,
+        },
+        "@k" => Block::Khoan(inline),
+        "@p" => Block::Paragraph(inline),
+        "@-" => Block::Dash(inline),
+        "@+" => Block::Plus(inline),
+        "@note" => Block::Note(inline),
+        _ => return None,
+    })
+}
+
+fn parse_cell(attrs: &str, text: &str) -> Result<Cell, String> {
+    let mut cell = Cell {
+        align: Align::Left,
+        bold: false,
+        span: 1,
+        text: parse_inline(text),
+    };
+    for attr in attrs.split_whitespace() {
+        match attr {
+            "left" => cell.align = Align::Left,
+            "center" => cell.align = Align::Center,
+            "right" => cell.align = Align::Right,
+            "justify" => cell.align = Align::Justify,
+            "bold" => cell.bold = true,
+            _ => {
+                let n = attr
+                    .strip_prefix("span=")
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| *n >= 1);
+                cell.span = n.ok_or_else(|| format!("unknown cell attribute `{attr}`"))?;
+            }
+        }
+    }
+    Ok(cell)
+}
+
+fn check_table(table: &Table) -> Result<(), String> {
+    for (i, row) in table.rows.iter().enumerate() {
+        let used: usize = row.cells.iter().map(|c| c.span).sum();
+        if used != table.widths.len() {
+            return Err(format!(
+                "row {} fills {used} of {} columns",
+                i + 1,
+                table.widths.len()
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Span {
+        Span::Text {
+            text: t.into(),
+            bold: false,
+            italic: false,
+        }
+    }
+
+    #[test]
+    fn escaped_record_text_reads_back_literally() {
+        for hostile in [
+            "{{ x }}",
+            "<w:p>",
+            "a & b",
+            "# heading",
+            "- dash",
+            "@h1 x",
+            "**not bold**",
+            "a\\b",
+            "| pipe",
+        ] {
+            let markup = format!("@p {}", escape(hostile));
+            let blocks = parse(&markup).unwrap();
+            assert_eq!(blocks, [Block::Paragraph(vec![text(hostile)])], "{hostile}");
+        }
+    }
+
+    #[test]
+    fn newline_in_record_text_stays_inside_its_block() {
+        let blocks = parse(&format!("@- {}", escape("one\n@h1 two"))).unwrap();
+        assert_eq!(
+            blocks,
+            [Block::Dash(vec![text("one"), Span::Break, text("@h1 two")])]
+        );
+    }
+
+    #[test]
+    fn emphasis() {
+        let inline = parse_inline("a **b** *c*");
+        assert_eq!(
+            inline,
+            [
+                text("a "),
+                Span::Text {
+                    text: "b".into(),
+                    bold: true,
+                    italic: false
+                },
+                text(" "),
+                Span::Text {
+                    text: "c".into(),
+                    bold: false,
+                    italic: true
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_parse_and_check_their_width() {
+        let markup = "@table 1 3\n@row header\n@cell center bold | TT\n@cell | Nội dung\n@row group\n@cell span=2 bold | I\n@end\n";
+        let blocks = parse(markup).unwrap();
+        let Block::Table(t) = &blocks[0] else {
+            panic!("not a table")
+        };
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1].cells[0].span, 2);
+        let bad = parse("@table 1 3\n@row\n@cell | x\n@end").unwrap_err();
+        assert!(bad.message.contains("fills 1 of 2"), "{bad}");
+    }
+
+    #[test]
+    fn unknown_directive_names_its_line() {
+        let e = parse("@p ok\nstray text").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(
+            parse("@table 1\n@row\n@cell | x")
+                .unwrap_err()
+                .message
+                .contains("not closed")
+        );
+    }
+}

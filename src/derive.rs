@@ -1,0 +1,477 @@
+//! Record → View: everything a document shows that is computed rather than typed.
+//!
+//! Numbers, ký hiệu, dates in ND30 form, signer lines in upper case, list punctuation, score
+//! totals and lost points, continuous task numbering. The [`View`] is the template contract:
+//! templates see exactly these fields (documented in README.md) and nothing else.
+
+use serde::Serialize;
+
+use crate::record::{self, Content, Loaded, Record, SizeSet};
+use crate::text::{self, Decimal};
+
+/// What templates and the page layout see of one document.
+#[derive(Debug, Serialize)]
+pub struct View {
+    pub loai: KindView,
+    /// "45/KH-SNV", or "      /KH-SNV" for a draft.
+    pub so_ky_hieu: String,
+    /// "Hà Tĩnh, ngày 05 tháng 01 năm 2021".
+    pub dia_danh_ngay: String,
+    /// "05/01/2021" or "     /6/2021", for references in other documents.
+    pub ngay_ngan: String,
+    pub nam: i32,
+    pub trich_yeu: String,
+    pub co_quan: IssuerView,
+    /// Kính gửi lines with computed punctuation.
+    pub kinh_gui: Vec<String>,
+    /// Căn cứ lines with computed punctuation.
+    pub can_cu: Vec<String>,
+    pub mo_dau: Vec<Block>,
+    pub phan: Vec<SectionView>,
+    pub ket_thuc: Vec<Block>,
+    pub nguoi_ky: SignerView,
+    /// Nơi nhận lines, each starting "- ", the last "- Lưu: ….".
+    pub noi_nhan: Vec<String>,
+    pub tieu_chi: Vec<CriterionView>,
+    /// Score totals over `tieu_chi`, when any criterion is scored.
+    pub tong: Option<TotalsView>,
+    /// The criteria that have a remedy, in record order.
+    pub khac_phuc: Vec<RemedyView>,
+    pub nhom: Vec<GroupView>,
+    #[serde(skip)]
+    pub size_set: SizeSet,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KindView {
+    pub ma: &'static str,
+    /// "Kế hoạch"
+    pub ten: &'static str,
+    /// "KẾ HOẠCH"
+    pub ten_hoa: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IssuerView {
+    pub chu_quan: Option<String>,
+    pub ten: String,
+    pub viet_tat: String,
+    pub dia_danh: String,
+}
+
+/// A body block: `kieu` is "doan" (paragraph), "-", "+", "ghi_chu" or "chen".
+#[derive(Debug, Serialize)]
+pub struct Block {
+    pub kieu: &'static str,
+    pub noi_dung: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    pub tieu_de: Option<String>,
+    pub noi_dung: Vec<Block>,
+    pub muc: Vec<SectionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SignerView {
+    /// Upper-case authority and title lines, e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].
+    pub dong: Vec<String>,
+    pub ho_ten: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CriterionView {
+    /// Row number, continuous from 1.
+    pub stt: usize,
+    pub ma: Option<String>,
+    pub ten: String,
+    pub diem_toi_da: Option<String>,
+    pub diem_dat: Option<String>,
+    /// Lost points as the score table's Ghi chú shows them: "-0,5", or "=" when none.
+    pub diem_mat: Option<String>,
+    pub chi_tiet: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TotalsView {
+    pub diem_toi_da: String,
+    pub diem_dat: String,
+    pub diem_mat: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RemedyView {
+    pub stt: usize,
+    pub ma: Option<String>,
+    pub tieu_de: String,
+    pub ton_tai: Option<String>,
+    pub giai_phap: Vec<String>,
+    pub nhan_chu_tri: String,
+    pub chu_tri: Option<String>,
+    pub nhan_phoi_hop: String,
+    pub phoi_hop: Option<String>,
+    pub thoi_gian: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupView {
+    /// Roman group number ("I").
+    pub so: String,
+    pub ten: String,
+    pub ten_hoa: String,
+    pub nhiem_vu: Vec<TaskView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TaskView {
+    /// Continuous across groups, never typed.
+    pub stt: usize,
+    pub ten: String,
+    pub san_pham: Vec<String>,
+    pub chu_tri: Option<String>,
+    pub phoi_hop: Option<String>,
+    pub thoi_han: Option<String>,
+    pub ket_qua: Option<String>,
+}
+
+fn clean_opt(value: Option<&String>) -> Option<String> {
+    value
+        .map(|v| text::clean(v))
+        .filter(|v| !v.trim().is_empty())
+}
+
+fn clean_all(values: &[String]) -> Vec<String> {
+    values.iter().map(|v| text::clean(v)).collect()
+}
+
+/// Derives the view of a loaded record.
+pub fn derive(loaded: &Loaded) -> View {
+    let r = &loaded.record;
+    let kind = loaded.kind;
+    let number = r.so.as_ref().and_then(|n| u32::try_from(*n.get_ref()).ok());
+    let issuer_abbr = text::clean(r.co_quan.viet_tat.get_ref());
+    let so_ky_hieu = match kind.abbreviation {
+        Some(abbr) => format!("{}/{abbr}-{issuer_abbr}", text::doc_number(number)),
+        None => format!("{}/{issuer_abbr}", text::doc_number(number)),
+    };
+    let d = loaded.date;
+    let place = text::clean(&r.co_quan.dia_danh);
+    View {
+        loai: KindView {
+            ma: kind.code,
+            ten: kind.name,
+            ten_hoa: text::upper(kind.name),
+        },
+        so_ky_hieu,
+        dia_danh_ngay: format!("{place}, {}", text::long_date(d.day, d.month, d.year)),
+        ngay_ngan: text::short_date(d.day, d.month, d.year),
+        nam: d.year,
+        trich_yeu: text::clean(&r.trich_yeu),
+        co_quan: IssuerView {
+            chu_quan: clean_opt(r.co_quan.chu_quan.as_ref()),
+            ten: text::clean(&r.co_quan.ten),
+            viet_tat: issuer_abbr,
+            dia_danh: place,
+        },
+        kinh_gui: text::punctuate_list(&clean_all(&r.kinh_gui)),
+        can_cu: text::punctuate_list(&clean_all(&r.can_cu)),
+        mo_dau: blocks(&r.mo_dau),
+        phan: r.phan.iter().map(section).collect(),
+        ket_thuc: blocks(&r.ket_thuc),
+        nguoi_ky: signer(&r.nguoi_ky),
+        noi_nhan: recipients(&r.noi_nhan),
+        tieu_chi: criteria(r),
+        tong: totals(r),
+        khac_phuc: remedies(r),
+        nhom: groups(&r.nhom),
+        size_set: loaded.size_set,
+    }
+}
+
+fn blocks(contents: &[Content]) -> Vec<Block> {
+    contents
+        .iter()
+        .map(|c| match c {
+            Content::Paragraph(p) => Block {
+                kieu: "doan",
+                noi_dung: text::clean(p),
+            },
+            Content::Marked(m) => {
+                let keyed = [
+                    ("-", &m.dash),
+                    ("+", &m.plus),
+                    ("chen", &m.chen),
+                    ("ghi_chu", &m.ghi_chu),
+                ];
+                // Validation guarantees exactly one key; an empty block is the harmless fallback.
+                let (kieu, value) = keyed
+                    .into_iter()
+                    .find_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+                    .unwrap_or(("doan", ""));
+                Block {
+                    kieu,
+                    noi_dung: text::clean(value),
+                }
+            }
+        })
+        .collect()
+}
+
+fn section(s: &record::Section) -> SectionView {
+    SectionView {
+        tieu_de: clean_opt(s.tieu_de.as_ref()),
+        noi_dung: blocks(&s.noi_dung),
+        muc: s.muc.iter().map(section).collect(),
+    }
+}
+
+fn signer(s: &record::Signer) -> SignerView {
+    let mut dong = Vec::new();
+    if let Some(collective) = &s.thay_mat {
+        dong.push(format!("TM. {}", text::upper(&text::clean(collective))));
+    }
+    if let (Some(prefix), Some(head)) = (&s.quyen_han, &s.chuc_vu_thu_truong) {
+        dong.push(format!(
+            "{} {}",
+            prefix.get_ref(),
+            text::upper(&text::clean(head.get_ref()))
+        ));
+    }
+    if let Some(title) = &s.chuc_vu {
+        dong.push(text::upper(&text::clean(title)));
+    }
+    SignerView {
+        dong,
+        ho_ten: text::clean(&s.ho_ten),
+    }
+}
+
+fn recipients(n: &record::Recipients) -> Vec<String> {
+    let mut lines = clean_all(&n.gui);
+    lines.push(format!("Lưu: {}", text::clean(&n.luu)));
+    text::punctuate_list(&lines)
+        .into_iter()
+        .map(|l| format!("- {l}"))
+        .collect()
+}
+
+fn score(c: &record::Criterion) -> Option<(Decimal, Decimal)> {
+    Some((
+        Decimal::from_f64(c.diem_toi_da?),
+        Decimal::from_f64(c.diem_dat?),
+    ))
+}
+
+/// Lost points as the score table shows them: "-0,5", or "=" when nothing was lost.
+fn lost_text(max: Decimal, got: Decimal) -> String {
+    let lost = got - max;
+    if lost.is_zero() {
+        "=".to_string()
+    } else {
+        lost.vi()
+    }
+}
+
+fn criteria(r: &Record) -> Vec<CriterionView> {
+    r.tieu_chi
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let points = score(c);
+            CriterionView {
+                stt: i + 1,
+                ma: clean_opt(c.ma.as_ref()),
+                ten: text::clean(&c.ten),
+                diem_toi_da: points.map(|(max, _)| max.vi()),
+                diem_dat: points.map(|(_, got)| got.vi()),
+                diem_mat: points.map(|(max, got)| lost_text(max, got)),
+                chi_tiet: clean_all(&c.chi_tiet),
+            }
+        })
+        .collect()
+}
+
+fn totals(r: &Record) -> Option<TotalsView> {
+    let scored: Vec<(Decimal, Decimal)> = r.tieu_chi.iter().filter_map(score).collect();
+    if scored.is_empty() {
+        return None;
+    }
+    let max: Decimal = scored.iter().map(|s| s.0).sum();
+    let got: Decimal = scored.iter().map(|s| s.1).sum();
+    Some(TotalsView {
+        diem_toi_da: max.vi(),
+        diem_dat: got.vi(),
+        diem_mat: lost_text(max, got),
+    })
+}
+
+fn remedies(r: &Record) -> Vec<RemedyView> {
+    r.tieu_chi
+        .iter()
+        .filter_map(|c| c.khac_phuc.as_ref().map(|k| (c, k)))
+        .enumerate()
+        .map(|(i, (c, k))| RemedyView {
+            stt: i + 1,
+            ma: clean_opt(c.ma.as_ref()),
+            tieu_de: text::clean(k.tieu_de.as_ref().unwrap_or(&c.ten)),
+            ton_tai: clean_opt(k.ton_tai.as_ref()),
+            giai_phap: clean_all(&k.giai_phap),
+            nhan_chu_tri: text::clean(
+                k.nhan_chu_tri
+                    .as_deref()
+                    .unwrap_or("Đơn vị chủ trì thực hiện"),
+            ),
+            chu_tri: clean_opt(k.chu_tri.as_ref()),
+            nhan_phoi_hop: text::clean(
+                k.nhan_phoi_hop
+                    .as_deref()
+                    .unwrap_or("Đơn vị phối hợp thực hiện"),
+            ),
+            phoi_hop: clean_opt(k.phoi_hop.as_ref()),
+            thoi_gian: clean_opt(k.thoi_gian.as_ref()),
+        })
+        .collect()
+}
+
+fn groups(groups: &[record::TaskGroup]) -> Vec<GroupView> {
+    let mut next = 0;
+    let mut out = Vec::with_capacity(groups.len());
+    for (g, group) in (1u32..).zip(groups) {
+        let tasks = group
+            .nhiem_vu
+            .iter()
+            .map(|t| {
+                next += 1;
+                TaskView {
+                    stt: next,
+                    ten: text::clean(&t.ten),
+                    san_pham: clean_all(&t.san_pham),
+                    chu_tri: clean_opt(t.chu_tri.as_ref()),
+                    phoi_hop: clean_opt(t.phoi_hop.as_ref()),
+                    thoi_han: clean_opt(t.thoi_han.as_ref()),
+                    ket_qua: clean_opt(t.ket_qua.as_ref()),
+                }
+            })
+            .collect();
+        let ten = text::clean(&group.ten);
+        out.push(GroupView {
+            so: text::roman(g),
+            ten_hoa: text::upper(&ten),
+            ten,
+            nhiem_vu: tasks,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const RECORD: &str = r#"
+loai = "ke-hoach"
+so = 5
+ngay = 2021-01-05
+trich_yeu = "Khắc phục"
+[co_quan]
+chu_quan = "UBND TỈNH HÀ TĨNH"
+ten = "SỞ NỘI VỤ"
+viet_tat = "SNV"
+dia_danh = "Hà Tĩnh"
+[nguoi_ky]
+thay_mat = "Ủy ban nhân dân"
+quyen_han = "KT."
+chuc_vu_thu_truong = "Chủ tịch"
+chuc_vu = "Phó Chủ tịch"
+ho_ten = "Nguyễn Văn A"
+[noi_nhan]
+gui = ["UBND tỉnh (b/c)", "Lãnh đạo Sở"]
+luu = "VT, VP"
+[[tieu_chi]]
+ten = "Công tác chỉ đạo điều hành"
+diem_toi_da = 15.5
+diem_dat = 15
+[tieu_chi.khac_phuc]
+chu_tri = "Văn phòng Sở"
+[[tieu_chi]]
+ten = "Cải cách thủ tục hành chính"
+diem_toi_da = 17
+diem_dat = 17
+[[tieu_chi]]
+ten = "Văn bản QPPL"
+diem_toi_da = 10
+diem_dat = 9.73
+[[nhom]]
+ten = "Công tác chỉ đạo, điều hành"
+nhiem_vu = [{ ten = "A" }, { ten = "B" }]
+[[nhom]]
+ten = "Cải cách thể chế"
+nhiem_vu = [{ ten = "C" }]
+"#;
+
+    fn view() -> View {
+        derive(&record::parse(Path::new("r.toml"), RECORD).unwrap())
+    }
+
+    #[test]
+    fn header_fields_follow_nd30() {
+        let v = view();
+        assert_eq!(v.so_ky_hieu, "05/KH-SNV");
+        assert_eq!(v.dia_danh_ngay, "Hà Tĩnh, ngày 05 tháng 01 năm 2021");
+        assert_eq!(v.loai.ten_hoa, "KẾ HOẠCH");
+    }
+
+    #[test]
+    fn three_line_signer() {
+        let v = view();
+        assert_eq!(
+            v.nguoi_ky.dong,
+            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+        );
+    }
+
+    #[test]
+    fn recipients_end_with_the_archive_line() {
+        assert_eq!(
+            view().noi_nhan,
+            ["- UBND tỉnh (b/c);", "- Lãnh đạo Sở;", "- Lưu: VT, VP."]
+        );
+    }
+
+    #[test]
+    fn scores_are_computed_never_typed() {
+        let v = view();
+        let lost: Vec<_> = v
+            .tieu_chi
+            .iter()
+            .map(|c| c.diem_mat.clone().unwrap())
+            .collect();
+        assert_eq!(lost, ["-0,5", "=", "-0,27"]);
+        let t = v.tong.unwrap();
+        assert_eq!(
+            (
+                t.diem_toi_da.as_str(),
+                t.diem_dat.as_str(),
+                t.diem_mat.as_str()
+            ),
+            ("42,5", "41,73", "-0,77")
+        );
+        assert_eq!(v.khac_phuc.len(), 1);
+        assert_eq!(v.khac_phuc[0].nhan_chu_tri, "Đơn vị chủ trì thực hiện");
+    }
+
+    #[test]
+    fn tasks_are_numbered_continuously_across_groups() {
+        let v = view();
+        let numbers: Vec<usize> = v
+            .nhom
+            .iter()
+            .flat_map(|g| g.nhiem_vu.iter().map(|t| t.stt))
+            .collect();
+        assert_eq!(numbers, [1, 2, 3]);
+        assert_eq!(v.nhom[1].so, "II");
+        assert_eq!(v.nhom[0].ten_hoa, "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH");
+    }
+}

@@ -1,0 +1,153 @@
+//! Errors a clerk can act on: every problem names the file, line and column, shows the line
+//! with the spot underlined, and says what to do.
+//!
+//! Stages return [`Error`]; only `main` prints it. Record problems carry a byte span into the
+//! source text so that problems found after parsing still point at the right line.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Where in a source file a problem is, plus the text to show it in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub source_line: String,
+    pub width: usize,
+}
+
+impl Location {
+    /// Turns a byte span of `source` into a 1-based line and column (columns count characters).
+    pub fn from_span(path: &Path, source: &str, span: std::ops::Range<usize>) -> Location {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.min(source.len())).max(start);
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
+        let line = source[..start].matches('\n').count() + 1;
+        let column = source[line_start..start].chars().count() + 1;
+        let source_line = source[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_string();
+        let width = source[start..end.min(line_end)].chars().count().max(1);
+        Location {
+            path: path.to_path_buf(),
+            line,
+            column,
+            source_line,
+            width,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// Everything that can stop a render.
+#[derive(Debug)]
+pub enum Error {
+    /// A record (or template) with a problem at a known place.
+    Source {
+        location: Location,
+        message: String,
+        help: Option<String>,
+    },
+    /// A file-level problem with no line to point at (unreadable, not UTF-8, not found).
+    File {
+        path: PathBuf,
+        message: String,
+        help: Option<String>,
+    },
+    /// Writing an output failed; the previous output, if any, is intact.
+    Output { path: PathBuf, message: String },
+}
+
+impl Error {
+    pub fn at(location: Location, message: impl Into<String>, help: Option<String>) -> Error {
+        Error::Source {
+            location,
+            message: message.into(),
+            help,
+        }
+    }
+
+    pub fn file(path: &Path, message: impl Into<String>, help: Option<String>) -> Error {
+        Error::File {
+            path: path.to_path_buf(),
+            message: message.into(),
+            help,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Source {
+                location,
+                message,
+                help,
+            } => {
+                let l = location;
+                writeln!(f, "error: {message}")?;
+                writeln!(f, "  --> {}:{}:{}", l.path.display(), l.line, l.column)?;
+                let gutter = l.line.to_string().len();
+                writeln!(f, "{:gutter$} |", "")?;
+                writeln!(f, "{} | {}", l.line, l.source_line)?;
+                let pad = " ".repeat(l.column - 1);
+                write!(f, "{:gutter$} | {pad}{}", "", "^".repeat(l.width))?;
+                if let Some(help) = help {
+                    write!(f, "\n  = help: {help}")?;
+                }
+                Ok(())
+            }
+            Error::File {
+                path,
+                message,
+                help,
+            } => {
+                write!(f, "error: {}: {message}", path.display())?;
+                if let Some(help) = help {
+                    write!(f, "\n  = help: {help}")?;
+                }
+                Ok(())
+            }
+            Error::Output { path, message } => {
+                write!(f, "error: cannot write {}: {message}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_becomes_line_and_character_column() {
+        let source = "a = 1\nngày = \"x\"\n";
+        let start = source.find("\"x\"").unwrap();
+        let loc = Location::from_span(Path::new("p.toml"), source, start..start + 3);
+        assert_eq!((loc.line, loc.column, loc.width), (2, 8, 3));
+        assert_eq!(loc.source_line, "ngày = \"x\"");
+    }
+
+    #[test]
+    fn display_underlines_the_spot() {
+        let source = "so = -1\n";
+        let loc = Location::from_span(Path::new("k.toml"), source, 5..7);
+        let text = Error::at(loc, "bad number", Some("use 1 or more".into())).to_string();
+        assert_eq!(
+            text,
+            "error: bad number\n  --> k.toml:1:6\n  |\n1 | so = -1\n  |      ^^\n  = help: use 1 or more"
+        );
+    }
+}

@@ -1,0 +1,340 @@
+//! ND30 layout: turns a [`View`] and its body [`Block`]s into a [`Page`], the page model that
+//! the Word writer draws. All of nd30.md that is geometry or numbering lives here: page size and
+//! margins, the size sets, the two-column header block and its rules, the title, Kính gửi and
+//! căn cứ lines, body numbering (I. → 1. → a) → - → +), table column widths, the signature
+//! table with Nơi nhận beside it. It knows nothing of OOXML.
+
+mod body;
+pub mod measure;
+
+pub use body::{BodyItem, ParaKind, Paragraph, TableModel, number_body};
+
+use crate::blocks::Block;
+use crate::derive::View;
+use crate::record::SizeSet;
+use measure::Face;
+
+/// Twips per millimetre.
+const TWIPS_PER_MM: f32 = 56.692_9;
+
+fn mm(value: f32) -> u32 {
+    // Margins and widths are a few hundred millimetres at most.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let twips = (value * TWIPS_PER_MM).ceil() as u32;
+    twips
+}
+
+/// Page size and margins, in twips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageSetup {
+    pub width: u32,
+    pub height: u32,
+    pub top: u32,
+    pub bottom: u32,
+    pub left: u32,
+    pub right: u32,
+    pub header: u32,
+}
+
+impl PageSetup {
+    /// A4 portrait at the lower bounds of ND30's margin ranges (nd30.md §13): top and bottom
+    /// 20 mm, left 30 mm, right 15 mm, which gives the widest text area (165 mm).
+    pub fn a4_portrait() -> PageSetup {
+        PageSetup {
+            width: 11906,
+            height: 16838,
+            top: mm(20.0),
+            bottom: mm(20.0),
+            left: mm(30.0),
+            right: mm(15.0),
+            header: mm(10.0),
+        }
+    }
+
+    pub fn text_width(&self) -> u32 {
+        self.width - self.left - self.right
+    }
+}
+
+/// Font sizes in points for each element (nd30.md §5 and the size-set footnote of §1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sizes {
+    pub quoc_hieu: f32,
+    pub tieu_ngu: f32,
+    pub dia_danh: f32,
+    pub co_quan: f32,
+    pub so: f32,
+    pub title: f32,
+    pub body: f32,
+    pub signature: f32,
+    pub noi_nhan_label: f32,
+    pub noi_nhan: f32,
+    pub page_number: f32,
+    pub table: f32,
+}
+
+impl Sizes {
+    pub fn for_set(set: SizeSet) -> Sizes {
+        let (qh, tn, dd) = match set {
+            SizeSet::Small => (12.0, 13.0, 13.0),
+            SizeSet::Large => (13.0, 14.0, 14.0),
+        };
+        Sizes {
+            quoc_hieu: qh,
+            tieu_ngu: tn,
+            dia_danh: dd,
+            co_quan: qh,
+            so: 13.0,
+            title: 14.0,
+            body: 14.0,
+            signature: 14.0,
+            noi_nhan_label: 12.0,
+            noi_nhan: 11.0,
+            page_number: 14.0,
+            table: 13.0,
+        }
+    }
+}
+
+/// A short rule drawn as an empty paragraph's bottom border, centred by equal indents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub length: u32,
+    /// Indent on each side, relative to the container (a table cell or the text area).
+    pub indent: u32,
+}
+
+impl Rule {
+    fn centred(length: u32, container: u32) -> Rule {
+        let length = length.min(container);
+        Rule {
+            length,
+            indent: (container - length) / 2,
+        }
+    }
+}
+
+/// Word's default left plus right cell margin (108 twips each side).
+pub const CELL_MARGINS: u32 = 216;
+
+/// The header block of ô 1–4 as a borderless two-column, two-row table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderBlock {
+    pub left_width: u32,
+    pub right_width: u32,
+    pub parent: Option<String>,
+    pub issuer: Vec<String>,
+    pub issuer_rule: Rule,
+    pub quoc_hieu: &'static str,
+    pub tieu_ngu: &'static str,
+    pub tieu_ngu_rule: Rule,
+    pub so: String,
+    pub date: String,
+}
+
+/// Ô 5a: type name, trích yếu and the short rule under them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleBlock {
+    pub kind: String,
+    pub trich_yeu: String,
+    pub rule: Rule,
+}
+
+/// Ô 9a: "Kính gửi:" with one recipient on the same line, or several as dash lines aligned
+/// under the colon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KinhGui {
+    pub indent: u32,
+    pub hanging: u32,
+    pub lines: Vec<String>,
+}
+
+/// Ô 7 and 9b: Nơi nhận on the left, level with the signer's first line on the right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignatureBlock {
+    pub left_width: u32,
+    pub right_width: u32,
+    pub noi_nhan: Vec<String>,
+    pub authority: Vec<String>,
+    pub name: String,
+}
+
+/// One whole document, ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub setup: PageSetup,
+    pub sizes: Sizes,
+    pub header: HeaderBlock,
+    pub title: TitleBlock,
+    pub kinh_gui: Option<KinhGui>,
+    pub can_cu: Vec<String>,
+    pub body: Vec<BodyItem>,
+    pub signature: SignatureBlock,
+}
+
+pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
+
+/// Share of the text width given to the left column of the header and signature tables.
+/// 38 % leaves the right column wide enough for the Quốc hiệu in bold 13 pt (95.7 mm measured)
+/// on one line, as nd30.md §4.1 requires.
+const LEFT_SHARE: f32 = 0.38;
+
+/// Where in ND30's "1/3 to 1/2 of the text line" range the short rules sit.
+const SHORT_RULE_SHARE: f32 = 0.40;
+
+fn share(total: u32, fraction: f32) -> u32 {
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let part = (total as f32 * fraction).round() as u32;
+    part
+}
+
+/// Lays out one document.
+pub fn layout(view: &View, body: &[Block]) -> Page {
+    let setup = PageSetup::a4_portrait();
+    let sizes = Sizes::for_set(view.size_set);
+    let text_width = setup.text_width();
+    let left_width = share(text_width, LEFT_SHARE);
+    let right_width = text_width - left_width;
+
+    let issuer: Vec<String> = view
+        .co_quan
+        .ten
+        .lines()
+        .map(|l| crate::text::upper(l.trim()))
+        .collect();
+    let left_inner = left_width - CELL_MARGINS;
+    let right_inner = right_width - CELL_MARGINS;
+    let issuer_width = issuer
+        .iter()
+        .map(|l| measure::width_twips(l, sizes.co_quan, Face::Bold))
+        .max()
+        .unwrap_or(0);
+    let issuer_rule = Rule::centred(
+        share(issuer_width.min(left_inner), SHORT_RULE_SHARE),
+        left_inner,
+    );
+    let tieu_ngu_rule = Rule::centred(
+        measure::width_twips(TIEU_NGU, sizes.tieu_ngu, Face::Bold),
+        right_inner,
+    );
+
+    let header = HeaderBlock {
+        left_width,
+        right_width,
+        parent: view
+            .co_quan
+            .chu_quan
+            .as_ref()
+            .map(|p| crate::text::upper(p)),
+        issuer,
+        issuer_rule,
+        quoc_hieu: QUOC_HIEU,
+        tieu_ngu: TIEU_NGU,
+        tieu_ngu_rule,
+        so: format!("Số: {}", view.so_ky_hieu),
+        date: view.dia_danh_ngay.clone(),
+    };
+
+    let trich_yeu_width =
+        measure::width_twips(&view.trich_yeu, sizes.title, Face::Bold).min(text_width);
+    let title = TitleBlock {
+        kind: view.loai.ten_hoa.clone(),
+        trich_yeu: view.trich_yeu.clone(),
+        rule: Rule::centred(share(trich_yeu_width, SHORT_RULE_SHARE), text_width),
+    };
+
+    Page {
+        setup,
+        sizes,
+        header,
+        title,
+        kinh_gui: kinh_gui(&view.kinh_gui, sizes.body),
+        can_cu: view.can_cu.clone(),
+        body: number_body(body, text_width),
+        signature: SignatureBlock {
+            left_width,
+            right_width,
+            noi_nhan: view.noi_nhan.clone(),
+            authority: view.nguoi_ky.dong.clone(),
+            name: view.nguoi_ky.ho_ten.clone(),
+        },
+    }
+}
+
+fn kinh_gui(recipients: &[String], size: f32) -> Option<KinhGui> {
+    const LABEL: &str = "Kính gửi: ";
+    // The Mẫu 1.5 sample starts "Kính gửi:" about 35 mm from the text's left edge.
+    let indent = mm(35.0);
+    match recipients {
+        [] => None,
+        [one] => Some(KinhGui {
+            indent,
+            hanging: 0,
+            lines: vec![format!("{LABEL}{one}")],
+        }),
+        many => {
+            let hanging = measure::width_twips(LABEL, size, Face::Regular);
+            let mut lines = vec![LABEL.trim_end().to_string()];
+            lines.extend(many.iter().map(|r| format!("- {r}")));
+            Some(KinhGui {
+                indent,
+                hanging,
+                lines,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn margins_sit_inside_the_decree_ranges() {
+        let p = PageSetup::a4_portrait();
+        let in_mm = |t: u32| {
+            #[allow(clippy::cast_precision_loss)]
+            let v = t as f32 / TWIPS_PER_MM;
+            v
+        };
+        assert_eq!((p.width, p.height), (11906, 16838));
+        assert!((20.0..=25.0).contains(&in_mm(p.top)));
+        assert!((20.0..=25.0).contains(&in_mm(p.bottom)));
+        assert!((30.0..=35.0).contains(&in_mm(p.left)));
+        assert!((15.0..=20.0).contains(&in_mm(p.right)));
+    }
+
+    #[test]
+    fn right_header_column_fits_the_quoc_hieu_at_both_sizes() {
+        let p = PageSetup::a4_portrait();
+        let right = p.text_width() - share(p.text_width(), LEFT_SHARE) - CELL_MARGINS;
+        for set in [SizeSet::Small, SizeSet::Large] {
+            let w = measure::width_twips(QUOC_HIEU, Sizes::for_set(set).quoc_hieu, Face::Bold);
+            assert!(w < right, "{set:?}: {w} ≥ {right}");
+        }
+    }
+
+    #[test]
+    fn rules_are_centred_in_their_container() {
+        let r = Rule::centred(1000, 5000);
+        assert_eq!(
+            r,
+            Rule {
+                length: 1000,
+                indent: 2000
+            }
+        );
+        assert_eq!(
+            Rule::centred(6000, 5000),
+            Rule {
+                length: 5000,
+                indent: 0
+            }
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! The only place that writes files: finding records, mirroring their paths into the output
+//! folder, and writing atomically (temporary file in the target folder, then rename), so a
+//! failed render never leaves a half-written file or destroys the previous output.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::Error;
+
+/// A record to render and where its output goes, relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    pub record: PathBuf,
+    pub relative: PathBuf,
+}
+
+/// Finds the records named by `inputs`: files as given, folders walked for `*.toml` in sorted
+/// order. A folder's records keep their path below it; a file keeps its name.
+pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Job>, Error> {
+    let mut jobs = Vec::new();
+    for input in inputs {
+        if input.is_file() {
+            let name = input.file_name().map(PathBuf::from).unwrap_or_default();
+            jobs.push(Job {
+                record: input.clone(),
+                relative: name.with_extension("docx"),
+            });
+            continue;
+        }
+        if !input.is_dir() {
+            return Err(Error::file(
+                input,
+                "no such file or folder",
+                Some("give a .toml record or a folder of records".into()),
+            ));
+        }
+        for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(input).to_path_buf();
+                Error::file(&path, format!("cannot read the folder: {e}"), None)
+            })?;
+            let path = entry.path();
+            if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "toml") {
+                let relative = path
+                    .strip_prefix(input)
+                    .unwrap_or(path)
+                    .with_extension("docx");
+                jobs.push(Job {
+                    record: path.to_path_buf(),
+                    relative,
+                });
+            }
+        }
+    }
+    Ok(jobs)
+}
+
+/// Joins `relative` under `out`, refusing anything that would land outside it.
+pub fn output_path(out: &Path, relative: &Path) -> Result<PathBuf, Error> {
+    let safe = relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    if !safe || relative.as_os_str().is_empty() {
+        return Err(Error::Output {
+            path: relative.to_path_buf(),
+            message: "the output path would leave the output folder".into(),
+        });
+    }
+    Ok(out.join(relative))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let fail = |e: std::io::Error| Error::Output {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(folder).map_err(fail)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        // Best effort: the temporary file is ours and must not be left behind.
+        let _ = fs::remove_file(&temporary);
+    }
+    result.map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_cannot_escape_the_output_folder() {
+        let out = Path::new("out");
+        assert_eq!(
+            output_path(out, Path::new("a/b.docx")).unwrap(),
+            Path::new("out/a/b.docx")
+        );
+        assert!(output_path(out, Path::new("../b.docx")).is_err());
+        assert!(output_path(out, Path::new("/etc/b.docx")).is_err());
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x/y.docx");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["y.docx"]);
+    }
+
+    #[test]
+    fn folders_are_walked_in_order_and_mirrored() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("b")).unwrap();
+        fs::write(dir.path().join("b/z.toml"), "").unwrap();
+        fs::write(dir.path().join("a.toml"), "").unwrap();
+        fs::write(dir.path().join("notes.md"), "").unwrap();
+        let jobs = discover(&[dir.path().to_path_buf()]).unwrap();
+        let relative: Vec<_> = jobs.iter().map(|j| j.relative.clone()).collect();
+        assert_eq!(
+            relative,
+            [PathBuf::from("a.docx"), PathBuf::from("b/z.docx")]
+        );
+    }
+}

@@ -1,0 +1,451 @@
+//! Reading a record from disk and checking what serde cannot: known kinds, real dates,
+//! signer prefixes, one key per marked block, section depth, unique criterion codes.
+//!
+//! Every check reports the file, line and column of the offending value.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use toml::Spanned;
+use unicode_normalization::UnicodeNormalization;
+
+use super::{Content, KINDS, Kind, Record, Section};
+use crate::error::{Error, Location};
+
+/// The date of a document; day and month may be left blank in a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocDate {
+    pub day: Option<u32>,
+    pub month: Option<u32>,
+    pub year: i32,
+}
+
+/// The two size sets of nd30.md §1 (Quốc hiệu / Tiêu ngữ / place and date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SizeSet {
+    /// 12 / 13 / 13, the PL1-V example column.
+    Small,
+    /// 13 / 14 / 14.
+    Large,
+}
+
+/// A record that parsed and passed every check, with its typed metadata.
+#[derive(Debug)]
+pub struct Loaded {
+    pub record: Record,
+    pub kind: Kind,
+    pub date: DocDate,
+    pub size_set: SizeSet,
+}
+
+/// The block generators a record may ask for with `{ chen = "…" }`.
+pub const INSERTIONS: [&str; 2] = ["bang-diem", "khac-phuc"];
+
+/// Reads, parses and checks one record.
+pub fn load(path: &Path) -> Result<Loaded, Error> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::file(
+            path,
+            format!("cannot read the record: {e}"),
+            Some("check the path and permissions".into()),
+        )
+    })?;
+    let raw = String::from_utf8(bytes).map_err(|e| {
+        Error::file(
+            path,
+            format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+            Some("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".into()),
+        )
+    })?;
+    let source: String = raw.nfc().collect();
+    parse(path, &source)
+}
+
+/// Parses and checks record text; `path` is only used in messages.
+pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
+    let record: Record = toml::from_str(source).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        Error::at(
+            Location::from_span(path, source, span),
+            e.message().trim().to_string(),
+            None,
+        )
+    })?;
+    let at = |span: std::ops::Range<usize>, message: String, help: &str| {
+        Error::at(
+            Location::from_span(path, source, span),
+            message,
+            Some(help.to_string()),
+        )
+    };
+
+    let kind = Kind::find(record.loai.get_ref()).ok_or_else(|| {
+        let codes: Vec<&str> = KINDS.iter().map(|k| k.code).collect();
+        at(
+            record.loai.span(),
+            format!("unknown document kind `{}`", record.loai.get_ref()),
+            &format!("use one of: {}", codes.join(", ")),
+        )
+    })?;
+
+    if let Some(so) = &record.so {
+        if !(1..=99_999).contains(so.get_ref()) {
+            return Err(at(
+                so.span(),
+                format!("document number {} is out of range", so.get_ref()),
+                "numbers run from 1 each year; remove `so` for an unnumbered draft",
+            ));
+        }
+    }
+
+    let date = document_date(&record, &at)?;
+
+    let size_set = match record
+        .co_chu
+        .as_ref()
+        .map(|s| (s.get_ref().as_str(), s.span()))
+    {
+        None | Some(("nho", _)) => SizeSet::Small,
+        Some(("lon", _)) => SizeSet::Large,
+        Some((other, span)) => {
+            return Err(at(
+                span,
+                format!("unknown size set `{other}`"),
+                "use \"nho\" (12/13/13) or \"lon\" (13/14/14)",
+            ));
+        }
+    };
+
+    if record.co_quan.viet_tat.get_ref().trim().is_empty() {
+        return Err(at(
+            record.co_quan.viet_tat.span(),
+            "the agency abbreviation is empty".into(),
+            "write the abbreviation used in the ký hiệu, e.g. \"SNV\"",
+        ));
+    }
+
+    check_signer(&record, &at)?;
+    for content in record.mo_dau.iter().chain(&record.ket_thuc) {
+        check_content(path, content)?;
+    }
+    for section in &record.phan {
+        check_section(path, section, 1)?;
+    }
+    check_criteria(path, &record)?;
+
+    Ok(Loaded {
+        record,
+        kind,
+        date,
+        size_set,
+    })
+}
+
+type At<'a> = dyn Fn(std::ops::Range<usize>, String, &str) -> Error + 'a;
+
+fn document_date(record: &Record, at: &At<'_>) -> Result<DocDate, Error> {
+    if let Some(ngay) = &record.ngay {
+        let date = calendar_date(ngay).ok_or_else(|| {
+            at(
+                ngay.span(),
+                format!("`{}` is not a calendar date", ngay.get_ref()),
+                "write the signing date as YYYY-MM-DD, e.g. ngay = 2021-03-19",
+            )
+        })?;
+        return Ok(date);
+    }
+    let Some(nam) = &record.nam else {
+        return Err(at(
+            record.loai.span(),
+            "the record has neither `ngay` nor `nam`".into(),
+            "add ngay = YYYY-MM-DD, or nam = YYYY for a draft with blank day and month",
+        ));
+    };
+    let year = i32::try_from(*nam.get_ref())
+        .ok()
+        .filter(|y| (1945..=2200).contains(y));
+    let year = year.ok_or_else(|| {
+        at(
+            nam.span(),
+            format!("{} is not a plausible year", nam.get_ref()),
+            "write the four-digit year, e.g. nam = 2021",
+        )
+    })?;
+    let month = match &record.thang {
+        None => None,
+        Some(t) => Some(
+            u32::try_from(*t.get_ref())
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(|| {
+                    at(
+                        t.span(),
+                        format!("{} is not a month", t.get_ref()),
+                        "write a month from 1 to 12",
+                    )
+                })?,
+        ),
+    };
+    Ok(DocDate {
+        day: None,
+        month,
+        year,
+    })
+}
+
+/// A TOML date (no time part) that exists in the calendar.
+pub fn calendar_date(value: &Spanned<toml::value::Datetime>) -> Option<DocDate> {
+    let dt = value.get_ref();
+    if dt.time.is_some() || dt.offset.is_some() {
+        return None;
+    }
+    let d = dt.date?;
+    chrono::NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))?;
+    Some(DocDate {
+        day: Some(u32::from(d.day)),
+        month: Some(u32::from(d.month)),
+        year: i32::from(d.year),
+    })
+}
+
+fn check_signer(record: &Record, at: &At<'_>) -> Result<(), Error> {
+    let signer = &record.nguoi_ky;
+    if let Some(prefix) = &signer.quyen_han {
+        if !["KT.", "TL.", "TUQ.", "Q."].contains(&prefix.get_ref().as_str()) {
+            return Err(at(
+                prefix.span(),
+                format!("unknown signing authority `{}`", prefix.get_ref()),
+                "use \"KT.\", \"TL.\", \"TUQ.\" or \"Q.\"; for \"TM.\" write thay_mat = \"<collective>\"",
+            ));
+        }
+        if signer.chuc_vu_thu_truong.is_none() {
+            return Err(at(
+                prefix.span(),
+                format!("`{}` needs the head's title it signs for", prefix.get_ref()),
+                "add chuc_vu_thu_truong, e.g. \"Giám đốc\"",
+            ));
+        }
+    } else if let Some(head) = &signer.chuc_vu_thu_truong {
+        return Err(at(
+            head.span(),
+            "`chuc_vu_thu_truong` is only used with `quyen_han`".into(),
+            "add quyen_han = \"KT.\" (or TL., TUQ., Q.), or move the title to chuc_vu",
+        ));
+    }
+    Ok(())
+}
+
+fn content_error(path: &Path, message: String, help: &str) -> Error {
+    Error::file(path, message, Some(help.to_string()))
+}
+
+fn check_content(path: &Path, content: &Content) -> Result<(), Error> {
+    let Content::Marked(marked) = content else {
+        return Ok(());
+    };
+    let keys = [&marked.dash, &marked.plus, &marked.chen, &marked.ghi_chu];
+    if keys.iter().filter(|k| k.is_some()).count() != 1 {
+        return Err(content_error(
+            path,
+            "a body block must have exactly one key".into(),
+            "write { \"-\" = \"…\" }, { \"+\" = \"…\" }, { ghi_chu = \"…\" } or { chen = \"…\" }",
+        ));
+    }
+    if let Some(name) = &marked.chen {
+        if !INSERTIONS.contains(&name.as_str()) {
+            return Err(content_error(
+                path,
+                format!("unknown generated block `{name}`"),
+                &format!("use one of: {}", INSERTIONS.join(", ")),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_section(path: &Path, section: &Section, depth: usize) -> Result<(), Error> {
+    if depth > 3 {
+        return Err(content_error(
+            path,
+            "sections nest at most three deep (I. → 1. → a))".into(),
+            "use \"-\" and \"+\" points below a) instead of another `muc`",
+        ));
+    }
+    if section.tieu_de.is_none() && section.noi_dung.is_empty() {
+        return Err(content_error(
+            path,
+            "a section has neither `tieu_de` nor `noi_dung`".into(),
+            "give the section a title or some content",
+        ));
+    }
+    for content in &section.noi_dung {
+        check_content(path, content)?;
+    }
+    for child in &section.muc {
+        check_section(path, child, depth + 1)?;
+    }
+    Ok(())
+}
+
+fn check_criteria(path: &Path, record: &Record) -> Result<(), Error> {
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    for criterion in &record.tieu_chi {
+        if let Some(code) = &criterion.ma {
+            if seen.insert(code.as_str(), ()).is_some() {
+                return Err(content_error(
+                    path,
+                    format!("criterion code `{code}` appears twice"),
+                    "each criterion code must be unique",
+                ));
+            }
+        }
+        match (criterion.diem_toi_da, criterion.diem_dat) {
+            (Some(max), Some(got)) if got > max || got < 0.0 || max > 1e6 => {
+                return Err(content_error(
+                    path,
+                    format!("criterion `{}` scores {got} of {max}", criterion.ten),
+                    "assessed points must be between 0 and the maximum",
+                ));
+            }
+            (Some(_), None) | (None, Some(_)) => {
+                return Err(content_error(
+                    path,
+                    format!(
+                        "criterion `{}` has only one of diem_toi_da and diem_dat",
+                        criterion.ten
+                    ),
+                    "give both the maximum and the assessed points, or neither",
+                ));
+            }
+            _ => {}
+        }
+        if let Some(remedy) = &criterion.khac_phuc {
+            for entry in &remedy.tien_do {
+                if calendar_date(&entry.ngay).is_none() {
+                    return Err(content_error(
+                        path,
+                        format!(
+                            "progress date `{}` is not a calendar date",
+                            entry.ngay.get_ref()
+                        ),
+                        "write YYYY-MM-DD",
+                    ));
+                }
+                if !STATUSES.contains(&entry.trang_thai.get_ref().as_str()) {
+                    return Err(content_error(
+                        path,
+                        format!("unknown progress status `{}`", entry.trang_thai.get_ref()),
+                        &format!("use one of: {}", STATUSES.join(", ")),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The progress statuses a record may use.
+pub const STATUSES: [&str; 4] = [
+    "hoan-thanh",
+    "dang-thuc-hien",
+    "chua-thuc-hien",
+    "khong-the-thuc-hien",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+loai = "ke-hoach"
+ngay = 2021-03-19
+trich_yeu = "Thử"
+[co_quan]
+ten = "SỞ NỘI VỤ"
+viet_tat = "SNV"
+dia_danh = "Hà Tĩnh"
+[nguoi_ky]
+chuc_vu = "Giám đốc"
+ho_ten = "Nguyễn Văn A"
+[noi_nhan]
+luu = "VT"
+"#;
+
+    fn parse_str(source: &str) -> Result<Loaded, Error> {
+        parse(Path::new("r.toml"), source)
+    }
+
+    fn error_of(source: &str) -> String {
+        parse_str(source).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn minimal_record_loads() {
+        let loaded = parse_str(MINIMAL).unwrap();
+        assert_eq!(loaded.kind.abbreviation, Some("KH"));
+        assert_eq!(
+            loaded.date,
+            DocDate {
+                day: Some(19),
+                month: Some(3),
+                year: 2021
+            }
+        );
+        assert_eq!(loaded.size_set, SizeSet::Small);
+    }
+
+    #[test]
+    fn impossible_date_points_at_its_line() {
+        let text = error_of(&MINIMAL.replace("2021-03-19", "2021-02-31"));
+        assert!(text.contains("r.toml:3:8"), "{text}");
+    }
+
+    #[test]
+    fn unknown_kind_lists_the_valid_ones() {
+        let text = error_of(&MINIMAL.replace("\"ke-hoach\"", "\"ke-hoachh\""));
+        assert!(text.contains("unknown document kind `ke-hoachh`"), "{text}");
+        assert!(text.contains("r.toml:2:8"), "{text}");
+        assert!(text.contains("bao-cao"), "{text}");
+    }
+
+    #[test]
+    fn unknown_key_is_refused_with_its_place() {
+        let text = error_of(&MINIMAL.replace("trich_yeu =", "trich_yue ="));
+        assert!(text.contains("trich_yue"), "{text}");
+        assert!(text.contains("r.toml:4:1"), "{text}");
+    }
+
+    #[test]
+    fn draft_without_date_keeps_the_year() {
+        let loaded =
+            parse_str(&MINIMAL.replace("ngay = 2021-03-19", "nam = 2021\nthang = 6")).unwrap();
+        assert_eq!(
+            loaded.date,
+            DocDate {
+                day: None,
+                month: Some(6),
+                year: 2021
+            }
+        );
+    }
+
+    #[test]
+    fn bad_signer_prefix_is_refused() {
+        let text = error_of(&MINIMAL.replace(
+            "chuc_vu = \"Giám đốc\"",
+            "quyen_han = \"KT\"\nchuc_vu_thu_truong = \"Giám đốc\"",
+        ));
+        assert!(text.contains("unknown signing authority `KT`"), "{text}");
+    }
+
+    #[test]
+    fn marked_block_needs_exactly_one_key() {
+        let source = format!(
+            "{MINIMAL}\n[[phan]]\ntieu_de = \"A\"\nnoi_dung = [{{ \"-\" = \"x\", \"+\" = \"y\" }}]\n"
+        );
+        assert!(error_of(&source).contains("exactly one key"));
+    }
+}

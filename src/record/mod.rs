@@ -1,0 +1,198 @@
+//! The record: one TOML file per document, the single source of truth.
+//!
+//! This module only knows the shape of a record and how to check it; it knows nothing of
+//! templates or Word. Keys are Vietnamese without diacritics so a clerk can read them
+//! (`trich_yeu`, `nguoi_ky`, `noi_nhan`); every key is documented in README.md.
+//! Fields that validation must point at are [`Spanned`] so errors keep their line.
+
+mod kind;
+mod load;
+
+pub use kind::{KINDS, Kind};
+pub use load::{DocDate, INSERTIONS, Loaded, STATUSES, SizeSet, load, parse};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A whole record as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// Document kind code, e.g. "ke-hoach" (see [`KINDS`]).
+    pub loai: Spanned<String>,
+    /// Document number; absent for a draft ("Số:      /KH-SNV").
+    pub so: Option<Spanned<i64>>,
+    /// Signing date; absent for a draft (blank day and month, year kept).
+    pub ngay: Option<Spanned<toml::value::Datetime>>,
+    /// Year of a draft without a date.
+    pub nam: Option<Spanned<i64>>,
+    /// Month of a draft without a day (seed 000: "ngày      /6/2021").
+    pub thang: Option<Spanned<i64>>,
+    /// Trích yếu: what the document is about.
+    pub trich_yeu: String,
+    /// Size set of nd30.md §1: "nho" (12/13/13) or "lon" (13/14/14).
+    pub co_chu: Option<Spanned<String>>,
+    pub co_quan: Issuer,
+    #[serde(default)]
+    pub kinh_gui: Vec<String>,
+    #[serde(default)]
+    pub can_cu: Vec<String>,
+    /// Opening paragraphs before section I.
+    #[serde(default)]
+    pub mo_dau: Vec<Content>,
+    /// Sections I., II., … each with numbered sub-sections.
+    #[serde(default)]
+    pub phan: Vec<Section>,
+    /// Closing paragraphs after the last section.
+    #[serde(default)]
+    pub ket_thuc: Vec<Content>,
+    pub nguoi_ky: Signer,
+    pub noi_nhan: Recipients,
+    /// Assessed criteria of the CCHC index, with their remedies.
+    #[serde(default)]
+    pub tieu_chi: Vec<Criterion>,
+    /// Task groups of a yearly plan (seed 004's appendix data).
+    #[serde(default)]
+    pub nhom: Vec<TaskGroup>,
+}
+
+/// The issuing body (ô 2) and where it sits (ô 4).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// Parent body, printed regular above the issuing body.
+    pub chu_quan: Option<String>,
+    /// Issuing body, printed bold with a short rule.
+    pub ten: String,
+    /// Abbreviation used in the ký hiệu ("SNV" in "45/KH-SNV").
+    pub viet_tat: Spanned<String>,
+    /// Place name of ô 4 ("Hà Tĩnh").
+    pub dia_danh: String,
+}
+
+/// One block of body text. A plain string is a paragraph; a one-key table is a point or an
+/// insertion: `{ "-" = "…" }`, `{ "+" = "…" }`, `{ chen = "bang-diem" }`, `{ ghi_chu = "…" }`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Content {
+    Paragraph(String),
+    Marked(MarkedContent),
+}
+
+/// The keyed form of [`Content`]; exactly one key must be set (checked on load).
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct MarkedContent {
+    #[serde(rename = "-")]
+    pub dash: Option<String>,
+    #[serde(rename = "+")]
+    pub plus: Option<String>,
+    /// A block the template generates from data ("bang-diem", "khac-phuc").
+    pub chen: Option<String>,
+    /// A centred italic note, e.g. "(Có Phụ lục nhiệm vụ kèm theo)".
+    pub ghi_chu: Option<String>,
+}
+
+/// A numbered section: level 1 prints "I. TITLE", level 2 "1. Title", level 3 "a) Title".
+/// A section without `tieu_de` is a khoản without a title: its number leads its first paragraph.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub tieu_de: Option<String>,
+    #[serde(default)]
+    pub noi_dung: Vec<Content>,
+    #[serde(default)]
+    pub muc: Vec<Section>,
+}
+
+/// The signer (ô 7a/7b): `TM. <thay_mat>` / `<quyen_han> <chuc_vu_thu_truong>` / `<chuc_vu>`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// Collective signed for ("Ủy ban nhân dân") → "TM. ỦY BAN NHÂN DÂN".
+    pub thay_mat: Option<String>,
+    /// "KT.", "TL.", "TUQ." or "Q." before the head's title.
+    pub quyen_han: Option<Spanned<String>>,
+    /// The head's title that `quyen_han` applies to ("Giám đốc", "Chủ tịch").
+    pub chuc_vu_thu_truong: Option<Spanned<String>>,
+    /// The signer's own title ("Phó Giám đốc").
+    pub chuc_vu: Option<String>,
+    pub ho_ten: String,
+}
+
+/// Nơi nhận (ô 9b): recipients one per line, then the "Lưu:" line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipients {
+    #[serde(default)]
+    pub gui: Vec<String>,
+    /// What follows "Lưu: " ("VT, VP" → "- Lưu: VT, VP.").
+    pub luu: String,
+}
+
+/// A criterion of the CCHC index with its score and, where points were lost, its remedy.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Code from the assessment framework ("1", "3.2", "7.1.6").
+    pub ma: Option<String>,
+    pub ten: String,
+    pub diem_toi_da: Option<f64>,
+    pub diem_dat: Option<f64>,
+    /// Sub-points of the criterion ("· Chất lượng cổng TTĐT …").
+    #[serde(default)]
+    pub chi_tiet: Vec<String>,
+    pub khac_phuc: Option<Remedy>,
+}
+
+/// The remedy for one criterion: shortcoming, solutions, units, deadline and progress.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Remedy {
+    /// Heading of the remedy sub-section when it differs from the criterion's name.
+    pub tieu_de: Option<String>,
+    pub ton_tai: Option<String>,
+    #[serde(default)]
+    pub giai_phap: Vec<String>,
+    pub chu_tri: Option<String>,
+    pub phoi_hop: Option<String>,
+    /// Label for `chu_tri` when the plan words it differently ("Đơn vị thực hiện").
+    pub nhan_chu_tri: Option<String>,
+    /// Label for `phoi_hop` ("Đơn vị tham mưu theo dõi thực hiện").
+    pub nhan_phoi_hop: Option<String>,
+    pub thoi_gian: Option<String>,
+    #[serde(default)]
+    pub tien_do: Vec<Progress>,
+}
+
+/// One dated progress entry of a remedy or task.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    pub ngay: Spanned<toml::value::Datetime>,
+    /// "hoan-thanh", "dang-thuc-hien", "chua-thuc-hien" or "khong-the-thuc-hien".
+    pub trang_thai: Spanned<String>,
+    pub noi_dung: Option<String>,
+}
+
+/// A group of tasks under a roman-numbered area row.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskGroup {
+    pub ten: String,
+    #[serde(default)]
+    pub nhiem_vu: Vec<Task>,
+}
+
+/// A task of a yearly plan (seed 004).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub ten: String,
+    #[serde(default)]
+    pub san_pham: Vec<String>,
+    pub chu_tri: Option<String>,
+    pub phoi_hop: Option<String>,
+    pub thoi_han: Option<String>,
+    pub ket_qua: Option<String>,
+}

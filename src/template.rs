@@ -1,0 +1,127 @@
+//! The Tera 2 engine: built-in templates from templates/ compiled into the binary, replaced
+//! file by file from a folder the clerk points at.
+//!
+//! Templates produce block markup (see `blocks`). Autoescape is on for every template and
+//! its escape function is [`blocks::escape`], so record text is escaped exactly once and can
+//! never become a directive, emphasis or template code. The filter `emphasis` lets a template
+//! opt in to `**bold**` and `*italic*` inside record text; nothing else is unescaped.
+
+use std::path::{Path, PathBuf};
+
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use crate::blocks;
+use crate::derive::View;
+use crate::error::Error;
+
+/// Suffix of template files; autoescape applies to it.
+pub const SUFFIX: &str = ".vb";
+
+/// Templates compiled into the binary: (file name, text).
+pub const BUILTIN: [(&str, &str); 1] = [("ke-hoach.vb", include_str!("../templates/ke-hoach.vb"))];
+
+/// The loaded templates.
+pub struct Templates {
+    tera: Tera,
+    /// Where each template came from, for messages.
+    origins: Vec<(String, PathBuf)>,
+}
+
+fn escape_markup(input: &str, output: &mut dyn std::io::Write) -> std::io::Result<()> {
+    output.write_all(blocks::escape(input).as_bytes())
+}
+
+fn emphasis(value: &str, _: Kwargs, _: &State) -> Value {
+    Value::safe_string(&blocks::escape(value).replace("\\*", "*"))
+}
+
+impl Templates {
+    /// Built-in templates, each replaced by a file of the same name in `folder` if present.
+    pub fn load(folder: Option<&Path>) -> Result<Templates, Error> {
+        let mut tera = Tera::new();
+        tera.set_escape_fn(escape_markup);
+        tera.register_filter("emphasis", emphasis);
+        let mut origins = Vec::new();
+        for (name, builtin) in BUILTIN {
+            let user = folder.map(|f| f.join(name)).filter(|p| p.is_file());
+            let (text, origin) = match user {
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path).map_err(|e| {
+                        Error::file(&path, format!("cannot read the template: {e}"), None)
+                    })?;
+                    (text, path)
+                }
+                None => (
+                    builtin.to_string(),
+                    PathBuf::from(format!("<built-in>/templates/{name}")),
+                ),
+            };
+            tera.add_raw_template(name, &text)
+                .map_err(|e| template_error(&origin, None, &e))?;
+            origins.push((name.to_string(), origin));
+        }
+        tera.autoescape_on([SUFFIX]);
+        Ok(Templates { tera, origins })
+    }
+
+    /// Whether a document kind has a template.
+    pub fn supports(&self, kind_code: &str) -> bool {
+        self.tera.contains_template(&format!("{kind_code}{SUFFIX}"))
+    }
+
+    /// Renders the body markup of one document.
+    pub fn render(&self, view: &View, record: &Path) -> Result<String, Error> {
+        let name = format!("{}{SUFFIX}", view.loai.ma);
+        let origin = self.origin(&name);
+        let context =
+            Context::from_serialize(view).map_err(|e| template_error(&origin, Some(record), &e))?;
+        self.tera
+            .render(&name, &context)
+            .map_err(|e| template_error(&origin, Some(record), &e))
+    }
+
+    fn origin(&self, name: &str) -> PathBuf {
+        self.origins
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or_else(|| PathBuf::from(name), |(_, p)| p.clone())
+    }
+}
+
+fn template_error(origin: &Path, record: Option<&Path>, error: &tera::Error) -> Error {
+    let mut message = format!("template error: {error}");
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(&format!("\n  caused by: {cause}"));
+        source = cause.source();
+    }
+    if let Some(record) = record {
+        message.push_str(&format!("\n  while rendering {}", record.display()));
+    }
+    Error::file(
+        origin,
+        message,
+        Some(
+            "fix the template, or remove it from the templates folder to use the built-in one"
+                .into(),
+        ),
+    )
+}
+
+/// Writes the built-in templates into `folder` for editing; existing files are kept.
+pub fn export(folder: &Path) -> Result<Vec<PathBuf>, Error> {
+    std::fs::create_dir_all(folder).map_err(|e| Error::Output {
+        path: folder.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let mut written = Vec::new();
+    for (name, text) in BUILTIN {
+        let path = folder.join(name);
+        if path.exists() {
+            continue;
+        }
+        crate::output::write_atomic(&path, text.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -1,0 +1,277 @@
+//! Vietnamese text rules in one place: NFC normalisation, upper case, ND30 dates and document
+//! numbers, decimal-comma numbers, roman numerals and point letters.
+//!
+//! Every string that reaches a document passes through here, so a rule ("tháng 3", never
+//! "tháng 03") is written once and tested once.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalises text to NFC and drops control characters that XML 1.0 cannot carry.
+/// Newlines and tabs are kept; the markup layer decides what they mean.
+pub fn clean(text: &str) -> String {
+    text.nfc()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+/// Upper case with Vietnamese letters (ư → Ư, đ → Đ, ệ → Ệ), result in NFC.
+pub fn upper(text: &str) -> String {
+    text.nfc()
+        .collect::<String>()
+        .to_uppercase()
+        .nfc()
+        .collect()
+}
+
+/// A document number as ND30 prints it: two digits below 10 ("05"), blank for a draft.
+pub fn doc_number(number: Option<u32>) -> String {
+    match number {
+        Some(n) => format!("{n:02}"),
+        None => "      ".to_string(),
+    }
+}
+
+/// Day as ND30 prints it: leading zero below 10.
+pub fn day(d: u32) -> String {
+    format!("{d:02}")
+}
+
+/// Month as ND30 prints it: leading zero only for January and February ("01", "02", "3", "12").
+pub fn month(m: u32) -> String {
+    if m <= 2 {
+        format!("{m:02}")
+    } else {
+        m.to_string()
+    }
+}
+
+/// The long date of ô 4: "ngày 05 tháng 01 năm 2021". Missing day or month print as blanks so
+/// a clerk can write them in after signing.
+pub fn long_date(day_of_month: Option<u32>, month_of_year: Option<u32>, year: i32) -> String {
+    let d = day_of_month.map_or_else(|| "     ".to_string(), day);
+    let m = month_of_year.map_or_else(|| "     ".to_string(), month);
+    format!("ngày {d} tháng {m} năm {year}")
+}
+
+/// The short date used in references and table cells: "05/01/2021", "     /6/2021".
+pub fn short_date(day_of_month: Option<u32>, month_of_year: Option<u32>, year: i32) -> String {
+    let d = day_of_month.map_or_else(|| "     ".to_string(), day);
+    let m = month_of_year.map_or_else(|| "     ".to_string(), month);
+    format!("{d}/{m}/{year}")
+}
+
+/// Roman numerals for section and group numbers (1 → "I", 14 → "XIV").
+pub fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// The letter of the n-th điểm (1-based) in the order the decree itself uses:
+/// a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y; then aa, bb, …
+pub fn point_letter(n: usize) -> String {
+    const LETTERS: [&str; 23] = [
+        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s",
+        "t", "u", "v", "x", "y",
+    ];
+    let index = n.saturating_sub(1);
+    LETTERS[index % LETTERS.len()].repeat(index / LETTERS.len() + 1)
+}
+
+/// A decimal quantity (points in the CCHC index) kept as an exact integer of ten-thousandths,
+/// so that 10 − 9.73 is 0.27 and not 0.2699999.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Decimal(i64);
+
+impl Decimal {
+    const SCALE: i64 = 10_000;
+
+    /// Converts a record's float, rounding to four decimals (the index never uses more).
+    pub fn from_f64(value: f64) -> Self {
+        // The cast is the rounding step: values are bounded by validation to ±1e9.
+        #[allow(clippy::cast_possible_truncation)]
+        Decimal((value * Self::SCALE as f64).round() as i64)
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0 < 0
+    }
+
+    /// Vietnamese form with a decimal comma and no trailing zeros: 9.03 → "9,03", 15 → "15".
+    pub fn vi(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let whole = abs / Self::SCALE.unsigned_abs();
+        let frac = abs % Self::SCALE.unsigned_abs();
+        if frac == 0 {
+            return format!("{sign}{whole}");
+        }
+        let digits = format!("{frac:04}");
+        format!("{sign}{whole},{}", digits.trim_end_matches('0'))
+    }
+}
+
+impl std::ops::Add for Decimal {
+    type Output = Decimal;
+    fn add(self, other: Decimal) -> Decimal {
+        Decimal(self.0 + other.0)
+    }
+}
+
+impl std::ops::Sub for Decimal {
+    type Output = Decimal;
+    fn sub(self, other: Decimal) -> Decimal {
+        Decimal(self.0 - other.0)
+    }
+}
+
+impl std::iter::Sum for Decimal {
+    fn sum<I: Iterator<Item = Decimal>>(iter: I) -> Decimal {
+        iter.fold(Decimal::default(), |a, b| a + b)
+    }
+}
+
+/// Adds the list punctuation ND30 uses for one-per-line items (căn cứ, Kính gửi, Nơi nhận):
+/// every line but the last ends with ";", the last with ".". Existing end punctuation is
+/// replaced so a clerk may type either.
+pub fn punctuate_list(items: &[String]) -> Vec<String> {
+    let last = items.len().saturating_sub(1);
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let bare = item.trim().trim_end_matches([';', '.', ',']).trim_end();
+            let end = if i == last { "." } else { ";" };
+            format!("{bare}{end}")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_zero_rule_only_for_january_and_february() {
+        assert_eq!(month(1), "01");
+        assert_eq!(month(2), "02");
+        assert_eq!(month(3), "3");
+        assert_eq!(month(8), "8");
+        assert_eq!(month(12), "12");
+    }
+
+    #[test]
+    fn long_date_follows_nd30_examples() {
+        assert_eq!(
+            long_date(Some(5), Some(1), 2020),
+            "ngày 05 tháng 01 năm 2020"
+        );
+        assert_eq!(
+            long_date(Some(29), Some(6), 2019),
+            "ngày 29 tháng 6 năm 2019"
+        );
+        assert_eq!(
+            long_date(Some(5), Some(3), 2020),
+            "ngày 05 tháng 3 năm 2020"
+        );
+        assert_eq!(
+            long_date(None, None, 2021),
+            "ngày       tháng       năm 2021"
+        );
+        assert_eq!(
+            long_date(None, Some(6), 2021),
+            "ngày       tháng 6 năm 2021"
+        );
+    }
+
+    #[test]
+    fn short_date_keeps_the_same_zero_rules() {
+        assert_eq!(short_date(Some(6), Some(6), 2018), "06/6/2018");
+        assert_eq!(short_date(Some(14), Some(2), 2022), "14/02/2022");
+        assert_eq!(short_date(None, Some(6), 2021), "     /6/2021");
+    }
+
+    #[test]
+    fn document_numbers_below_ten_get_a_zero() {
+        assert_eq!(doc_number(Some(5)), "05");
+        assert_eq!(doc_number(Some(18)), "18");
+        assert_eq!(doc_number(None), "      ");
+    }
+
+    #[test]
+    fn upper_handles_vietnamese_letters() {
+        assert_eq!(upper("ủy ban nhân dân"), "ỦY BAN NHÂN DÂN");
+        assert_eq!(upper("đường ưu tiên"), "ĐƯỜNG ƯU TIÊN");
+        assert_eq!(upper("Sở Công Thương"), "SỞ CÔNG THƯƠNG");
+    }
+
+    #[test]
+    fn clean_composes_nfd_and_drops_control_characters() {
+        let decomposed = "Vie\u{0302}\u{0323}t Nam";
+        assert_eq!(clean(decomposed), "Việt Nam");
+        assert_eq!(clean("a\u{0007}b\u{000B}c\nd"), "abc\nd");
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(1), "I");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(7), "VII");
+        assert_eq!(roman(14), "XIV");
+        assert_eq!(roman(49), "XLIX");
+    }
+
+    #[test]
+    fn point_letters_skip_vietnamese_vowel_variants() {
+        let letters: Vec<String> = (1..=8).map(point_letter).collect();
+        assert_eq!(letters, ["a", "b", "c", "d", "đ", "e", "g", "h"]);
+        assert_eq!(point_letter(23), "y");
+        assert_eq!(point_letter(24), "aa");
+    }
+
+    #[test]
+    fn decimals_use_a_comma_and_exact_arithmetic() {
+        let max = Decimal::from_f64(10.0);
+        let got = Decimal::from_f64(9.73);
+        assert_eq!((got - max).vi(), "-0,27");
+        assert_eq!(Decimal::from_f64(9.03).vi(), "9,03");
+        assert_eq!(Decimal::from_f64(1.5).vi(), "1,5");
+        assert_eq!(Decimal::from_f64(0.25).vi(), "0,25");
+        assert_eq!(Decimal::from_f64(100.0).vi(), "100");
+        let parts = [15.5, 10.0, 17.0, 11.5, 11.5, 4.0, 19.5, 11.0];
+        let total: Decimal = parts.iter().map(|p| Decimal::from_f64(*p)).sum();
+        assert_eq!(total.vi(), "100");
+    }
+
+    #[test]
+    fn list_punctuation_is_computed() {
+        let items = vec!["UBND tỉnh (b/c)".to_string(), "Lưu: VT, VP.".to_string()];
+        assert_eq!(punctuate_list(&items), ["UBND tỉnh (b/c);", "Lưu: VT, VP."]);
+        let one = vec!["Bộ Nội vụ;".to_string()];
+        assert_eq!(punctuate_list(&one), ["Bộ Nội vụ."]);
+    }
+}
