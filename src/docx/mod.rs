@@ -14,8 +14,8 @@ pub use package::Properties;
 
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText,
-    PageMargin, Paragraph as WPara, ParagraphBorder, ParagraphBorderPosition, Run, Table,
-    TableBorders, TableCell, TableLayoutType, TableRow, WidthType,
+    PageMargin, Paragraph as WPara, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    Run, Table, TableBorders, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::blocks::{Align, Inline, Row, RowKind, Span};
@@ -129,13 +129,17 @@ fn rule(r: Rule) -> WPara {
         Some(i32_of(r.indent)),
         None,
     );
-    p.property = p.property.set_border(
-        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-            .val(BorderType::Single)
-            .size(6)
-            .space(0)
-            .color("000000"),
-    );
+    // Only the bottom edge: docx-rs's default border set would box the paragraph.
+    p.property = p
+        .property
+        .set_borders(ParagraphBorders::with_empty())
+        .set_border(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size(6)
+                .space(0)
+                .color("000000"),
+        );
     p
 }
 

@@ -71,7 +71,7 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
         Error::at(
             Location::from_span(path, source, span),
             e.message().trim().to_string(),
-            None,
+            Some("fix the value at this place; README \"Record format\" lists every key".into()),
         )
     })?;
     let at = |span: std::ops::Range<usize>, message: String, help: &str| {

@@ -1,0 +1,168 @@
+//! Helpers shared by the integration tests: run the real binary, read parts of a .docx back.
+
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+pub fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+pub fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// Runs `vanban` with `args` in `dir`.
+pub fn vanban(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run vanban")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Renders one record into a fresh folder and returns (folder, path of the .docx).
+pub fn render(record: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = vanban(
+        dir.path(),
+        &["render", record.to_str().unwrap(), "--out", "out"],
+    );
+    assert!(
+        out.status.success(),
+        "render failed:\n{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let name = record.file_stem().unwrap().to_string_lossy().into_owned();
+    let docx = dir.path().join("out").join(format!("{name}.docx"));
+    assert!(docx.is_file(), "no output at {}", docx.display());
+    (dir, docx)
+}
+
+/// One part of a .docx as text.
+pub fn part(docx: &Path, name: &str) -> String {
+    let file = std::fs::File::open(docx).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut entry = zip
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("no part {name}"));
+    let mut text = String::new();
+    entry.read_to_string(&mut text).unwrap();
+    text
+}
+
+pub fn part_names(docx: &Path) -> Vec<String> {
+    let zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    zip.file_names().map(str::to_string).collect()
+}
+
+/// A paragraph read back: its style id and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    pub style: String,
+    pub text: String,
+}
+
+/// Paragraphs of an XML part in document order (table cells included).
+pub fn paragraphs(xml: &str) -> Vec<Para> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut current: Option<Para> = None;
+    let mut in_text = false;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == "w:p" => {
+                current = Some(Para {
+                    style: String::new(),
+                    text: String::new(),
+                })
+            }
+            Event::Empty(e) if e.name().as_ref() == "w:p" => out.push(Para {
+                style: String::new(),
+                text: String::new(),
+            }),
+            Event::Empty(e) if e.name().as_ref() == "w:pStyle" => {
+                if let (Some(p), Some(v)) =
+                    (current.as_mut(), e.try_get_attribute("w:val").unwrap())
+                {
+                    p.style = v.value.to_string();
+                }
+            }
+            Event::Start(e) if e.name().as_ref() == "w:t" => in_text = true,
+            Event::End(e) if e.name().as_ref() == "w:t" => in_text = false,
+            Event::Text(t) if in_text => {
+                if let Some(p) = current.as_mut() {
+                    p.text.push_str(&t);
+                }
+            }
+            Event::GeneralRef(r) if in_text => {
+                if let Some(p) = current.as_mut() {
+                    let resolved = match &*r {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        other => panic!("unexpected entity {other}"),
+                    };
+                    p.text.push_str(resolved);
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "w:p" => out.extend(current.take()),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+pub fn texts(xml: &str) -> Vec<String> {
+    paragraphs(xml)
+        .into_iter()
+        .map(|p| p.text)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The XML between the n-th `<w:tbl>` and its end (tables are not nested in vanban output).
+pub fn table(xml: &str, n: usize) -> String {
+    let start = xml.match_indices("<w:tbl>").nth(n).expect("table").0;
+    let end = xml[start..].find("</w:tbl>").unwrap() + start + "</w:tbl>".len();
+    xml[start..end].to_string()
+}
+
+/// Finds a command on PATH or in the repository's .venv.
+pub fn tool(name: &str) -> Option<PathBuf> {
+    let venv = repo(".venv/bin").join(name);
+    if venv.is_file() {
+        return Some(venv);
+    }
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|d| Path::new(d).join(name))
+        .find(|p| p.is_file())
+}
+
+/// Prints a visible skip line; CI installs every tool, so skips only happen on bare machines.
+pub fn skip(test: &str, tool: &str) {
+    eprintln!(
+        "SKIPPED {test}: `{tool}` not found (run `bash .ci/run` or see README to install it)"
+    );
+}
