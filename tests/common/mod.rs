@@ -91,7 +91,7 @@ pub fn paragraphs(xml: &str) -> Vec<Para> {
                 current = Some(Para {
                     style: String::new(),
                     text: String::new(),
-                })
+                });
             }
             Event::Empty(e) if e.name().as_ref() == "w:p" => out.push(Para {
                 style: String::new(),
