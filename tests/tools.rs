@@ -1,0 +1,225 @@
+//! Checks every bundled plan and fixture as its readers will: the OOXML validator
+//! (openxml-audit), LibreOffice (conversion to PDF and the PDF's text order) and pandoc.
+//! A missing tool skips with a visible message, except under VANBAN_REQUIRE_TOOLS=1, which
+//! `.ci/run` sets after installing them, so CI always runs these checks.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+fn find(test: &str, name: &str) -> Option<PathBuf> {
+    let found = tool(name);
+    if found.is_none() {
+        assert!(
+            std::env::var_os("VANBAN_REQUIRE_TOOLS").is_none(),
+            "{test}: `{name}` is required but missing"
+        );
+        skip(test, name);
+    }
+    found
+}
+
+/// Renders the bundled plans and the good fixtures; returns the folder and the .docx files.
+fn render_all() -> (tempfile::TempDir, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().unwrap();
+    for (input, out) in [(repo("plans"), "plans"), (fixture("good"), "fixtures")] {
+        let o = vanban(
+            dir.path(),
+            &["render", input.to_str().unwrap(), "--out", out],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir.path())
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "docx"))
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    assert!(files.len() >= 4, "{files:?}");
+    (dir, files)
+}
+
+/// Runs a command with a time limit; a hung converter fails the test instead of CI.
+fn run(mut command: Command, limit: Duration) -> std::process::Output {
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("{command:?} took longer than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn openxml_audit_finds_nothing() {
+    let Some(audit) = find("openxml_audit_finds_nothing", "openxml-audit") else {
+        return;
+    };
+    let (_dir, files) = render_all();
+    for file in files {
+        let out = run(
+            {
+                let mut c = Command::new(&audit);
+                c.arg(&file);
+                c
+            },
+            Duration::from_secs(120),
+        );
+        let text = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(
+            out.status.success() && text.contains("Errors: 0"),
+            "{}:\n{text}",
+            file.display()
+        );
+        assert!(text.contains("no findings"), "{}:\n{text}", file.display());
+    }
+}
+
+fn to_pdf(soffice: &Path, docx: &Path, out: &Path) -> PathBuf {
+    let profile = out.join("lo-profile");
+    let mut c = Command::new(soffice);
+    c.arg(format!(
+        "-env:UserInstallation=file://{}",
+        profile.display()
+    ))
+    .args(["--headless", "--convert-to", "pdf", "--outdir"])
+    .arg(out)
+    .arg(docx);
+    let o = run(c, Duration::from_secs(180));
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let pdf = out.join(docx.file_stem().unwrap()).with_extension("pdf");
+    assert!(
+        pdf.is_file(),
+        "LibreOffice wrote no PDF for {}",
+        docx.display()
+    );
+    pdf
+}
+
+/// The PDF's text with its physical layout kept, so "on the same line" can be checked.
+fn pdf_text(pdf: &Path) -> String {
+    let o = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    assert!(o.status.success());
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// Each step's fragments must share one line, and the steps' lines must come in order.
+fn lines_in_order(text: &str, steps: &[&[&str]]) {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut from = 0;
+    for step in steps {
+        let found = lines[from..]
+            .iter()
+            .position(|l| step.iter().all(|f| l.contains(f)));
+        let found =
+            found.unwrap_or_else(|| panic!("no line with {step:?} after line {from} in:\n{text}"));
+        from += found + 1;
+    }
+}
+
+fn in_order(text: &str, parts: &[&str]) {
+    let mut at = 0;
+    for part in parts {
+        let found = text[at..]
+            .find(part)
+            .unwrap_or_else(|| panic!("{part:?} missing or out of order in:\n{text}"));
+        at += found + part.len();
+    }
+}
+
+#[test]
+fn libreoffice_converts_every_plan_and_the_text_reads_in_order() {
+    let Some(soffice) = find("libreoffice_converts_every_plan", "soffice") else {
+        return;
+    };
+    if find("libreoffice_converts_every_plan", "pdftotext").is_none() {
+        return;
+    }
+    let (dir, files) = render_all();
+    let out = dir.path().join("pdf");
+    for file in &files {
+        let text = pdf_text(&to_pdf(&soffice, file, &out));
+        lines_in_order(
+            &text,
+            &[
+                &["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                &["Độc lập - Tự do - Hạnh phúc"],
+                // ô 3 and ô 4 share a line.
+                &["Số:", "ngày", "tháng", "năm"],
+                &["KẾ HOẠCH"],
+                // Nơi nhận is level with the signer's first line.
+                &["Nơi nhận:"],
+                &["- Lưu: "],
+            ],
+        );
+    }
+    let plan = files
+        .iter()
+        .find(|f| f.ends_with("so-noi-vu/ke-hoach-khac-phuc-cchc-2018.docx"))
+        .expect("seed 001 plan");
+    let text = pdf_text(&to_pdf(&soffice, plan, &out));
+    lines_in_order(
+        &text,
+        &[
+            &["UBND TỈNH HÀ TĨNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+            &["SỞ NỘI VỤ", "Độc lập - Tự do - Hạnh phúc"],
+            &["Số:", "/KH-SNV", "Hà Tĩnh, ngày", "năm 2019"],
+            &["KẾ HOẠCH"],
+            &["Khắc phục tồn tại, hạn chế Chỉ số cải cách hành chính năm 2018"],
+            &["I. MỤC ĐÍCH, YÊU CẦU"],
+            &["Tổng cộng", "100", "94,11", "-5,89"],
+            &["a) Công tác chỉ đạo điều hành cải cách hành chính"],
+            &["III. TỔ CHỨC THỰC HIỆN"],
+            &["Nơi nhận:", "GIÁM ĐỐC"],
+            &["- Lưu: VT, VP, TA10b."],
+            &["Nguyễn Minh Hòa"],
+        ],
+    );
+    // The Quốc hiệu fits on one line of the header's right column.
+    assert!(
+        text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "Quốc hiệu wrapped:\n{text}"
+    );
+}
+
+#[test]
+fn pandoc_reads_the_documents_back() {
+    let Some(pandoc) = find("pandoc_reads_the_documents_back", "pandoc") else {
+        return;
+    };
+    let (_dir, files) = render_all();
+    for file in files {
+        let o = Command::new(&pandoc)
+            .args(["-f", "docx", "-t", "plain", "--wrap=none"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}: {}", file.display(), stderr(&o));
+        let text = String::from_utf8(o.stdout).unwrap();
+        in_order(
+            &text,
+            &[
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "KẾ HOẠCH",
+                "Nơi nhận:",
+            ],
+        );
+    }
+}
