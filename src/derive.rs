@@ -106,6 +106,8 @@ pub struct RemedyView {
     pub ma: Option<String>,
     pub tieu_de: String,
     pub ton_tai: Option<String>,
+    /// The criterion's sub-points, listed under "Tồn tại:" when `ton_tai` is not written out.
+    pub chi_tiet: Vec<String>,
     pub giai_phap: Vec<String>,
     pub nhan_chu_tri: String,
     pub chu_tri: Option<String>,
@@ -316,6 +318,7 @@ fn remedies(r: &Record) -> Vec<RemedyView> {
             ma: clean_opt(c.ma.as_ref()),
             tieu_de: text::clean(k.tieu_de.as_ref().unwrap_or(&c.ten)),
             ton_tai: clean_opt(k.ton_tai.as_ref()),
+            chi_tiet: clean_all(&c.chi_tiet),
             giai_phap: clean_all(&k.giai_phap),
             nhan_chu_tri: text::clean(
                 k.nhan_chu_tri

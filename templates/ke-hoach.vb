@@ -44,6 +44,11 @@
 @h3 {{ k.tieu_de }}
 {% if k.ton_tai %}
 @- Tồn tại: {{ k.ton_tai }}
+{% elif k.chi_tiet %}
+@- Tồn tại:
+{% for t in k.chi_tiet %}
+@+ {{ t }}
+{% endfor %}
 {% endif %}
 {% for g in k.giai_phap %}
 @- Nhiệm vụ, giải pháp khắc phục: {{ g }}
