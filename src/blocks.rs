@@ -16,7 +16,8 @@
 //! @note (Có Phụ lục kèm theo)  centred italic line
 //! @table 8 52 13 14 13         a table; numbers are relative column widths
 //! @row header                  a row: header | body | group | total
-//! @cell center bold | TT       a cell: left|center|right, bold, span=N, then "|" and text
+//! @cell center bold | TT       a cell: left|center|right, bold, span=N, merge (starts a
+//!                              vertical merge), cont (merged into the cell above); "|", text
 //! @end                         end of the table
 //! ```
 //!
@@ -55,11 +56,22 @@ pub enum RowKind {
     Total,
 }
 
+/// Vertical merging of a cell with the ones below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merge {
+    None,
+    /// First cell of a vertically merged run.
+    Start,
+    /// Merged into the cell above.
+    Continue,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
     pub align: Align,
     pub bold: bool,
     pub span: usize,
+    pub merge: Merge,
     pub text: Inline,
 }
 
@@ -275,6 +287,7 @@ fn parse_cell(attrs: &str, text: &str) -> Result<Cell, String> {
         align: Align::Left,
         bold: false,
         span: 1,
+        merge: Merge::None,
         text: parse_inline(text),
     };
     for attr in attrs.split_whitespace() {
@@ -284,6 +297,8 @@ fn parse_cell(attrs: &str, text: &str) -> Result<Cell, String> {
             "right" => cell.align = Align::Right,
             "justify" => cell.align = Align::Justify,
             "bold" => cell.bold = true,
+            "merge" => cell.merge = Merge::Start,
+            "cont" => cell.merge = Merge::Continue,
             _ => {
                 let n = attr
                     .strip_prefix("span=")

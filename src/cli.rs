@@ -69,13 +69,12 @@ fn render(paths: &[PathBuf], out: &Path, templates: Option<&Path>) -> i32 {
     };
     let (mut written, mut failed) = (0, 0);
     for job in &jobs {
-        let result = output::output_path(out, &job.relative)
-            .and_then(|target| crate::render(&job.record, &templates).map(|bytes| (target, bytes)))
-            .and_then(|(target, bytes)| output::write_atomic(&target, &bytes).map(|()| target));
-        match result {
-            Ok(target) => {
+        match render_job(job, out, &templates) {
+            Ok(targets) => {
                 written += 1;
-                println!("wrote {}", target.display());
+                for target in targets {
+                    println!("wrote {}", target.display());
+                }
             }
             Err(e) => {
                 failed += 1;
@@ -85,6 +84,23 @@ fn render(paths: &[PathBuf], out: &Path, templates: Option<&Path>) -> i32 {
     }
     println!("{written} written, {failed} failed");
     i32::from(failed > 0)
+}
+
+/// Renders one record and writes its files; nothing is written unless every file rendered.
+fn render_job(job: &output::Job, out: &Path, templates: &Templates) -> Result<Vec<PathBuf>, Error> {
+    let rendered = crate::render(&job.record, templates)?;
+    for warning in &rendered.warnings {
+        eprintln!("{warning}\n");
+    }
+    let mut targets = Vec::new();
+    for file in &rendered.files {
+        let relative = output::with_suffix(&job.relative, &file.suffix);
+        targets.push((output::output_path(out, &relative)?, &file.bytes));
+    }
+    for (target, bytes) in &targets {
+        output::write_atomic(target, bytes)?;
+    }
+    Ok(targets.into_iter().map(|(t, _)| t).collect())
 }
 
 fn export_templates(folder: &Path) -> i32 {

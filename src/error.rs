@@ -127,6 +127,21 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// A problem that does not stop the render, shown with its place like an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub location: Location,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = &self.location;
+        writeln!(f, "warning: {}", self.message)?;
+        write!(f, "  --> {}:{}:{}", l.path.display(), l.line, l.column)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

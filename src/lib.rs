@@ -18,11 +18,34 @@ pub mod text;
 
 use std::path::Path;
 
-use error::Error;
+use error::{Error, Warning};
 use template::Templates;
 
+/// One output file of a record: the main document (empty suffix) or an appendix written as a
+/// file of its own ("-phu-luc", "-phu-luc-II").
+#[derive(Debug)]
+pub struct OutputFile {
+    pub suffix: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What rendering a record produced.
+#[derive(Debug)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub warnings: Vec<Warning>,
+}
+
+fn markup_error(record_path: &Path, e: &blocks::MarkupError) -> Error {
+    Error::file(
+        record_path,
+        format!("the template produced invalid markup, {e}"),
+        Some("check the template's @ directives".into()),
+    )
+}
+
 /// Renders one record into .docx bytes. Nothing is written to disk.
-pub fn render(record_path: &Path, templates: &Templates) -> Result<Vec<u8>, Error> {
+pub fn render(record_path: &Path, templates: &Templates) -> Result<Rendered, Error> {
     let loaded = record::load(record_path)?;
     if !templates.supports(loaded.kind.code) {
         return Err(Error::file(
@@ -33,18 +56,42 @@ pub fn render(record_path: &Path, templates: &Templates) -> Result<Vec<u8>, Erro
     }
     let view = derive::derive(&loaded);
     let markup = templates.render(&view, record_path)?;
-    let body = blocks::parse(&markup).map_err(|e| {
-        Error::file(
-            record_path,
-            format!("the template produced invalid markup, {e}"),
-            Some("check the template's @ directives".into()),
-        )
-    })?;
-    let page = layout::layout(&view, &body);
+    let body = blocks::parse(&markup).map_err(|e| markup_error(record_path, &e))?;
+    let sizes = layout::Sizes::for_set(view.size_set);
+    let mut main = layout::Document {
+        sizes,
+        sections: vec![layout::main_section(&view, &body)],
+    };
+    let mut separate = Vec::new();
+    for (index, appendix) in view.phu_luc.iter().enumerate() {
+        let table = templates.render_appendix(&view, index, record_path)?;
+        let blocks = blocks::parse(&table).map_err(|e| markup_error(record_path, &e))?;
+        let section = layout::appendix_section(&view, index, &blocks);
+        if appendix.tep_rieng {
+            let suffix = if view.phu_luc.len() > 1 {
+                format!(
+                    "-phu-luc-{}",
+                    text::roman(u32::try_from(index + 1).unwrap_or(1))
+                )
+            } else {
+                "-phu-luc".to_string()
+            };
+            separate.push((
+                suffix,
+                layout::Document {
+                    sizes,
+                    sections: vec![section],
+                },
+                appendix.tieu_de_hoa.clone(),
+            ));
+        } else {
+            main.sections.push(section);
+        }
+    }
     let date = loaded.date;
-    let properties = docx::Properties {
-        title: view.trich_yeu.clone(),
-        subject: view.loai.ten.to_string(),
+    let properties = |title: &str, subject: &str| docx::Properties {
+        title: title.to_string(),
+        subject: subject.to_string(),
         creator: view.co_quan.ten.clone(),
         keywords: view.so_ky_hieu.trim().to_string(),
         created: format!(
@@ -54,11 +101,27 @@ pub fn render(record_path: &Path, templates: &Templates) -> Result<Vec<u8>, Erro
             date.day.unwrap_or(1)
         ),
     };
-    docx::write(&page, &properties).map_err(|e| {
-        Error::file(
-            record_path,
-            format!("internal error while writing the document: {e}"),
-            Some("please report this with the record attached".into()),
-        )
+    let write = |document: &layout::Document, props: &docx::Properties| {
+        docx::write(document, props).map_err(|e| {
+            Error::file(
+                record_path,
+                format!("internal error while writing the document: {e}"),
+                Some("please report this with the record attached".into()),
+            )
+        })
+    };
+    let mut files = vec![OutputFile {
+        suffix: String::new(),
+        bytes: write(&main, &properties(&view.trich_yeu, view.loai.ten))?,
+    }];
+    for (suffix, document, title) in &separate {
+        files.push(OutputFile {
+            suffix: suffix.clone(),
+            bytes: write(document, &properties(title, "Phụ lục"))?,
+        });
+    }
+    Ok(Rendered {
+        files,
+        warnings: loaded.warnings,
     })
 }

@@ -56,6 +56,18 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Job>, Error> {
     Ok(jobs)
 }
 
+/// `a/b.docx` with suffix "-phu-luc" → `a/b-phu-luc.docx`.
+pub fn with_suffix(relative: &Path, suffix: &str) -> PathBuf {
+    if suffix.is_empty() {
+        return relative.to_path_buf();
+    }
+    let stem = relative
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    relative.with_file_name(format!("{stem}{suffix}.docx"))
+}
+
 /// Joins `relative` under `out`, refusing anything that would land outside it.
 pub fn output_path(out: &Path, relative: &Path) -> Result<PathBuf, Error> {
     let safe = relative

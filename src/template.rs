@@ -18,7 +18,13 @@ use crate::error::Error;
 pub const SUFFIX: &str = ".vb";
 
 /// Templates compiled into the binary: (file name, text).
-pub const BUILTIN: [(&str, &str); 1] = [("ke-hoach.vb", include_str!("../templates/ke-hoach.vb"))];
+pub const BUILTIN: [(&str, &str); 2] = [
+    ("ke-hoach.vb", include_str!("../templates/ke-hoach.vb")),
+    ("phu-luc.vb", include_str!("../templates/phu-luc.vb")),
+];
+
+/// The template that lays out one appendix table.
+const APPENDIX: &str = "phu-luc.vb";
 
 /// The loaded templates.
 pub struct Templates {
@@ -77,6 +83,22 @@ impl Templates {
             Context::from_serialize(view).map_err(|e| template_error(&origin, Some(record), &e))?;
         self.tera
             .render(&name, &context)
+            .map_err(|e| template_error(&origin, Some(record), &e))
+    }
+
+    /// Renders the table markup of the `index`-th appendix of a document.
+    pub fn render_appendix(
+        &self,
+        view: &View,
+        index: usize,
+        record: &Path,
+    ) -> Result<String, Error> {
+        let origin = self.origin(APPENDIX);
+        let mut context =
+            Context::from_serialize(view).map_err(|e| template_error(&origin, Some(record), &e))?;
+        context.insert("pl", &view.phu_luc[index]);
+        self.tera
+            .render(APPENDIX, &context)
             .map_err(|e| template_error(&origin, Some(record), &e))
     }
 

@@ -440,7 +440,7 @@ fn batch_renders_good_records_and_fails_on_bad_ones() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains("3 written, 1 failed"),
+        stdout(&out).contains("5 written, 1 failed"),
         "{}",
         stdout(&out)
     );

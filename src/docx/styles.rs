@@ -36,6 +36,10 @@ pub mod id {
     pub const SIGNER_TITLE: &str = "SignerTitle";
     pub const SIGNER_NAME: &str = "SignerName";
     pub const TABLE_TEXT: &str = "TableText";
+    pub const TABLE_TEXT_SMALL: &str = "TableTextSmall";
+    pub const APPENDIX_LABEL: &str = "AppendixLabel";
+    pub const APPENDIX_TITLE: &str = "AppendixTitle";
+    pub const APPENDIX_ATTACHED: &str = "AppendixAttached";
     pub const PAGE_NUMBER: &str = "PageNumber";
 }
 
@@ -125,7 +129,7 @@ pub fn styles(sizes: &Sizes) -> Styles {
             .line_spacing(spacing(360, 0)),
         centred(id::TRICH_YEU, "Trich Yeu", sizes.title).bold(),
         // An empty 1 pt paragraph whose bottom border is the rule, drawn just under the text above.
-        centred(id::RULE, "Rule", 1.0).line_spacing(spacing(40, 0)),
+        centred(id::RULE, "Rule", 1.0).line_spacing(spacing(60, 0)),
         paragraph(id::KINH_GUI, "Kinh Gui", sizes.body).line_spacing(spacing(0, 0)),
         body_like(id::CAN_CU, "Can Cu", sizes.body).italic(),
         paragraph(id::NOI_NHAN_LABEL, "Recipients Label", sizes.noi_nhan_label)
@@ -144,6 +148,21 @@ pub fn styles(sizes: &Sizes) -> Styles {
                 .line(240)
                 .line_rule(LineSpacingType::Auto),
         ),
+        paragraph(
+            id::TABLE_TEXT_SMALL,
+            "Table Text Small",
+            sizes.appendix_table,
+        )
+        .line_spacing(
+            LineSpacing::new()
+                .before(40)
+                .after(40)
+                .line(240)
+                .line_rule(LineSpacingType::Auto),
+        ),
+        centred(id::APPENDIX_LABEL, "Appendix Label", sizes.appendix_label).bold(),
+        centred(id::APPENDIX_TITLE, "Appendix Title", sizes.title).bold(),
+        centred(id::APPENDIX_ATTACHED, "Appendix Attached", sizes.title).italic(),
         centred(id::PAGE_NUMBER, "Page Number", sizes.page_number),
     ];
     let mut styles = Styles::new()

@@ -33,6 +33,8 @@ pub struct Paragraph {
 pub struct TableModel {
     pub widths: Vec<u32>,
     pub rows: Vec<Row>,
+    /// Appendix tables use the smaller table text (12 pt) to fit their many columns.
+    pub compact: bool,
 }
 
 impl TableModel {
@@ -111,6 +113,7 @@ pub fn number_body(blocks: &[Block], text_width: u32) -> Vec<BodyItem> {
             Block::Table(table) => BodyItem::Table(TableModel {
                 widths: scale(&table.widths, text_width),
                 rows: table.rows.clone(),
+                compact: false,
             }),
         })
         .collect()

@@ -1,8 +1,9 @@
-//! ND30 layout: turns a [`View`] and its body [`Block`]s into a [`Page`], the page model that
-//! the Word writer draws. All of nd30.md that is geometry or numbering lives here: page size and
-//! margins, the size sets, the two-column header block and its rules, the title, Kính gửi and
-//! căn cứ lines, body numbering (I. → 1. → a) → - → +), table column widths, the signature
-//! table with Nơi nhận beside it. It knows nothing of OOXML.
+//! ND30 layout: turns a [`View`] and its body [`Block`]s into a [`Document`], the page model
+//! that the Word writer draws. All of nd30.md that is geometry or numbering lives here: page
+//! size and margins, the size sets, the two-column header block and its rules, the title,
+//! Kính gửi and căn cứ lines, body numbering (I. → 1. → a) → - → +), table column widths, the
+//! signature table with Nơi nhận beside it, and appendix sections (portrait or landscape,
+//! page numbers restarting at 1). It knows nothing of OOXML.
 
 mod body;
 pub mod measure;
@@ -37,6 +38,20 @@ pub struct PageSetup {
 }
 
 impl PageSetup {
+    /// A4 landscape for wide appendix tables: the portrait margins on the same edges of the
+    /// turned page (nd30.md §7.2, option A).
+    pub fn a4_landscape() -> PageSetup {
+        PageSetup {
+            width: 16838,
+            height: 11906,
+            ..PageSetup::a4_portrait()
+        }
+    }
+
+    pub fn is_landscape(&self) -> bool {
+        self.width > self.height
+    }
+
     /// A4 portrait at the lower bounds of ND30's margin ranges (nd30.md §13): top and bottom
     /// 20 mm, left 30 mm, right 15 mm, which gives the widest text area (165 mm).
     pub fn a4_portrait() -> PageSetup {
@@ -71,6 +86,9 @@ pub struct Sizes {
     pub noi_nhan: f32,
     pub page_number: f32,
     pub table: f32,
+    pub appendix_table: f32,
+    /// "Phụ lục I": 14 pt bold (nd30.md §5 row 9).
+    pub appendix_label: f32,
 }
 
 impl Sizes {
@@ -92,6 +110,8 @@ impl Sizes {
             noi_nhan: 11.0,
             page_number: 14.0,
             table: 13.0,
+            appendix_table: 12.0,
+            appendix_label: 14.0,
         }
     }
 }
@@ -159,17 +179,49 @@ pub struct SignatureBlock {
     pub name: String,
 }
 
-/// One whole document, ready to draw.
+/// The main document: header block to signature.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Page {
-    pub setup: PageSetup,
-    pub sizes: Sizes,
+pub struct MainPart {
     pub header: HeaderBlock,
     pub title: TitleBlock,
     pub kinh_gui: Option<KinhGui>,
     pub can_cu: Vec<String>,
     pub body: Vec<BodyItem>,
     pub signature: SignatureBlock,
+}
+
+/// One appendix (Mẫu 2.1): heading lines, a short rule and its table; no header block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppendixPart {
+    /// "Phụ lục" or "Phụ lục II".
+    pub label: String,
+    pub title: String,
+    /// "(Kèm theo …)".
+    pub attached: String,
+    pub rule: Rule,
+    pub body: Vec<BodyItem>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    Main(Box<MainPart>),
+    Appendix(AppendixPart),
+}
+
+/// A page section: its own size and orientation; appendices restart page numbers at 1
+/// (nd30.md §2: "đánh số riêng theo từng Phụ lục").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub setup: PageSetup,
+    pub restart_numbering: bool,
+    pub part: Part,
+}
+
+/// One output file, ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub sizes: Sizes,
+    pub sections: Vec<Section>,
 }
 
 pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -193,8 +245,8 @@ fn share(total: u32, fraction: f32) -> u32 {
     part
 }
 
-/// Lays out one document.
-pub fn layout(view: &View, body: &[Block]) -> Page {
+/// Lays out the main document as a portrait section.
+pub fn main_section(view: &View, body: &[Block]) -> Section {
     let setup = PageSetup::a4_portrait();
     let sizes = Sizes::for_set(view.size_set);
     let text_width = setup.text_width();
@@ -248,9 +300,7 @@ pub fn layout(view: &View, body: &[Block]) -> Page {
         rule: Rule::centred(share(trich_yeu_width, SHORT_RULE_SHARE), text_width),
     };
 
-    Page {
-        setup,
-        sizes,
+    let part = MainPart {
         header,
         title,
         kinh_gui: kinh_gui(&view.kinh_gui, sizes.body),
@@ -263,6 +313,43 @@ pub fn layout(view: &View, body: &[Block]) -> Page {
             authority: view.nguoi_ky.dong.clone(),
             name: view.nguoi_ky.ho_ten.clone(),
         },
+    };
+    Section {
+        setup,
+        restart_numbering: false,
+        part: Part::Main(Box::new(part)),
+    }
+}
+
+/// Lays out the `index`-th appendix of `view` with its table blocks as a section of its own.
+pub fn appendix_section(view: &View, index: usize, table: &[Block]) -> Section {
+    let appendix = &view.phu_luc[index];
+    let setup = if appendix.ngang {
+        PageSetup::a4_landscape()
+    } else {
+        PageSetup::a4_portrait()
+    };
+    let sizes = Sizes::for_set(view.size_set);
+    let text_width = setup.text_width();
+    let title_width =
+        measure::width_twips(&appendix.tieu_de_hoa, sizes.title, Face::Bold).min(text_width);
+    let mut body = number_body(table, text_width);
+    for item in &mut body {
+        if let BodyItem::Table(t) = item {
+            t.compact = true;
+        }
+    }
+    let part = AppendixPart {
+        label: appendix.nhan.clone(),
+        title: appendix.tieu_de_hoa.clone(),
+        attached: appendix.kem_theo.clone(),
+        rule: Rule::centred(share(title_width, SHORT_RULE_SHARE), text_width),
+        body,
+    };
+    Section {
+        setup,
+        restart_numbering: true,
+        part: Part::Appendix(part),
     }
 }
 

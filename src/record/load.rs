@@ -3,14 +3,13 @@
 //!
 //! Every check reports the file, line and column of the offending value.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Content, KINDS, Kind, Record, Section};
-use crate::error::{Error, Location};
+use super::{KINDS, Kind, Record, check};
+use crate::error::{Error, Location, Warning};
 
 /// The date of a document; day and month may be left blank in a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,10 +35,9 @@ pub struct Loaded {
     pub kind: Kind,
     pub date: DocDate,
     pub size_set: SizeSet,
+    /// Problems that do not stop the render (a typed total that disagrees with its parts).
+    pub warnings: Vec<Warning>,
 }
-
-/// The block generators a record may ask for with `{ chen = "…" }`.
-pub const INSERTIONS: [&str; 2] = ["bang-diem", "khac-phuc"];
 
 /// Reads, parses and checks one record.
 pub fn load(path: &Path) -> Result<Loaded, Error> {
@@ -127,20 +125,14 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
         ));
     }
 
-    check_signer(&record, &at)?;
-    for content in record.mo_dau.iter().chain(&record.ket_thuc) {
-        check_content(path, content)?;
-    }
-    for section in &record.phan {
-        check_section(path, section, 1)?;
-    }
-    check_criteria(path, &record)?;
+    let warnings = check::check(&check::Checker { path, source }, &record)?;
 
     Ok(Loaded {
         record,
         kind,
         date,
         size_set,
+        warnings,
     })
 }
 
@@ -210,150 +202,6 @@ pub fn calendar_date(value: &Spanned<toml::value::Datetime>) -> Option<DocDate> 
         year: i32::from(d.year),
     })
 }
-
-fn check_signer(record: &Record, at: &At<'_>) -> Result<(), Error> {
-    let signer = &record.nguoi_ky;
-    if let Some(prefix) = &signer.quyen_han {
-        if !["KT.", "TL.", "TUQ.", "Q."].contains(&prefix.get_ref().as_str()) {
-            return Err(at(
-                prefix.span(),
-                format!("unknown signing authority `{}`", prefix.get_ref()),
-                "use \"KT.\", \"TL.\", \"TUQ.\" or \"Q.\"; for \"TM.\" write thay_mat = \"<collective>\"",
-            ));
-        }
-        if signer.chuc_vu_thu_truong.is_none() {
-            return Err(at(
-                prefix.span(),
-                format!("`{}` needs the head's title it signs for", prefix.get_ref()),
-                "add chuc_vu_thu_truong, e.g. \"Giám đốc\"",
-            ));
-        }
-    } else if let Some(head) = &signer.chuc_vu_thu_truong {
-        return Err(at(
-            head.span(),
-            "`chuc_vu_thu_truong` is only used with `quyen_han`".into(),
-            "add quyen_han = \"KT.\" (or TL., TUQ., Q.), or move the title to chuc_vu",
-        ));
-    }
-    Ok(())
-}
-
-fn content_error(path: &Path, message: String, help: &str) -> Error {
-    Error::file(path, message, Some(help.to_string()))
-}
-
-fn check_content(path: &Path, content: &Content) -> Result<(), Error> {
-    let Content::Marked(marked) = content else {
-        return Ok(());
-    };
-    let keys = [&marked.dash, &marked.plus, &marked.chen, &marked.ghi_chu];
-    if keys.iter().filter(|k| k.is_some()).count() != 1 {
-        return Err(content_error(
-            path,
-            "a body block must have exactly one key".into(),
-            "write { \"-\" = \"…\" }, { \"+\" = \"…\" }, { ghi_chu = \"…\" } or { chen = \"…\" }",
-        ));
-    }
-    if let Some(name) = &marked.chen {
-        if !INSERTIONS.contains(&name.as_str()) {
-            return Err(content_error(
-                path,
-                format!("unknown generated block `{name}`"),
-                &format!("use one of: {}", INSERTIONS.join(", ")),
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn check_section(path: &Path, section: &Section, depth: usize) -> Result<(), Error> {
-    if depth > 3 {
-        return Err(content_error(
-            path,
-            "sections nest at most three deep (I. → 1. → a))".into(),
-            "use \"-\" and \"+\" points below a) instead of another `muc`",
-        ));
-    }
-    if section.tieu_de.is_none() && section.noi_dung.is_empty() {
-        return Err(content_error(
-            path,
-            "a section has neither `tieu_de` nor `noi_dung`".into(),
-            "give the section a title or some content",
-        ));
-    }
-    for content in &section.noi_dung {
-        check_content(path, content)?;
-    }
-    for child in &section.muc {
-        check_section(path, child, depth + 1)?;
-    }
-    Ok(())
-}
-
-fn check_criteria(path: &Path, record: &Record) -> Result<(), Error> {
-    let mut seen: HashMap<&str, ()> = HashMap::new();
-    for criterion in &record.tieu_chi {
-        if let Some(code) = &criterion.ma {
-            if seen.insert(code.as_str(), ()).is_some() {
-                return Err(content_error(
-                    path,
-                    format!("criterion code `{code}` appears twice"),
-                    "each criterion code must be unique",
-                ));
-            }
-        }
-        match (criterion.diem_toi_da, criterion.diem_dat) {
-            (Some(max), Some(got)) if got > max || got < 0.0 || max > 1e6 => {
-                return Err(content_error(
-                    path,
-                    format!("criterion `{}` scores {got} of {max}", criterion.ten),
-                    "assessed points must be between 0 and the maximum",
-                ));
-            }
-            (Some(_), None) | (None, Some(_)) => {
-                return Err(content_error(
-                    path,
-                    format!(
-                        "criterion `{}` has only one of diem_toi_da and diem_dat",
-                        criterion.ten
-                    ),
-                    "give both the maximum and the assessed points, or neither",
-                ));
-            }
-            _ => {}
-        }
-        if let Some(remedy) = &criterion.khac_phuc {
-            for entry in &remedy.tien_do {
-                if calendar_date(&entry.ngay).is_none() {
-                    return Err(content_error(
-                        path,
-                        format!(
-                            "progress date `{}` is not a calendar date",
-                            entry.ngay.get_ref()
-                        ),
-                        "write YYYY-MM-DD",
-                    ));
-                }
-                if !STATUSES.contains(&entry.trang_thai.get_ref().as_str()) {
-                    return Err(content_error(
-                        path,
-                        format!("unknown progress status `{}`", entry.trang_thai.get_ref()),
-                        &format!("use one of: {}", STATUSES.join(", ")),
-                    ));
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The progress statuses a record may use.
-pub const STATUSES: [&str; 4] = [
-    "hoan-thanh",
-    "dang-thuc-hien",
-    "chua-thuc-hien",
-    "khong-the-thuc-hien",
-];
 
 #[cfg(test)]
 mod tests {

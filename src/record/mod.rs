@@ -5,11 +5,13 @@
 //! (`trich_yeu`, `nguoi_ky`, `noi_nhan`); every key is documented in README.md.
 //! Fields that validation must point at are [`Spanned`] so errors keep their line.
 
+mod check;
 mod kind;
 mod load;
 
+pub use check::{INSERTIONS, PRESETS, STATUSES, code_parents, effective_scores};
 pub use kind::{KINDS, Kind};
-pub use load::{DocDate, INSERTIONS, Loaded, STATUSES, SizeSet, load, parse};
+pub use load::{DocDate, Loaded, SizeSet, calendar_date, load, parse};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -54,6 +56,46 @@ pub struct Record {
     /// Task groups of a yearly plan (seed 004's appendix data).
     #[serde(default)]
     pub nhom: Vec<TaskGroup>,
+    /// Appendices (Phụ lục); two or more are numbered I, II, …
+    #[serde(default)]
+    pub phu_luc: Vec<Appendix>,
+}
+
+/// One appendix table: a preset shape or custom columns, over the record's criteria or tasks.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appendix {
+    /// Title, printed upper-case under "Phụ lục".
+    pub tieu_de: String,
+    /// Preset: "nhiem-vu" (tasks), "tien-do" (progress), "diem" (scores).
+    pub mau: Spanned<String>,
+    /// Columns replacing the preset's, in order.
+    #[serde(default)]
+    pub cot: Vec<Column>,
+    /// "doc" (portrait), "ngang" (landscape) or "tu-dong" (landscape when the columns need it).
+    pub huong: Option<Spanned<String>>,
+    /// Adds the "(1) (2) (3) …" row under the header.
+    #[serde(default)]
+    pub danh_so_cot: bool,
+    /// Writes the appendix as a file of its own ("<record>-phu-luc.docx") instead of a section.
+    #[serde(default)]
+    pub tep_rieng: bool,
+    /// Progress is shown as of this date (latest entry on or before it); default: latest.
+    pub tinh_den: Option<Spanned<toml::value::Datetime>>,
+}
+
+/// A custom appendix column.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// Which value the column shows (see README "Appendix columns").
+    pub khoa: Spanned<String>,
+    /// Heading; defaults to the key's usual heading.
+    pub tieu_de: Option<String>,
+    /// A second heading line in italic, e.g. "(Theo Kế hoạch số 102/KH-SNgV ngày 14/02/2022)".
+    pub dong_hai: Option<String>,
+    /// Relative width; defaults to the key's usual width.
+    pub rong: Option<u32>,
 }
 
 /// The issuing body (ô 2) and where it sits (ô 4).
@@ -137,12 +179,33 @@ pub struct Criterion {
     /// Code from the assessment framework ("1", "3.2", "7.1.6").
     pub ma: Option<String>,
     pub ten: String,
-    pub diem_toi_da: Option<f64>,
-    pub diem_dat: Option<f64>,
+    pub diem_toi_da: Option<Spanned<f64>>,
+    pub diem_dat: Option<Spanned<f64>>,
     /// Sub-points of the criterion ("· Chất lượng cổng TTĐT …").
     #[serde(default)]
     pub chi_tiet: Vec<String>,
     pub khac_phuc: Option<Remedy>,
+    /// Sub-criteria with their own solution, deadline and progress, shown as rows under the
+    /// criterion with its number cell merged down.
+    #[serde(default)]
+    pub con: Vec<SubCriterion>,
+    /// Ghi chú column of appendices.
+    pub ghi_chu: Option<String>,
+}
+
+/// A deducted sub-criterion ("- Tiêu chí 1.2: …") with its own remedy.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubCriterion {
+    pub ten: String,
+    #[serde(default)]
+    pub giai_phap: Vec<String>,
+    pub chu_tri: Option<String>,
+    pub phoi_hop: Option<String>,
+    pub thoi_gian: Option<String>,
+    #[serde(default)]
+    pub tien_do: Vec<Progress>,
+    pub ghi_chu: Option<String>,
 }
 
 /// The remedy for one criterion: shortcoming, solutions, units, deadline and progress.

@@ -4,6 +4,10 @@
 //! totals and lost points, continuous task numbering. The [`View`] is the template contract:
 //! templates see exactly these fields (documented in README.md) and nothing else.
 
+mod appendix;
+
+pub use appendix::AppendixView;
+
 use serde::Serialize;
 
 use crate::record::{self, Content, Loaded, Record, SizeSet};
@@ -38,6 +42,8 @@ pub struct View {
     /// The criteria that have a remedy, in record order.
     pub khac_phuc: Vec<RemedyView>,
     pub nhom: Vec<GroupView>,
+    /// Appendices, each with its computed rows.
+    pub phu_luc: Vec<AppendixView>,
     #[serde(skip)]
     pub size_set: SizeSet,
 }
@@ -159,6 +165,12 @@ pub fn derive(loaded: &Loaded) -> View {
     };
     let d = loaded.date;
     let place = text::clean(&r.co_quan.dia_danh);
+    let issuer = text::clean(&r.co_quan.ten);
+    let attached_to = format!(
+        "(Kèm theo {} số {so_ky_hieu} {} của {issuer})",
+        kind.name,
+        text::long_date(d.day, d.month, d.year)
+    );
     View {
         loai: KindView {
             ma: kind.code,
@@ -172,7 +184,7 @@ pub fn derive(loaded: &Loaded) -> View {
         trich_yeu: text::clean(&r.trich_yeu),
         co_quan: IssuerView {
             chu_quan: clean_opt(r.co_quan.chu_quan.as_ref()),
-            ten: text::clean(&r.co_quan.ten),
+            ten: issuer,
             viet_tat: issuer_abbr,
             dia_danh: place,
         },
@@ -187,6 +199,7 @@ pub fn derive(loaded: &Loaded) -> View {
         tong: totals(r),
         khac_phuc: remedies(r),
         nhom: groups(&r.nhom),
+        phu_luc: appendix::appendices(r, &attached_to),
         size_set: loaded.size_set,
     }
 }
@@ -258,13 +271,6 @@ fn recipients(n: &record::Recipients) -> Vec<String> {
         .collect()
 }
 
-fn score(c: &record::Criterion) -> Option<(Decimal, Decimal)> {
-    Some((
-        Decimal::from_f64(c.diem_toi_da?),
-        Decimal::from_f64(c.diem_dat?),
-    ))
-}
-
 /// Lost points as the score table shows them: "-0,5", or "=" when nothing was lost.
 fn lost_text(max: Decimal, got: Decimal) -> String {
     let lost = got - max;
@@ -276,11 +282,12 @@ fn lost_text(max: Decimal, got: Decimal) -> String {
 }
 
 fn criteria(r: &Record) -> Vec<CriterionView> {
+    let effective = record::effective_scores(r);
     r.tieu_chi
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let points = score(c);
+            let points = effective[i];
             CriterionView {
                 stt: i + 1,
                 ma: clean_opt(c.ma.as_ref()),
@@ -294,13 +301,20 @@ fn criteria(r: &Record) -> Vec<CriterionView> {
         .collect()
 }
 
+/// Totals over the top-level criteria; a group's points are the sum of its parts.
 fn totals(r: &Record) -> Option<TotalsView> {
-    let scored: Vec<(Decimal, Decimal)> = r.tieu_chi.iter().filter_map(score).collect();
-    if scored.is_empty() {
+    let codes: Vec<Option<&str>> = r.tieu_chi.iter().map(|t| t.ma.as_deref()).collect();
+    let parents = record::code_parents(&codes);
+    let scores = record::effective_scores(r);
+    let top: Vec<(Decimal, Decimal)> = (0..scores.len())
+        .filter(|&i| parents[i].is_none())
+        .filter_map(|i| scores[i])
+        .collect();
+    if top.is_empty() {
         return None;
     }
-    let max: Decimal = scored.iter().map(|s| s.0).sum();
-    let got: Decimal = scored.iter().map(|s| s.1).sum();
+    let max: Decimal = top.iter().map(|s| s.0).sum();
+    let got: Decimal = top.iter().map(|s| s.1).sum();
     Some(TotalsView {
         diem_toi_da: max.vi(),
         diem_dat: got.vi(),
