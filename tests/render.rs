@@ -508,3 +508,35 @@ fn templates_can_be_exported_edited_and_overridden() {
     assert!(message.contains("mine/ke-hoach.vb"), "{message}");
     assert!(message.contains("march.toml"), "{message}");
 }
+
+#[test]
+fn the_readme_record_example_renders() {
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let start = readme.find("```toml\n").expect("a toml example") + "```toml\n".len();
+    let example = &readme[start..start + readme[start..].find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("example.toml"), example).unwrap();
+    let out = vanban(dir.path(), &["render", "example.toml", "--out", "o"]);
+    assert!(
+        out.status.success(),
+        "README example does not render:\n{}",
+        stderr(&out)
+    );
+    let xml = part(&dir.path().join("o/example.docx"), "word/document.xml");
+    let all = texts(&xml);
+    for expected in [
+        "Số: 18/KH-SNV",
+        "Hà Tĩnh, ngày 19 tháng 3 năm 2021",
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "a) Chỉ tiêu",
+        "Phụ lục",
+    ] {
+        assert!(
+            all.iter().any(|t| t == expected),
+            "{expected:?} missing from {all:?}"
+        );
+    }
+}

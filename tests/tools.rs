@@ -199,6 +199,80 @@ fn libreoffice_converts_every_plan_and_the_text_reads_in_order() {
     );
 }
 
+/// Page sizes in points as pdfinfo reports them, one per page.
+fn page_sizes(pdf: &Path) -> Vec<String> {
+    let o = Command::new("pdfinfo")
+        .args(["-f", "1", "-l", "999"])
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo");
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| {
+            l.split(" size:")
+                .nth(1)
+                .unwrap()
+                .split("pts")
+                .next()
+                .unwrap()
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_task_appendix_prints_landscape_after_the_portrait_plan() {
+    let test = "the_task_appendix_prints_landscape";
+    let Some(soffice) = find(test, "soffice") else {
+        return;
+    };
+    if find(test, "pdfinfo").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (_d, docx) = render(&repo("plans/so-cong-thuong/ke-hoach-cchc-2021.toml"));
+    let pdf = to_pdf(&soffice, &docx, dir.path());
+    let sizes = page_sizes(&pdf);
+    let first_landscape = sizes
+        .iter()
+        .position(|s| s.starts_with("841") || s.starts_with("842"))
+        .expect("a landscape page");
+    assert!(
+        first_landscape > 0
+            && sizes[..first_landscape]
+                .iter()
+                .all(|s| s.starts_with("595")),
+        "{sizes:?}"
+    );
+    assert!(
+        sizes[first_landscape..]
+            .iter()
+            .all(|s| s.starts_with("841") || s.starts_with("842")),
+        "{sizes:?}"
+    );
+    let text = pdf_text(&pdf);
+    lines_in_order(
+        &text,
+        &[
+            &["Nơi nhận:", "GIÁM ĐỐC"],
+            &["Phụ lục"],
+            &["KẾ HOẠCH TRIỂN KHAI CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2021"],
+            &[
+                "(Kèm theo Kế hoạch số",
+                "/KH-SCT ngày 31 tháng 12 năm 2020 của Sở Công Thương)",
+            ],
+            &["STT", "Nhiệm vụ", "Sản phẩm"],
+            &["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"],
+            // The seed numbers 33 twice; vanban numbers its 46 tasks once each.
+            &["34", "Thực hiện công khai tài chính"],
+            &["46", "Thực hiện giải quyết hồ sơ"],
+        ],
+    );
+}
+
 #[test]
 fn pandoc_reads_the_documents_back() {
     let Some(pandoc) = find("pandoc_reads_the_documents_back", "pandoc") else {
