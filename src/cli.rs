@@ -1,13 +1,14 @@
 //! Command-line interface: one function per command; exit codes 0 (all good), 1 (some record
-//! failed), 2 (wrong usage, from clap).
+//! failed or a request was refused), 2 (wrong usage, from clap).
 
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
 use crate::error::Error;
-use crate::output;
+use crate::progress::{self, Target, Update};
 use crate::template::{self, Templates};
+use crate::{RenderOptions, derive, output, record};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -32,12 +33,56 @@ enum Command {
         /// Folder whose templates replace the built-in ones of the same name.
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// Show progress as of this date (YYYY-MM-DD), overriding the records' tinh_den.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<record::DocDate>,
     },
     /// Write the built-in templates into a folder for editing (existing files are kept).
     Templates {
         #[arg(default_value = "templates")]
         folder: PathBuf,
     },
+    /// Record a progress update for one item of a plan, editing the TOML in place.
+    Progress {
+        /// The plan record.
+        plan: PathBuf,
+        /// Criterion code (ma) or number in the progress appendix; with --task, a task number.
+        item: String,
+        /// The item is a task of [[nhom]], numbered 1, 2, … across groups.
+        #[arg(long)]
+        task: bool,
+        /// Sub-criterion number (1 for the first [[tieu_chi.con]]).
+        #[arg(long)]
+        sub: Option<usize>,
+        /// hoan-thanh, dang-thuc-hien, chua-thuc-hien or khong-the-thuc-hien.
+        #[arg(long)]
+        status: String,
+        /// Date of the update (YYYY-MM-DD).
+        #[arg(long)]
+        date: String,
+        /// What was done, e.g. "Đã hoàn thành 06/10 nhiệm vụ".
+        #[arg(long)]
+        text: Option<String>,
+    },
+    /// List the items whose progress changed between two dates.
+    Changes {
+        plan: PathBuf,
+        #[arg(long, value_parser = parse_date)]
+        from: record::DocDate,
+        #[arg(long, value_parser = parse_date)]
+        to: record::DocDate,
+    },
+}
+
+fn parse_date(text: &str) -> Result<record::DocDate, String> {
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD"))?;
+    use chrono::Datelike;
+    Ok(record::DocDate {
+        day: Some(date.day()),
+        month: Some(date.month()),
+        year: date.year(),
+    })
 }
 
 /// Runs the command line and returns the process exit code.
@@ -48,12 +93,39 @@ pub fn run() -> i32 {
             paths,
             out,
             templates,
-        } => render(&paths, &out, templates.as_deref()),
+            as_of,
+        } => render(&paths, &out, templates.as_deref(), RenderOptions { as_of }),
         Command::Templates { folder } => export_templates(&folder),
+        Command::Progress {
+            plan,
+            item,
+            task,
+            sub,
+            status,
+            date,
+            text,
+        } => {
+            let target = if task {
+                match item.parse() {
+                    Ok(n) => Target::Task(n),
+                    Err(_) => {
+                        return fail(&Error::file(
+                            &plan,
+                            format!("`{item}` is not a task number"),
+                            Some("tasks are numbered 1, 2, …".into()),
+                        ));
+                    }
+                }
+            } else {
+                Target::Criterion { item, sub }
+            };
+            record_progress(&plan, &target, &status, &date, text)
+        }
+        Command::Changes { plan, from, to } => list_changes(&plan, from, to),
     }
 }
 
-fn render(paths: &[PathBuf], out: &Path, templates: Option<&Path>) -> i32 {
+fn render(paths: &[PathBuf], out: &Path, templates: Option<&Path>, options: RenderOptions) -> i32 {
     let inputs = if paths.is_empty() {
         vec![PathBuf::from("plans")]
     } else {
@@ -69,7 +141,7 @@ fn render(paths: &[PathBuf], out: &Path, templates: Option<&Path>) -> i32 {
     };
     let (mut written, mut failed) = (0, 0);
     for job in &jobs {
-        match render_job(job, out, &templates) {
+        match render_job(job, out, &templates, options) {
             Ok(targets) => {
                 written += 1;
                 for target in targets {
@@ -87,8 +159,13 @@ fn render(paths: &[PathBuf], out: &Path, templates: Option<&Path>) -> i32 {
 }
 
 /// Renders one record and writes its files; nothing is written unless every file rendered.
-fn render_job(job: &output::Job, out: &Path, templates: &Templates) -> Result<Vec<PathBuf>, Error> {
-    let rendered = crate::render(&job.record, templates)?;
+fn render_job(
+    job: &output::Job,
+    out: &Path,
+    templates: &Templates,
+    options: RenderOptions,
+) -> Result<Vec<PathBuf>, Error> {
+    let rendered = crate::render(&job.record, templates, options)?;
     for warning in &rendered.warnings {
         eprintln!("{warning}\n");
     }
@@ -112,6 +189,58 @@ fn export_templates(folder: &Path) -> i32 {
             if written.is_empty() {
                 println!("all templates already exist in {}", folder.display());
             }
+            0
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn record_progress(
+    plan: &Path,
+    target: &Target,
+    status: &str,
+    date: &str,
+    text: Option<String>,
+) -> i32 {
+    let Some(date) = progress::parse_date(date) else {
+        return fail(&Error::file(
+            plan,
+            format!("`{date}` is not a date"),
+            Some("write the date as YYYY-MM-DD".into()),
+        ));
+    };
+    let update = Update {
+        date,
+        status: status.to_string(),
+        text,
+    };
+    let result = std::fs::read_to_string(plan)
+        .map_err(|e| Error::file(plan, format!("cannot read the plan: {e}"), None))
+        .and_then(|source| progress::apply(plan, &source, target, &update))
+        .and_then(|edited| output::write_atomic(plan, edited.as_bytes()));
+    match result {
+        Ok(()) => {
+            println!(
+                "recorded {} on {} in {}",
+                update.status,
+                update.date,
+                plan.display()
+            );
+            0
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn list_changes(plan: &Path, from: record::DocDate, to: record::DocDate) -> i32 {
+    match record::load(plan) {
+        Ok(loaded) => {
+            let changes = derive::report::changes(&loaded.record, from, to);
+            for c in &changes {
+                let before = if c.truoc.is_empty() { "—" } else { &c.truoc };
+                println!("{}\t{}\t{before} → {}", c.stt, c.ten, c.sau);
+            }
+            println!("{} changed", changes.len());
             0
         }
         Err(e) => fail(&e),

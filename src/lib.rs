@@ -12,6 +12,7 @@ pub mod docx;
 pub mod error;
 pub mod layout;
 pub mod output;
+pub mod progress;
 pub mod record;
 pub mod template;
 pub mod text;
@@ -44,17 +45,78 @@ fn markup_error(record_path: &Path, e: &blocks::MarkupError) -> Error {
     )
 }
 
+/// What the command line adds to a render.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RenderOptions {
+    /// Render progress as of this date, overriding the record's `tinh_den`.
+    pub as_of: Option<record::DocDate>,
+}
+
+/// Loads the plan a report names (relative to the report's folder) and gives the report its
+/// criteria and tasks; returns how the report refers to the plan.
+fn attach_plan(
+    report: &mut record::Loaded,
+    reference: &toml::Spanned<String>,
+) -> Result<derive::PlanRef, Error> {
+    let folder = report.path.parent().unwrap_or(Path::new("."));
+    let path = folder.join(reference.get_ref());
+    if !path.is_file() {
+        return Err(report.error_at(
+            reference.span(),
+            format!("the plan `{}` does not exist", path.display()),
+            "give the plan's path relative to this report's folder",
+        ));
+    }
+    let mut plan = record::load(&path)?;
+    if plan.kind.code != "ke-hoach" {
+        return Err(report.error_at(
+            reference.span(),
+            format!(
+                "`{}` is a {}, not a Kế hoạch",
+                path.display(),
+                plan.kind.name
+            ),
+            "point ke_hoach at the plan record",
+        ));
+    }
+    if report.record.tieu_chi.is_empty() {
+        report.record.tieu_chi = std::mem::take(&mut plan.record.tieu_chi);
+    }
+    if report.record.nhom.is_empty() {
+        report.record.nhom = std::mem::take(&mut plan.record.nhom);
+    }
+    report.warnings.append(&mut plan.warnings);
+    Ok(derive::plan_reference(&plan))
+}
+
 /// Renders one record into .docx bytes. Nothing is written to disk.
-pub fn render(record_path: &Path, templates: &Templates) -> Result<Rendered, Error> {
-    let loaded = record::load(record_path)?;
+pub fn render(
+    record_path: &Path,
+    templates: &Templates,
+    options: RenderOptions,
+) -> Result<Rendered, Error> {
+    let mut loaded = record::load(record_path)?;
     if !templates.supports(loaded.kind.code) {
         return Err(Error::file(
             record_path,
             format!("vanban has no template for `{}` yet", loaded.kind.code),
-            Some("supported kinds: ke-hoach; or add <kind>.vb to your templates folder".into()),
+            Some(
+                "supported kinds: ke-hoach, bao-cao; or add <kind>.vb to your templates folder"
+                    .into(),
+            ),
         ));
     }
-    let view = derive::derive(&loaded);
+    let plan = match loaded.record.ke_hoach.take() {
+        Some(reference) => Some(attach_plan(&mut loaded, &reference)?),
+        None => None,
+    };
+    let view = derive::derive(
+        &loaded,
+        &derive::Options {
+            as_of: options.as_of,
+            plan,
+        },
+    );
     let markup = templates.render(&view, record_path)?;
     let body = blocks::parse(&markup).map_err(|e| markup_error(record_path, &e))?;
     let sizes = layout::Sizes::for_set(view.size_set);

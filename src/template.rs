@@ -18,8 +18,11 @@ use crate::error::Error;
 pub const SUFFIX: &str = ".vb";
 
 /// Templates compiled into the binary: (file name, text).
-pub const BUILTIN: [(&str, &str); 2] = [
+/// `chung.vb` holds the components the others use, so it is added first.
+pub const BUILTIN: [(&str, &str); 4] = [
+    ("chung.vb", include_str!("../templates/chung.vb")),
     ("ke-hoach.vb", include_str!("../templates/ke-hoach.vb")),
+    ("bao-cao.vb", include_str!("../templates/bao-cao.vb")),
     ("phu-luc.vb", include_str!("../templates/phu-luc.vb")),
 ];
 

@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use crate::record::{self, Appendix, Criterion, Progress, Record};
+use super::report::progress_text;
+use crate::record::{self, Appendix, Criterion, Record};
 use crate::text::{self, Decimal};
 
 /// One appendix as templates see it.
@@ -114,8 +115,9 @@ const SCORES: [ColumnSpec; 11] = [
 ];
 
 /// Defaults of keys a custom column may use that its preset's table does not list.
-const EXTRA: [ColumnSpec; 3] = [
+const EXTRA: [ColumnSpec; 4] = [
     spec("ma", "Mã tiêu chí", 6, true, 12),
+    spec("tien_do", "Tiến độ thực hiện", 12, false, 25),
     spec("chu_tri", "Đơn vị chủ trì", 13, false, 25),
     spec("phoi_hop", "Đơn vị phối hợp", 13, false, 25),
 ];
@@ -190,33 +192,6 @@ fn cell(noi_dung: String, centred: bool) -> CellView {
     }
 }
 
-/// Latest progress on or before `as_of` (all entries when `None`), as the Tiến độ cell shows it.
-pub fn progress_text(entries: &[Progress], as_of: Option<record::DocDate>) -> String {
-    let key = |d: record::DocDate| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0));
-    let latest = entries
-        .iter()
-        .filter_map(|e| record::calendar_date(&e.ngay).map(|d| (key(d), e)))
-        .filter(|(k, _)| as_of.is_none_or(|a| *k <= key(a)))
-        .max_by_key(|(k, _)| *k);
-    let Some((_, entry)) = latest else {
-        return String::new();
-    };
-    match &entry.noi_dung {
-        Some(t) if !t.trim().is_empty() => text::clean(t),
-        _ => status_label(entry.trang_thai.get_ref()).to_string(),
-    }
-}
-
-/// The Vietnamese wording of a progress status.
-pub fn status_label(status: &str) -> &'static str {
-    match status {
-        "hoan-thanh" => "Đã hoàn thành",
-        "dang-thuc-hien" => "Đang thực hiện",
-        "khong-the-thuc-hien" => "Không thể thực hiện",
-        _ => "Chưa thực hiện",
-    }
-}
-
 /// Several items in one cell: one paragraph each, marked "·" when there is more than one.
 fn points(items: &[String], mark: &str) -> String {
     match items {
@@ -234,16 +209,33 @@ fn opt(value: Option<&String>) -> String {
 }
 
 /// Derives every appendix of a record; `attached_to` is the "(Kèm theo …)" line.
-pub fn appendices(record: &Record, attached_to: &str) -> Vec<AppendixView> {
+pub fn appendices(
+    record: &Record,
+    attached_to: &str,
+    as_of_override: Option<record::DocDate>,
+) -> Vec<AppendixView> {
+    let report_date = record.tinh_den.as_ref().and_then(record::calendar_date);
     let several = record.phu_luc.len() > 1;
     (1u32..)
         .zip(&record.phu_luc)
         .map(|(n, appendix)| {
             let cols = columns(appendix);
             let rows = match appendix.mau.get_ref().as_str() {
-                "nhiem-vu" => task_rows(record, &cols),
-                "diem" => score_rows(record, &cols, as_of(appendix)),
-                _ => progress_rows(record, &cols, as_of(appendix)),
+                "nhiem-vu" => task_rows(
+                    record,
+                    &cols,
+                    as_of_override.or(as_of(appendix)).or(report_date),
+                ),
+                "diem" => score_rows(
+                    record,
+                    &cols,
+                    as_of_override.or(as_of(appendix)).or(report_date),
+                ),
+                _ => progress_rows(
+                    record,
+                    &cols,
+                    as_of_override.or(as_of(appendix)).or(report_date),
+                ),
             };
             let needed: u32 = cols.iter().map(|c| c.min_mm).sum();
             let ngang = match appendix.huong.as_ref().map(|h| h.get_ref().as_str()) {
@@ -303,7 +295,7 @@ fn spanning_row(cols: &[Col], label: String, title: String) -> RowView {
     RowView { kieu: "group", o }
 }
 
-fn task_rows(record: &Record, cols: &[Col]) -> Vec<RowView> {
+fn task_rows(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> Vec<RowView> {
     let mut rows = Vec::new();
     let mut number = 0;
     for (g, group) in (1u32..).zip(&record.nhom) {
@@ -329,7 +321,11 @@ fn task_rows(record: &Record, cols: &[Col]) -> Vec<RowView> {
                         "chu_tri" => opt(task.chu_tri.as_ref()),
                         "phoi_hop" => opt(task.phoi_hop.as_ref()),
                         "thoi_gian" => opt(task.thoi_han.as_ref()),
-                        "ket_qua" => opt(task.ket_qua.as_ref()),
+                        "ket_qua" => task.ket_qua.as_ref().map_or_else(
+                            || progress_text(&task.tien_do, as_of),
+                            |k| text::clean(k),
+                        ),
+                        "tien_do" => progress_text(&task.tien_do, as_of),
                         _ => String::new(),
                     };
                     cell(value, c.centred)
@@ -567,7 +563,7 @@ mod tests {
         let r = record(
             "[[phu_luc]]\ntieu_de = \"a\"\nmau = \"nhiem-vu\"\n[[phu_luc]]\ntieu_de = \"b\"\nmau = \"tien-do\"\n[[phu_luc]]\ntieu_de = \"c\"\nmau = \"diem\"\nhuong = \"doc\"\n",
         );
-        let views = appendices(&r, "(Kèm theo …)");
+        let views = appendices(&r, "(Kèm theo …)", None);
         let got: Vec<(&str, bool)> = views.iter().map(|v| (v.nhan.as_str(), v.ngang)).collect();
         assert_eq!(
             got,

@@ -5,12 +5,13 @@
 //! templates see exactly these fields (documented in README.md) and nothing else.
 
 mod appendix;
+pub mod report;
 
 pub use appendix::AppendixView;
 
 use serde::Serialize;
 
-use crate::record::{self, Content, Loaded, Record, SizeSet};
+use crate::record::{self, Content, DocDate, Loaded, Record, SizeSet};
 use crate::text::{self, Decimal};
 
 /// What templates and the page layout see of one document.
@@ -44,6 +45,15 @@ pub struct View {
     pub nhom: Vec<GroupView>,
     /// Appendices, each with its computed rows.
     pub phu_luc: Vec<AppendixView>,
+    /// For a report: the plan it reports on.
+    pub ke_hoach: Option<PlanRef>,
+    /// The date progress is counted to ("30/6/2021"), when the record or `--as-of` gives one.
+    pub tinh_den: Option<String>,
+    /// Progress counts as of `tinh_den` (all entries when there is none).
+    pub tong_hop: report::Summary,
+    /// Items whose progress changed since `thay_doi_tu`.
+    pub thay_doi: Vec<report::Change>,
+    pub thay_doi_tu: Option<String>,
     #[serde(skip)]
     pub size_set: SizeSet,
 }
@@ -153,8 +163,50 @@ fn clean_all(values: &[String]) -> Vec<String> {
     values.iter().map(|v| text::clean(v)).collect()
 }
 
+/// What the caller knows beyond the record: an as-of date from the command line, and for a
+/// report, the plan it reports on.
+#[derive(Debug, Default)]
+pub struct Options {
+    pub as_of: Option<DocDate>,
+    pub plan: Option<PlanRef>,
+}
+
+/// How a report refers to its plan: "Kế hoạch số 45/KH-SNV ngày 05 tháng 01 năm 2021 của Sở Nội vụ".
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanRef {
+    pub loai: &'static str,
+    pub so_ky_hieu: String,
+    /// "ngày 05 tháng 01 năm 2021".
+    pub ngay: String,
+    pub co_quan: String,
+    pub trich_yeu: String,
+    /// The trích yếu with a lower-case first letter, to follow "về" in running text.
+    pub trich_yeu_thuong: String,
+}
+
+/// The reference a report makes to `plan`.
+pub fn plan_reference(plan: &Loaded) -> PlanRef {
+    let view = derive(plan, &Options::default());
+    let d = plan.date;
+    PlanRef {
+        loai: plan.kind.name,
+        so_ky_hieu: view.so_ky_hieu,
+        ngay: text::long_date(d.day, d.month, d.year),
+        co_quan: view.co_quan.ten,
+        trich_yeu_thuong: lower_first(&view.trich_yeu),
+        trich_yeu: view.trich_yeu,
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
 /// Derives the view of a loaded record.
-pub fn derive(loaded: &Loaded) -> View {
+pub fn derive(loaded: &Loaded, options: &Options) -> View {
     let r = &loaded.record;
     let kind = loaded.kind;
     let number = r.so.as_ref().and_then(|n| u32::try_from(*n.get_ref()).ok());
@@ -164,6 +216,10 @@ pub fn derive(loaded: &Loaded) -> View {
         None => format!("{}/{issuer_abbr}", text::doc_number(number)),
     };
     let d = loaded.date;
+    let as_of = options
+        .as_of
+        .or_else(|| r.tinh_den.as_ref().and_then(record::calendar_date));
+    let since = r.thay_doi_tu.as_ref().and_then(record::calendar_date);
     let place = text::clean(&r.co_quan.dia_danh);
     let issuer = text::clean(&r.co_quan.ten);
     let attached_to = format!(
@@ -194,12 +250,20 @@ pub fn derive(loaded: &Loaded) -> View {
         phan: r.phan.iter().map(section).collect(),
         ket_thuc: blocks(&r.ket_thuc),
         nguoi_ky: signer(&r.nguoi_ky),
-        noi_nhan: recipients(&r.noi_nhan),
+        noi_nhan: recipients(&r.noi_nhan, !r.kinh_gui.is_empty()),
         tieu_chi: criteria(r),
         tong: totals(r),
         khac_phuc: remedies(r),
         nhom: groups(&r.nhom),
-        phu_luc: appendix::appendices(r, &attached_to),
+        phu_luc: appendix::appendices(r, &attached_to, options.as_of),
+        ke_hoach: options.plan.clone(),
+        tinh_den: as_of.map(|a| text::short_date(a.day, a.month, a.year)),
+        tong_hop: report::summary(r, as_of),
+        thay_doi: match (since, as_of) {
+            (Some(from), Some(to)) => report::changes(r, from, to),
+            _ => Vec::new(),
+        },
+        thay_doi_tu: since.map(|a| text::short_date(a.day, a.month, a.year)),
         size_set: loaded.size_set,
     }
 }
@@ -262,8 +326,16 @@ fn signer(s: &record::Signer) -> SignerView {
     }
 }
 
-fn recipients(n: &record::Recipients) -> Vec<String> {
+/// Nơi nhận lines. A document with Kính gửi starts its list with "Như trên" (nd30.md §4.9).
+fn recipients(n: &record::Recipients, has_kinh_gui: bool) -> Vec<String> {
     let mut lines = clean_all(&n.gui);
+    if has_kinh_gui
+        && !lines
+            .first()
+            .is_some_and(|l| l.trim_start().starts_with("Như trên"))
+    {
+        lines.insert(0, "Như trên".to_string());
+    }
     lines.push(format!("Lưu: {}", text::clean(&n.luu)));
     text::punctuate_list(&lines)
         .into_iter()
@@ -429,7 +501,10 @@ nhiem_vu = [{ ten = "C" }]
 "#;
 
     fn view() -> View {
-        derive(&record::parse(Path::new("r.toml"), RECORD).unwrap())
+        derive(
+            &record::parse(Path::new("r.toml"), RECORD).unwrap(),
+            &Options::default(),
+        )
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub const PRESETS: [(&str, &[&str]); 3] = [
             "phoi_hop",
             "thoi_gian",
             "ket_qua",
+            "tien_do",
             "ghi_chu",
         ],
     ),
@@ -247,6 +248,21 @@ fn check_criteria(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
         }
         for sub in &criterion.con {
             check_progress(c, &sub.tien_do)?;
+        }
+    }
+    for task in record.nhom.iter().flat_map(|g| &g.nhiem_vu) {
+        check_progress(c, &task.tien_do)?;
+    }
+    for date in [&record.tinh_den, &record.thay_doi_tu]
+        .into_iter()
+        .flatten()
+    {
+        if calendar_date(date).is_none() {
+            return Err(c.at(
+                date.span(),
+                format!("`{}` is not a calendar date", date.get_ref()),
+                "write the date as YYYY-MM-DD",
+            ));
         }
     }
     Ok(())

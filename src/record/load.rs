@@ -3,7 +3,7 @@
 //!
 //! Every check reports the file, line and column of the offending value.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
@@ -37,6 +37,20 @@ pub struct Loaded {
     pub size_set: SizeSet,
     /// Problems that do not stop the render (a typed total that disagrees with its parts).
     pub warnings: Vec<Warning>,
+    /// The record's path and NFC text, so later stages can point at a span.
+    pub path: PathBuf,
+    pub source: String,
+}
+
+impl Loaded {
+    /// An error at a span of this record.
+    pub fn error_at(&self, span: std::ops::Range<usize>, message: String, help: &str) -> Error {
+        Error::at(
+            Location::from_span(&self.path, &self.source, span),
+            message,
+            Some(help.to_string()),
+        )
+    }
 }
 
 /// Reads, parses and checks one record.
@@ -133,6 +147,8 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
         date,
         size_set,
         warnings,
+        path: path.to_path_buf(),
+        source: source.to_string(),
     })
 }
 

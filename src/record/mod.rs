@@ -59,6 +59,12 @@ pub struct Record {
     /// Appendices (Phụ lục); two or more are numbered I, II, …
     #[serde(default)]
     pub phu_luc: Vec<Appendix>,
+    /// For a Báo cáo: the plan it reports on, relative to this record's folder.
+    pub ke_hoach: Option<Spanned<String>>,
+    /// For a Báo cáo: progress is reported as of this date ("số liệu cập nhật đến ngày …").
+    pub tinh_den: Option<Spanned<toml::value::Datetime>>,
+    /// For a Báo cáo: also list what changed since this date.
+    pub thay_doi_tu: Option<Spanned<toml::value::Datetime>>,
 }
 
 /// One appendix table: a preset shape or custom columns, over the record's criteria or tasks.
@@ -258,4 +264,6 @@ pub struct Task {
     pub phoi_hop: Option<String>,
     pub thoi_han: Option<String>,
     pub ket_qua: Option<String>,
+    #[serde(default)]
+    pub tien_do: Vec<Progress>,
 }

@@ -1,0 +1,258 @@
+//! What a Báo cáo computes from the plan it reports on: the reference to the plan, progress
+//! counts as of a date (overall and per task group), and the list of items whose status or
+//! text changed between two dates. Everything is derived from dated progress entries, so any
+//! past report regenerates exactly.
+
+use serde::Serialize;
+
+use crate::record::{self, DocDate, Progress, Record};
+use crate::text;
+
+/// Latest entry on or before `as_of` (all entries when `None`).
+pub fn latest(entries: &[Progress], as_of: Option<DocDate>) -> Option<&Progress> {
+    let key = |d: DocDate| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0));
+    entries
+        .iter()
+        .filter_map(|e| record::calendar_date(&e.ngay).map(|d| (key(d), e)))
+        .filter(|(k, _)| as_of.is_none_or(|a| *k <= key(a)))
+        .max_by_key(|(k, _)| *k)
+        .map(|(_, e)| e)
+}
+
+/// The Vietnamese wording of a progress status.
+pub fn status_label(status: &str) -> &'static str {
+    match status {
+        "hoan-thanh" => "Đã hoàn thành",
+        "dang-thuc-hien" => "Đang thực hiện",
+        "khong-the-thuc-hien" => "Không thể thực hiện",
+        _ => "Chưa thực hiện",
+    }
+}
+
+/// What the Tiến độ cell shows: the entry's text, or its status in words.
+pub fn progress_text(entries: &[Progress], as_of: Option<DocDate>) -> String {
+    match latest(entries, as_of) {
+        None => String::new(),
+        Some(e) => match &e.noi_dung {
+            Some(t) if !t.trim().is_empty() => text::clean(t),
+            _ => status_label(e.trang_thai.get_ref()).to_string(),
+        },
+    }
+}
+
+/// One item that carries progress: a criterion's remedy, a sub-criterion, or a task.
+pub struct Item<'a> {
+    /// "3", "3.2" (second sub-criterion of item 3) or "12" (a task).
+    pub label: String,
+    pub name: String,
+    /// Index of the task group, for per-group counts.
+    pub group: Option<usize>,
+    pub entries: &'a [Progress],
+}
+
+/// Every progress-bearing item in the order the appendices list them.
+pub fn items(record: &Record) -> Vec<Item<'_>> {
+    let mut out = Vec::new();
+    let listed = record
+        .tieu_chi
+        .iter()
+        .filter(|c| c.khac_phuc.is_some() || !c.con.is_empty());
+    for (n, c) in (1..).zip(listed) {
+        if c.con.is_empty() {
+            let entries = c.khac_phuc.as_ref().map_or(&[][..], |k| &k.tien_do);
+            out.push(Item {
+                label: n.to_string(),
+                name: text::clean(&c.ten),
+                group: None,
+                entries,
+            });
+        }
+        for (m, sub) in (1..).zip(&c.con) {
+            out.push(Item {
+                label: format!("{n}.{m}"),
+                name: text::clean(&sub.ten),
+                group: None,
+                entries: &sub.tien_do,
+            });
+        }
+    }
+    let tasks = record
+        .nhom
+        .iter()
+        .enumerate()
+        .flat_map(|(g, group)| group.nhiem_vu.iter().map(move |t| (g, t)));
+    for (n, (g, task)) in (1..).zip(tasks) {
+        out.push(Item {
+            label: n.to_string(),
+            name: text::clean(&task.ten),
+            group: Some(g),
+            entries: &task.tien_do,
+        });
+    }
+    out
+}
+
+/// Progress counts; `ty_le_*` are the "06/10" forms used in report text.
+#[derive(Debug, Serialize, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub tong: usize,
+    pub hoan_thanh: usize,
+    pub dang_thuc_hien: usize,
+    pub chua_thuc_hien: usize,
+    pub khong_the_thuc_hien: usize,
+    pub ty_le_hoan_thanh: String,
+}
+
+fn two_digits(n: usize) -> String {
+    format!("{n:02}")
+}
+
+fn count<'a>(items: impl Iterator<Item = &'a Item<'a>>, as_of: Option<DocDate>) -> Counts {
+    let mut c = Counts::default();
+    for item in items {
+        c.tong += 1;
+        match latest(item.entries, as_of).map(|e| e.trang_thai.get_ref().as_str()) {
+            Some("hoan-thanh") => c.hoan_thanh += 1,
+            Some("dang-thuc-hien") => c.dang_thuc_hien += 1,
+            Some("khong-the-thuc-hien") => c.khong_the_thuc_hien += 1,
+            _ => c.chua_thuc_hien += 1,
+        }
+    }
+    c.ty_le_hoan_thanh = format!("{}/{}", two_digits(c.hoan_thanh), two_digits(c.tong));
+    c
+}
+
+/// Counts of one task group.
+#[derive(Debug, Serialize)]
+pub struct GroupCounts {
+    pub ten: String,
+    pub so_lieu: Counts,
+}
+
+/// A change between two dates.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Change {
+    pub stt: String,
+    pub ten: String,
+    /// Progress text at the earlier date ("" when none).
+    pub truoc: String,
+    pub sau: String,
+}
+
+/// Everything a report shows about progress.
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub chung: Counts,
+    pub theo_nhom: Vec<GroupCounts>,
+}
+
+pub fn summary(record: &Record, as_of: Option<DocDate>) -> Summary {
+    let all = items(record);
+    let theo_nhom = record
+        .nhom
+        .iter()
+        .enumerate()
+        .map(|(g, group)| GroupCounts {
+            ten: text::clean(&group.ten),
+            so_lieu: count(all.iter().filter(|i| i.group == Some(g)), as_of),
+        })
+        .collect();
+    Summary {
+        chung: count(all.iter(), as_of),
+        theo_nhom,
+    }
+}
+
+fn state(entries: &[Progress], as_of: Option<DocDate>) -> Option<(String, Option<String>)> {
+    latest(entries, as_of).map(|e| (e.trang_thai.get_ref().clone(), e.noi_dung.clone()))
+}
+
+/// Items whose status or text at `to` differs from what it was at `from`.
+pub fn changes(record: &Record, from: DocDate, to: DocDate) -> Vec<Change> {
+    items(record)
+        .into_iter()
+        .filter(|i| state(i.entries, Some(from)) != state(i.entries, Some(to)))
+        .map(|i| Change {
+            stt: i.label.clone(),
+            ten: i.name.clone(),
+            truoc: progress_text(i.entries, Some(from)),
+            sau: progress_text(i.entries, Some(to)),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const PLAN: &str = r#"loai = "ke-hoach"
+nam = 2021
+trich_yeu = "t"
+[co_quan]
+ten = "A"
+viet_tat = "A"
+dia_danh = "B"
+[nguoi_ky]
+ho_ten = "C"
+[noi_nhan]
+luu = "VT"
+[[tieu_chi]]
+ten = "Một"
+[tieu_chi.khac_phuc]
+tien_do = [{ ngay = 2021-03-01, trang_thai = "dang-thuc-hien" }, { ngay = 2021-09-01, trang_thai = "hoan-thanh" }]
+[[tieu_chi]]
+ten = "Hai"
+[[tieu_chi.con]]
+ten = "Hai chấm một"
+tien_do = [{ ngay = 2021-05-01, trang_thai = "khong-the-thuc-hien", noi_dung = "Chỉ có 01 đơn vị" }]
+[[nhom]]
+ten = "Nhóm"
+nhiem_vu = [{ ten = "Việc", tien_do = [{ ngay = 2021-08-01, trang_thai = "dang-thuc-hien" }] }]
+"#;
+
+    fn day(m: u32) -> DocDate {
+        DocDate {
+            day: Some(15),
+            month: Some(m),
+            year: 2021,
+        }
+    }
+
+    #[test]
+    fn counts_follow_the_date() {
+        let loaded = record::parse(Path::new("p.toml"), PLAN).unwrap();
+        let june = summary(&loaded.record, Some(day(6)));
+        assert_eq!(
+            (
+                june.chung.tong,
+                june.chung.dang_thuc_hien,
+                june.chung.khong_the_thuc_hien,
+                june.chung.chua_thuc_hien
+            ),
+            (3, 1, 1, 1)
+        );
+        let october = summary(&loaded.record, Some(day(10)));
+        assert_eq!(october.chung.ty_le_hoan_thanh, "01/03");
+        assert_eq!(october.theo_nhom[0].so_lieu.dang_thuc_hien, 1);
+    }
+
+    #[test]
+    fn changes_list_what_moved_between_two_dates() {
+        let loaded = record::parse(Path::new("p.toml"), PLAN).unwrap();
+        let moved = changes(&loaded.record, day(6), day(10));
+        let labels: Vec<(&str, &str, &str)> = moved
+            .iter()
+            .map(|c| (c.stt.as_str(), c.truoc.as_str(), c.sau.as_str()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("1", "Đang thực hiện", "Đã hoàn thành"),
+                ("1", "", "Đang thực hiện")
+            ]
+        );
+        assert_eq!(moved[1].ten, "Việc");
+        assert!(changes(&loaded.record, day(10), day(11)).is_empty());
+    }
+}

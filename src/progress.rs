@@ -1,0 +1,417 @@
+//! `vanban progress`: records a dated progress entry for one item of a plan by editing the
+//! TOML in place (toml_edit), so the clerk's comments, order and spacing survive. The edited
+//! text is parsed and checked like any record before anything is written; on any problem the
+//! file is left untouched.
+
+use std::path::Path;
+
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+use crate::error::Error;
+use crate::record::{self, Record, STATUSES};
+
+/// Which item an update is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A criterion by its code ("1.2") or by its number in the progress appendix ("3"), and
+    /// optionally its sub-criterion (1-based).
+    Criterion { item: String, sub: Option<usize> },
+    /// A task by its continuous number across groups.
+    Task(usize),
+}
+
+/// One progress update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    pub date: toml_edit::Datetime,
+    pub status: String,
+    pub text: Option<String>,
+}
+
+fn refuse(path: &Path, message: String, help: &str) -> Error {
+    Error::file(path, message, Some(help.to_string()))
+}
+
+/// Parses a `--date` value; only real calendar dates are accepted.
+pub fn parse_date(text: &str) -> Option<toml_edit::Datetime> {
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    let parsed: toml_edit::Datetime = date.format("%Y-%m-%d").to_string().parse().ok()?;
+    Some(parsed)
+}
+
+/// Returns the record text with the update added; `path` is only used in messages.
+pub fn apply(path: &Path, source: &str, target: &Target, update: &Update) -> Result<String, Error> {
+    if !STATUSES.contains(&update.status.as_str()) {
+        return Err(refuse(
+            path,
+            format!("unknown status `{}`", update.status),
+            &format!("use one of: {}", STATUSES.join(", ")),
+        ));
+    }
+    // The record must be valid before it is edited, so that errors point at the clerk's text.
+    let loaded = record::parse(path, source)?;
+    let mut document: DocumentMut = source.parse().map_err(|e| {
+        refuse(
+            path,
+            format!("cannot edit the record: {e}"),
+            "fix the TOML first",
+        )
+    })?;
+    let entries = match target {
+        Target::Criterion { item, sub } => {
+            criterion_entries(path, &mut document, &loaded.record, item, *sub)?
+        }
+        Target::Task(number) => task_entries(path, &mut document, &loaded.record, *number)?,
+    };
+    push_entry(entries, update);
+    let edited = document.to_string();
+    record::parse(path, &edited)?;
+    Ok(edited)
+}
+
+/// The index of the criterion an item names: its code first, then its number among the
+/// criteria a progress appendix lists (those with a remedy or sub-criteria).
+fn criterion_index(record: &Record, item: &str) -> Option<usize> {
+    if let Some(i) = record
+        .tieu_chi
+        .iter()
+        .position(|c| c.ma.as_deref() == Some(item))
+    {
+        return Some(i);
+    }
+    let number: usize = item.parse().ok()?;
+    record
+        .tieu_chi
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.khac_phuc.is_some() || !c.con.is_empty())
+        .nth(number.checked_sub(1)?)
+        .map(|(i, _)| i)
+}
+
+fn tables<'a>(
+    path: &Path,
+    document: &'a mut DocumentMut,
+    key: &str,
+) -> Result<&'a mut ArrayOfTables, Error> {
+    document
+        .get_mut(key)
+        .and_then(Item::as_array_of_tables_mut)
+        .ok_or_else(|| {
+            refuse(
+                path,
+                format!("`{key}` is not written as [[{key}]] tables"),
+                "vanban progress edits [[…]] tables; add the entry by hand",
+            )
+        })
+}
+
+fn criterion_entries<'a>(
+    path: &Path,
+    document: &'a mut DocumentMut,
+    record: &Record,
+    item: &str,
+    sub: Option<usize>,
+) -> Result<&'a mut Table, Error> {
+    let index = criterion_index(record, item).ok_or_else(|| {
+        refuse(
+            path,
+            format!("no criterion `{item}` in this plan"),
+            "give a criterion code (ma) or its number in the progress appendix",
+        )
+    })?;
+    let criterion = &record.tieu_chi[index];
+    let table = tables(path, document, "tieu_chi")?
+        .get_mut(index)
+        .ok_or_else(|| refuse(path, "criterion table not found".into(), ""))?;
+    match sub {
+        Some(n) => {
+            if n == 0 || n > criterion.con.len() {
+                return Err(refuse(
+                    path,
+                    format!("criterion `{item}` has no sub-criterion {n}"),
+                    &format!("it has {} sub-criteria", criterion.con.len()),
+                ));
+            }
+            let subs = table
+                .get_mut("con")
+                .and_then(Item::as_array_of_tables_mut)
+                .ok_or_else(|| {
+                    refuse(
+                        path,
+                        "`con` is not written as [[tieu_chi.con]] tables".into(),
+                        "add the entry by hand",
+                    )
+                })?;
+            subs.get_mut(n - 1)
+                .ok_or_else(|| refuse(path, "sub-criterion table not found".into(), ""))
+        }
+        None if !criterion.con.is_empty() => Err(refuse(
+            path,
+            format!("criterion `{item}` has sub-criteria; progress belongs to one of them"),
+            "add --sub N (1 for the first sub-criterion)",
+        )),
+        None => {
+            if !table.contains_key("khac_phuc") {
+                table.insert("khac_phuc", Item::Table(Table::new()));
+            }
+            table
+                .get_mut("khac_phuc")
+                .and_then(Item::as_table_mut)
+                .ok_or_else(|| {
+                    refuse(
+                        path,
+                        "`khac_phuc` is not a table".into(),
+                        "write it as [tieu_chi.khac_phuc]",
+                    )
+                })
+        }
+    }
+}
+
+fn task_entries<'a>(
+    path: &Path,
+    document: &'a mut DocumentMut,
+    record: &Record,
+    number: usize,
+) -> Result<&'a mut Table, Error> {
+    let position = record
+        .nhom
+        .iter()
+        .enumerate()
+        .flat_map(|(g, group)| (0..group.nhiem_vu.len()).map(move |t| (g, t)))
+        .nth(number.saturating_sub(1))
+        .filter(|_| number > 0)
+        .ok_or_else(|| {
+            refuse(
+                path,
+                format!("no task {number} in this plan"),
+                "tasks are numbered 1, 2, … across all groups",
+            )
+        })?;
+    let group = tables(path, document, "nhom")?
+        .get_mut(position.0)
+        .ok_or_else(|| refuse(path, "group table not found".into(), ""))?;
+    group
+        .get_mut("nhiem_vu")
+        .and_then(Item::as_array_of_tables_mut)
+        .and_then(|tasks| tasks.get_mut(position.1))
+        .ok_or_else(|| {
+            refuse(
+                path,
+                "`nhiem_vu` is not written as [[nhom.nhiem_vu]] tables".into(),
+                "add the entry by hand",
+            )
+        })
+}
+
+/// Appends `[[….tien_do]]` to `parent`, indented like the entry before it (or one step deeper
+/// than the parent's own keys).
+fn push_entry(parent: &mut Table, update: &Update) {
+    let indent = parent
+        .get("tien_do")
+        .and_then(Item::as_array_of_tables)
+        .and_then(|a| a.iter().last())
+        .and_then(|t| {
+            t.iter().next().map(|(k, _)| {
+                t.key(k).map(|key| {
+                    key.leaf_decor()
+                        .prefix()
+                        .and_then(|p| p.as_str())
+                        .unwrap_or("")
+                        .to_string()
+                })
+            })
+        })
+        .flatten()
+        .unwrap_or_else(|| {
+            let own = parent
+                .iter()
+                .next()
+                .and_then(|(k, _)| parent.key(k))
+                .and_then(|k| k.leaf_decor().prefix())
+                .and_then(|p| p.as_str())
+                .unwrap_or("");
+            format!("{own}  ")
+        });
+    let mut entry = Table::new();
+    entry.decor_mut().set_prefix(indent.clone());
+    entry.insert("ngay", Item::Value(Value::from(update.date)));
+    entry.insert(
+        "trang_thai",
+        Item::Value(Value::from(update.status.as_str())),
+    );
+    if let Some(text) = &update.text {
+        entry.insert(
+            "noi_dung",
+            Item::Value(Value::from(crate::text::clean(text).as_str())),
+        );
+    }
+    for (mut key, _) in entry.iter_mut() {
+        key.leaf_decor_mut().set_prefix(indent.clone());
+    }
+    match parent
+        .get_mut("tien_do")
+        .and_then(Item::as_array_of_tables_mut)
+    {
+        Some(entries) => entries.push(entry),
+        None => {
+            let mut entries = ArrayOfTables::new();
+            entries.push(entry);
+            parent.insert("tien_do", Item::ArrayOfTables(entries));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAN: &str = r#"# Kế hoạch thử
+loai = "ke-hoach"   # loại
+nam = 2021
+trich_yeu = "Thử"
+
+[co_quan]
+ten = "Sở Nội vụ"
+viet_tat = "SNV"
+dia_danh = "Hà Tĩnh"
+
+[nguoi_ky]
+ho_ten = "A"
+
+[noi_nhan]
+luu = "VT"
+
+[[tieu_chi]]
+ma = "1"
+ten = "Một" # giữ chú thích
+  [tieu_chi.khac_phuc]
+  giai_phap = ["x"]
+  [[tieu_chi.khac_phuc.tien_do]]
+  ngay = 2021-06-15
+  trang_thai = "dang-thuc-hien"
+
+[[tieu_chi]]
+ma = "2"
+ten = "Hai"
+  [tieu_chi.khac_phuc]
+  giai_phap = ["y"]
+"#;
+
+    fn update(date: &str, status: &str, text: Option<&str>) -> Update {
+        Update {
+            date: parse_date(date).unwrap(),
+            status: status.into(),
+            text: text.map(str::to_string),
+        }
+    }
+
+    fn apply_to(target: &Target, u: &Update) -> Result<String, Error> {
+        apply(Path::new("p.toml"), PLAN, target, u)
+    }
+
+    #[test]
+    fn appends_after_the_existing_entry_and_keeps_everything_else() {
+        let out = apply_to(
+            &Target::Criterion {
+                item: "1".into(),
+                sub: None,
+            },
+            &update("2021-09-30", "hoan-thanh", Some("Xong")),
+        )
+        .unwrap();
+        let added = "\n  [[tieu_chi.khac_phuc.tien_do]]\n  ngay = 2021-09-30\n  trang_thai = \"hoan-thanh\"\n  noi_dung = \"Xong\"\n";
+        assert_eq!(
+            out.replacen(added, "\n", 1),
+            PLAN,
+            "only the entry was added:\n{out}"
+        );
+        let loaded = record::parse(Path::new("p.toml"), &out).unwrap();
+        assert_eq!(
+            loaded.record.tieu_chi[0]
+                .khac_phuc
+                .as_ref()
+                .unwrap()
+                .tien_do
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn first_entry_of_an_item_creates_its_list_under_the_right_criterion() {
+        let out = apply_to(
+            &Target::Criterion {
+                item: "2".into(),
+                sub: None,
+            },
+            &update("2021-09-30", "chua-thuc-hien", None),
+        )
+        .unwrap();
+        let loaded = record::parse(Path::new("p.toml"), &out).unwrap();
+        assert_eq!(
+            loaded.record.tieu_chi[1]
+                .khac_phuc
+                .as_ref()
+                .unwrap()
+                .tien_do
+                .len(),
+            1
+        );
+        assert_eq!(
+            loaded.record.tieu_chi[0]
+                .khac_phuc
+                .as_ref()
+                .unwrap()
+                .tien_do
+                .len(),
+            1
+        );
+        assert!(
+            out.starts_with(PLAN),
+            "the file only grew at its end:\n{out}"
+        );
+    }
+
+    #[test]
+    fn bad_requests_are_refused() {
+        let ok = update("2021-09-30", "hoan-thanh", None);
+        assert!(
+            apply_to(
+                &Target::Criterion {
+                    item: "9".into(),
+                    sub: None
+                },
+                &ok
+            )
+            .unwrap_err()
+            .to_string()
+            .contains("no criterion `9`")
+        );
+        assert!(
+            apply_to(&Target::Task(1), &ok)
+                .unwrap_err()
+                .to_string()
+                .contains("no task 1")
+        );
+        let bad = Update {
+            status: "xong".into(),
+            ..ok
+        };
+        assert!(
+            apply_to(
+                &Target::Criterion {
+                    item: "1".into(),
+                    sub: None
+                },
+                &bad
+            )
+            .unwrap_err()
+            .to_string()
+            .contains("unknown status `xong`")
+        );
+        assert!(parse_date("2021-02-31").is_none());
+        assert!(parse_date("31/01/2021").is_none());
+    }
+}
