@@ -30,7 +30,9 @@ impl Location {
         let column = source[line_start..start].chars().count() + 1;
         let source_line = source[line_start..line_end]
             .trim_end_matches('\r')
-            .to_string();
+            .chars()
+            .map(visible)
+            .collect();
         let width = source[start..end.min(line_end)].chars().count().max(1);
         Location {
             path: path.to_path_buf(),
@@ -39,6 +41,16 @@ impl Location {
             source_line,
             width,
         }
+    }
+}
+
+/// Control characters shown as their Unicode control pictures (U+0007 → ␇) so that the
+/// underline lands on something the clerk can see.
+fn visible(c: char) -> char {
+    match u32::from(c) {
+        code @ 0..=0x1f if c != '\t' => char::from_u32(0x2400 + code).unwrap_or('?'),
+        0x7f => '␡',
+        _ => c,
     }
 }
 
@@ -93,20 +105,7 @@ impl fmt::Display for Error {
                 location,
                 message,
                 help,
-            } => {
-                let l = location;
-                writeln!(f, "error: {message}")?;
-                writeln!(f, "  --> {}:{}:{}", l.path.display(), l.line, l.column)?;
-                let gutter = l.line.to_string().len();
-                writeln!(f, "{:gutter$} |", "")?;
-                writeln!(f, "{} | {}", l.line, l.source_line)?;
-                let pad = " ".repeat(l.column - 1);
-                write!(f, "{:gutter$} | {pad}{}", "", "^".repeat(l.width))?;
-                if let Some(help) = help {
-                    write!(f, "\n  = help: {help}")?;
-                }
-                Ok(())
-            }
+            } => write_located(f, "error", location, message, help.as_deref()),
             Error::File {
                 path,
                 message,
@@ -136,10 +135,37 @@ pub struct Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let l = &self.location;
-        writeln!(f, "warning: {}", self.message)?;
-        write!(f, "  --> {}:{}:{}", l.path.display(), l.line, l.column)
+        write_located(f, "warning", &self.location, &self.message, None)
     }
+}
+
+/// The shared layout of errors and warnings: message, place, the line with the spot
+/// underlined, then what to do.
+fn write_located(
+    f: &mut fmt::Formatter<'_>,
+    severity: &str,
+    l: &Location,
+    message: &str,
+    help: Option<&str>,
+) -> fmt::Result {
+    let gutter = l.line.to_string().len();
+    writeln!(f, "{severity}: {message}")?;
+    writeln!(
+        f,
+        "{:gutter$}--> {}:{}:{}",
+        "",
+        l.path.display(),
+        l.line,
+        l.column
+    )?;
+    writeln!(f, "{:gutter$} |", "")?;
+    writeln!(f, "{} | {}", l.line, l.source_line)?;
+    let pad = " ".repeat(l.column - 1);
+    write!(f, "{:gutter$} | {pad}{}", "", "^".repeat(l.width))?;
+    if let Some(help) = help {
+        write!(f, "\n{:gutter$} = help: {help}", "")?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -162,7 +188,7 @@ mod tests {
         let text = Error::at(loc, "bad number", Some("use 1 or more".into())).to_string();
         assert_eq!(
             text,
-            "error: bad number\n  --> k.toml:1:6\n  |\n1 | so = -1\n  |      ^^\n  = help: use 1 or more"
+            "error: bad number\n --> k.toml:1:6\n  |\n1 | so = -1\n  |      ^^\n  = help: use 1 or more"
         );
     }
 }

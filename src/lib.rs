@@ -97,13 +97,10 @@ pub fn render(
 ) -> Result<Rendered, Error> {
     let mut loaded = record::load(record_path)?;
     if !templates.supports(loaded.kind.code) {
-        return Err(Error::file(
-            record_path,
+        return Err(loaded.error_at(
+            loaded.record.loai.span(),
             format!("vanban has no template for `{}` yet", loaded.kind.code),
-            Some(
-                "supported kinds: ke-hoach, bao-cao; or add <kind>.vb to your templates folder"
-                    .into(),
-            ),
+            "supported kinds: ke-hoach, bao-cao; or add <kind>.vb to your templates folder",
         ));
     }
     let plan = match loaded.record.ke_hoach.take() {

@@ -72,11 +72,7 @@ pub fn apply(path: &Path, source: &str, target: &Target, update: &Update) -> Res
 /// The index of the criterion an item names: its code first, then its number among the
 /// criteria a progress appendix lists (those with a remedy or sub-criteria).
 fn criterion_index(record: &Record, item: &str) -> Option<usize> {
-    if let Some(i) = record
-        .tieu_chi
-        .iter()
-        .position(|c| c.ma.as_deref() == Some(item))
-    {
+    if let Some(i) = record.tieu_chi.iter().position(|c| c.code() == Some(item)) {
         return Some(i);
     }
     let number: usize = item.parse().ok()?;

@@ -114,14 +114,16 @@ impl Templates {
 }
 
 fn template_error(origin: &Path, record: Option<&Path>, error: &tera::Error) -> Error {
-    let mut message = format!("template error: {error}");
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        message.push_str(&format!("\n  caused by: {cause}"));
-        source = cause.source();
-    }
-    if let Some(record) = record {
-        message.push_str(&format!("\n  while rendering {}", record.display()));
+    let mut message = match record {
+        Some(record) => format!("template error while rendering {}", record.display()),
+        None => "template error".to_string(),
+    };
+    let mut cause: Option<&dyn std::error::Error> = Some(error);
+    while let Some(current) = cause {
+        let text = current.to_string();
+        message.push('\n');
+        message.push_str(text.strip_prefix("error: ").unwrap_or(&text));
+        cause = current.source();
     }
     Error::file(
         origin,

@@ -388,7 +388,7 @@ fn progress_rows(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) 
         let empty: &[String] = &[];
         let main = RowValues {
             number: n.to_string(),
-            code: opt(c.ma.as_ref()),
+            code: c.code().map(text::clean).unwrap_or_default(),
             name: criterion_name(c),
             solutions: remedy.map_or(empty, |r| &r.giai_phap),
             lead: remedy.and_then(|r| r.chu_tri.as_ref()),
@@ -446,7 +446,7 @@ fn progress_rows(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) 
 }
 
 fn score_rows(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> Vec<RowView> {
-    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.ma.as_deref()).collect();
+    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.code()).collect();
     let parents = record::code_parents(&codes);
     let scores = record::effective_scores(record);
     let has_children = |i: usize| parents.contains(&Some(i));
@@ -461,11 +461,8 @@ fn score_rows(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> 
             criterion_name(c)
         };
         let values = RowValues {
-            number: c
-                .ma
-                .as_deref()
-                .map_or_else(|| (i + 1).to_string(), text::clean),
-            code: opt(c.ma.as_ref()),
+            number: c.code().map_or_else(|| (i + 1).to_string(), text::clean),
+            code: c.code().map(text::clean).unwrap_or_default(),
             name,
             solutions: remedy.map_or(empty, |r| &r.giai_phap),
             lead: remedy.and_then(|r| r.chu_tri.as_ref()),

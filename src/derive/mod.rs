@@ -271,27 +271,17 @@ pub fn derive(loaded: &Loaded, options: &Options) -> View {
 fn blocks(contents: &[Content]) -> Vec<Block> {
     contents
         .iter()
-        .map(|c| match c {
-            Content::Paragraph(p) => Block {
-                kieu: "doan",
-                noi_dung: text::clean(p),
-            },
-            Content::Marked(m) => {
-                let keyed = [
-                    ("-", &m.dash),
-                    ("+", &m.plus),
-                    ("chen", &m.chen),
-                    ("ghi_chu", &m.ghi_chu),
-                ];
-                // Validation guarantees exactly one key; an empty block is the harmless fallback.
-                let (kieu, value) = keyed
-                    .into_iter()
-                    .find_map(|(k, v)| v.as_deref().map(|v| (k, v)))
-                    .unwrap_or(("doan", ""));
-                Block {
-                    kieu,
-                    noi_dung: text::clean(value),
-                }
+        .map(|c| {
+            let (kieu, text) = match c {
+                Content::Paragraph(t) => ("doan", t),
+                Content::Dash(t) => ("-", t),
+                Content::Plus(t) => ("+", t),
+                Content::Note(t) => ("ghi_chu", t),
+                Content::Insert(t) => ("chen", t),
+            };
+            Block {
+                kieu,
+                noi_dung: text::clean(text),
             }
         })
         .collect()
@@ -362,7 +352,7 @@ fn criteria(r: &Record) -> Vec<CriterionView> {
             let points = effective[i];
             CriterionView {
                 stt: i + 1,
-                ma: clean_opt(c.ma.as_ref()),
+                ma: c.code().map(text::clean),
                 ten: text::clean(&c.ten),
                 diem_toi_da: points.map(|(max, _)| max.vi()),
                 diem_dat: points.map(|(_, got)| got.vi()),
@@ -375,7 +365,7 @@ fn criteria(r: &Record) -> Vec<CriterionView> {
 
 /// Totals over the top-level criteria; a group's points are the sum of its parts.
 fn totals(r: &Record) -> Option<TotalsView> {
-    let codes: Vec<Option<&str>> = r.tieu_chi.iter().map(|t| t.ma.as_deref()).collect();
+    let codes: Vec<Option<&str>> = r.tieu_chi.iter().map(|t| t.code()).collect();
     let parents = record::code_parents(&codes);
     let scores = record::effective_scores(r);
     let top: Vec<(Decimal, Decimal)> = (0..scores.len())
@@ -401,7 +391,7 @@ fn remedies(r: &Record) -> Vec<RemedyView> {
         .enumerate()
         .map(|(i, (c, k))| RemedyView {
             stt: i + 1,
-            ma: clean_opt(c.ma.as_ref()),
+            ma: c.code().map(text::clean),
             tieu_de: text::clean(k.tieu_de.as_ref().unwrap_or(&c.ten)),
             ton_tai: clean_opt(k.ton_tai.as_ref()),
             chi_tiet: clean_all(&c.chi_tiet),

@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::load::calendar_date;
-use super::{Content, Criterion, Progress, Record, Section};
+use super::{Criterion, Progress, Record, Section};
 use crate::error::{Error, Location, Warning};
 use crate::text::Decimal;
 
@@ -95,9 +95,6 @@ impl Checker<'_> {
 /// Runs every check; returns the warnings when nothing is wrong enough to stop.
 pub fn check(c: &Checker<'_>, record: &Record) -> Result<Vec<Warning>, Error> {
     check_signer(c, record)?;
-    for content in record.mo_dau.iter().chain(&record.ket_thuc) {
-        check_content(c, content)?;
-    }
     for section in &record.phan {
         check_section(c, section, 1)?;
     }
@@ -133,28 +130,6 @@ fn check_signer(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
     Ok(())
 }
 
-fn check_content(c: &Checker<'_>, content: &Content) -> Result<(), Error> {
-    let Content::Marked(marked) = content else {
-        return Ok(());
-    };
-    let keys = [&marked.dash, &marked.plus, &marked.chen, &marked.ghi_chu];
-    if keys.iter().filter(|k| k.is_some()).count() != 1 {
-        return Err(c.file(
-            "a body block must have exactly one key".into(),
-            "write { \"-\" = \"…\" }, { \"+\" = \"…\" }, { ghi_chu = \"…\" } or { chen = \"…\" }",
-        ));
-    }
-    if let Some(name) = &marked.chen {
-        if !INSERTIONS.contains(&name.as_str()) {
-            return Err(c.file(
-                format!("unknown generated block `{name}`"),
-                &format!("use one of: {}", INSERTIONS.join(", ")),
-            ));
-        }
-    }
-    Ok(())
-}
-
 fn check_section(c: &Checker<'_>, section: &Section, depth: usize) -> Result<(), Error> {
     if depth > 3 {
         return Err(c.file(
@@ -167,9 +142,6 @@ fn check_section(c: &Checker<'_>, section: &Section, depth: usize) -> Result<(),
             "a section has neither `tieu_de` nor `noi_dung`".into(),
             "give the section a title or some content",
         ));
-    }
-    for content in &section.noi_dung {
-        check_content(c, content)?;
     }
     for child in &section.muc {
         check_section(c, child, depth + 1)?;
@@ -235,10 +207,11 @@ fn check_criteria(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
     let mut seen = HashSet::new();
     for criterion in &record.tieu_chi {
         if let Some(code) = &criterion.ma {
-            if !seen.insert(code.as_str()) {
-                return Err(c.file(
-                    format!("criterion code `{code}` appears twice"),
-                    "each criterion code must be unique",
+            if !seen.insert(code.get_ref().as_str()) {
+                return Err(c.at(
+                    code.span(),
+                    format!("criterion code `{}` appears twice", code.get_ref()),
+                    "each criterion code must be unique; renumber one of them",
                 ));
             }
         }
@@ -331,7 +304,7 @@ pub fn code_parents(codes: &[Option<&str>]) -> Vec<Option<usize>> {
 /// Effective (maximum, assessed) of each criterion: the sum of its children when they are
 /// scored, otherwise its own typed points.
 pub fn effective_scores(record: &Record) -> Vec<Option<(Decimal, Decimal)>> {
-    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.ma.as_deref()).collect();
+    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.code()).collect();
     let parents = code_parents(&codes);
     let typed = |c: &Criterion| {
         Some((
@@ -361,7 +334,7 @@ pub fn effective_scores(record: &Record) -> Vec<Option<(Decimal, Decimal)>> {
 /// A group criterion whose typed points disagree with the sum of its parts gets a warning;
 /// the tables show the computed sum.
 fn typed_totals(c: &Checker<'_>, record: &Record) -> Vec<Warning> {
-    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.ma.as_deref()).collect();
+    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.code()).collect();
     let parents = code_parents(&codes);
     let scores = effective_scores(record);
     let mut warnings = Vec::new();
@@ -381,7 +354,7 @@ fn typed_totals(c: &Checker<'_>, record: &Record) -> Vec<Warning> {
                     location: Location::from_span(c.path, c.source, typed.span()),
                     message: format!(
                         "criterion `{}` types {label} {} but its parts add up to {}; the tables show {}",
-                        criterion.ma.as_deref().unwrap_or(&criterion.ten),
+                        criterion.code().unwrap_or(&criterion.ten),
                         typed_value.vi(),
                         sum.vi(),
                         sum.vi()

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{KINDS, Kind, Record, check};
+use super::{KINDS, Kind, Record, check, explain};
 use crate::error::{Error, Location, Warning};
 
 /// The date of a document; day and month may be left blank in a draft.
@@ -65,10 +65,15 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
     let raw = String::from_utf8(bytes).map_err(|e| {
         Error::file(
             path,
-            format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
+            {
+                let offset = e.utf8_error().valid_up_to();
+                let line = e.as_bytes()[..offset]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count()
+                    + 1;
+                format!("not UTF-8 text (invalid byte at offset {offset}, line {line})")
+            },
             Some("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".into()),
         )
     })?;
@@ -80,10 +85,16 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
 pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
     let record: Record = toml::from_str(source).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
+        let explained = match source.get(span.start..).and_then(|s| s.chars().next()) {
+            Some(c) if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {
+                explain::control_character(c)
+            }
+            _ => explain::explain(e.message()),
+        };
         Error::at(
             Location::from_span(path, source, span),
-            e.message().trim().to_string(),
-            Some("fix the value at this place; README \"Record format\" lists every key".into()),
+            explained.0,
+            Some(explained.1),
         )
     })?;
     let at = |span: std::ops::Range<usize>, message: String, help: &str| {
@@ -139,7 +150,15 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
         ));
     }
 
-    let warnings = check::check(&check::Checker { path, source }, &record)?;
+    let mut warnings = check::check(&check::Checker { path, source }, &record)?;
+    warnings.extend(explain::escaped_controls(source).into_iter().map(|span| {
+        Warning {
+            location: Location::from_span(path, source, span),
+            message: "a control character written as an escape will be left out; \
+                          Word cannot show it"
+                .into(),
+        }
+    }));
 
     Ok(Loaded {
         record,

@@ -6,6 +6,7 @@
 //! Fields that validation must point at are [`Spanned`] so errors keep their line.
 
 mod check;
+mod explain;
 mod kind;
 mod load;
 
@@ -118,27 +119,71 @@ pub struct Issuer {
     pub dia_danh: String,
 }
 
-/// One block of body text. A plain string is a paragraph; a one-key table is a point or an
-/// insertion: `{ "-" = "…" }`, `{ "+" = "…" }`, `{ chen = "bang-diem" }`, `{ ghi_chu = "…" }`.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+/// One block of body text. A plain string is a paragraph; a one-key table is a point, a note
+/// or a generated block: `{ "-" = "…" }`, `{ "+" = "…" }`, `{ ghi_chu = "…" }`,
+/// `{ chen = "bang-diem" }`. Read by hand (not an untagged enum) so that a wrong block gets a
+/// message that says what to write, at its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
     Paragraph(String),
-    Marked(MarkedContent),
+    Dash(String),
+    Plus(String),
+    /// A centred italic note, e.g. "(Có Phụ lục kèm theo)".
+    Note(String),
+    /// A block the template generates from data (one of [`INSERTIONS`]).
+    Insert(String),
 }
 
-/// The keyed form of [`Content`]; exactly one key must be set (checked on load).
-#[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct MarkedContent {
-    #[serde(rename = "-")]
-    pub dash: Option<String>,
-    #[serde(rename = "+")]
-    pub plus: Option<String>,
-    /// A block the template generates from data ("bang-diem", "khac-phuc").
-    pub chen: Option<String>,
-    /// A centred italic note, e.g. "(Có Phụ lục nhiệm vụ kèm theo)".
-    pub ghi_chu: Option<String>,
+impl<'de> Deserialize<'de> for Content {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ContentVisitor)
+    }
+}
+
+struct ContentVisitor;
+
+const CONTENT_KEYS: &str = "\"-\", \"+\", ghi_chu or chen";
+
+impl<'de> serde::de::Visitor<'de> for ContentVisitor {
+    type Value = Content;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "a paragraph (a string) or a table with one key: {CONTENT_KEYS}"
+        )
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Content, E> {
+        Ok(Content::Paragraph(text.to_string()))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Content, A::Error> {
+        use serde::de::Error as _;
+        let Some((key, value)) = map.next_entry::<String, String>()? else {
+            return Err(A::Error::custom(format!(
+                "an empty table is not a body block; use one key: {CONTENT_KEYS}"
+            )));
+        };
+        if map.next_key::<String>()?.is_some() {
+            return Err(A::Error::custom(format!(
+                "a body block has exactly one key ({CONTENT_KEYS}); split it into two blocks"
+            )));
+        }
+        match key.as_str() {
+            "-" => Ok(Content::Dash(value)),
+            "+" => Ok(Content::Plus(value)),
+            "ghi_chu" => Ok(Content::Note(value)),
+            "chen" if INSERTIONS.contains(&value.as_str()) => Ok(Content::Insert(value)),
+            "chen" => Err(A::Error::custom(format!(
+                "unknown generated block `{value}`; use one of: {}",
+                INSERTIONS.join(", ")
+            ))),
+            other => Err(A::Error::custom(format!(
+                "unknown body block key `{other}`; use {CONTENT_KEYS}"
+            ))),
+        }
+    }
 }
 
 /// A numbered section: level 1 prints "I. TITLE", level 2 "1. Title", level 3 "a) Title".
@@ -183,7 +228,7 @@ pub struct Recipients {
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Code from the assessment framework ("1", "3.2", "7.1.6").
-    pub ma: Option<String>,
+    pub ma: Option<Spanned<String>>,
     pub ten: String,
     pub diem_toi_da: Option<Spanned<f64>>,
     pub diem_dat: Option<Spanned<f64>>,
@@ -197,6 +242,13 @@ pub struct Criterion {
     pub con: Vec<SubCriterion>,
     /// Ghi chú column of appendices.
     pub ghi_chu: Option<String>,
+}
+
+impl Criterion {
+    /// The framework code, if the record gives one.
+    pub fn code(&self) -> Option<&str> {
+        self.ma.as_ref().map(|m| m.get_ref().as_str())
+    }
 }
 
 /// A deducted sub-criterion ("- Tiêu chí 1.2: …") with its own remedy.
