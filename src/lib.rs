@@ -95,7 +95,17 @@ pub fn render(
     templates: &Templates,
     options: RenderOptions,
 ) -> Result<Rendered, Error> {
-    let mut loaded = record::load(record_path)?;
+    render_loaded(record::load(record_path)?, templates, options)
+}
+
+/// Renders a record already loaded (from a file, or from text by [`record::parse`]).
+pub fn render_loaded(
+    mut loaded: record::Loaded,
+    templates: &Templates,
+    options: RenderOptions,
+) -> Result<Rendered, Error> {
+    let record_path = loaded.path.clone();
+    let record_path = record_path.as_path();
     if !templates.supports(loaded.kind.code) {
         return Err(loaded.error_at(
             loaded.record.loai.span(),

@@ -6,12 +6,15 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Normalises text to NFC and drops control characters that XML 1.0 cannot carry.
-/// Newlines and tabs are kept; the markup layer decides what they mean.
+/// Normalises text to NFC and drops what XML 1.0 cannot carry (control characters, the
+/// noncharacters U+FFFE and U+FFFF). Newlines and tabs are kept; the markup layer decides
+/// what they mean.
 pub fn clean(text: &str) -> String {
-    text.nfc()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
+    text.nfc().filter(|c| fits_xml(*c)).collect()
+}
+
+fn fits_xml(c: char) -> bool {
+    matches!(c, '\n' | '\t') || !(c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}')
 }
 
 /// Upper case with Vietnamese letters (ư → Ư, đ → Đ, ệ → Ệ), result in NFC.
@@ -227,6 +230,11 @@ mod tests {
         assert_eq!(upper("ủy ban nhân dân"), "ỦY BAN NHÂN DÂN");
         assert_eq!(upper("đường ưu tiên"), "ĐƯỜNG ƯU TIÊN");
         assert_eq!(upper("Sở Công Thương"), "SỞ CÔNG THƯƠNG");
+    }
+
+    #[test]
+    fn clean_drops_the_noncharacters_xml_refuses() {
+        assert_eq!(clean("a\u{FFFE}b\u{FFFF}c\u{FFFD}"), "abc\u{FFFD}");
     }
 
     #[test]

@@ -62,6 +62,12 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
             Some("check the path and permissions".into()),
         )
     })?;
+    from_bytes(path, bytes)
+}
+
+/// Decodes (UTF-8 only), normalises to NFC, parses and checks record bytes; `path` is only
+/// used in messages.
+pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Error> {
     let raw = String::from_utf8(bytes).map_err(|e| {
         Error::file(
             path,
