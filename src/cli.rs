@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::error::Error;
 use crate::progress::{self, Target, Update};
 use crate::template::{self, Templates};
-use crate::{RenderOptions, derive, output, record};
+use crate::{RenderOptions, batch, derive, output, record};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,6 +36,15 @@ enum Command {
         /// Show progress as of this date (YYYY-MM-DD), overriding the records' tinh_den.
         #[arg(long, value_parser = parse_date)]
         as_of: Option<record::DocDate>,
+        /// Render every record, even those unchanged since their output was written.
+        #[arg(long)]
+        force: bool,
+        /// No progress bar and no per-file lines; errors and the summary still print.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Worker threads (default: one per core).
+        #[arg(long, short)]
+        jobs: Option<usize>,
     },
     /// Write the built-in templates into a folder for editing (existing files are kept).
     Templates {
@@ -94,7 +103,20 @@ pub fn run() -> i32 {
             out,
             templates,
             as_of,
-        } => render(&paths, &out, templates.as_deref(), RenderOptions { as_of }),
+            force,
+            quiet,
+            jobs,
+        } => render(
+            &paths,
+            &out,
+            templates.as_deref(),
+            batch::Options {
+                render: RenderOptions { as_of },
+                force,
+                quiet,
+                threads: jobs,
+            },
+        ),
         Command::Templates { folder } => export_templates(&folder),
         Command::Progress {
             plan,
@@ -125,7 +147,8 @@ pub fn run() -> i32 {
     }
 }
 
-fn render(paths: &[PathBuf], out: &Path, templates: Option<&Path>, options: RenderOptions) -> i32 {
+fn render(paths: &[PathBuf], out: &Path, templates: Option<&Path>, options: batch::Options) -> i32 {
+    let started = std::time::Instant::now();
     let inputs = if paths.is_empty() {
         vec![PathBuf::from("plans")]
     } else {
@@ -139,45 +162,31 @@ fn render(paths: &[PathBuf], out: &Path, templates: Option<&Path>, options: Rend
         Ok(jobs) => jobs,
         Err(e) => return fail(&e),
     };
-    let (mut written, mut failed) = (0, 0);
-    for job in &jobs {
-        match render_job(job, out, &templates, options) {
-            Ok(targets) => {
-                written += 1;
-                for target in targets {
-                    println!("wrote {}", target.display());
+    if let Some(e) = batch::collisions(&jobs) {
+        return fail(&e);
+    }
+    let reports = batch::run(&jobs, out, &templates, options);
+    for report in &reports {
+        for warning in &report.warnings {
+            eprintln!("{warning}\n");
+        }
+        match &report.outcome {
+            batch::Outcome::Written { files, .. } if !options.quiet => {
+                for file in files {
+                    println!("wrote {}", file.display());
                 }
             }
-            Err(e) => {
-                failed += 1;
-                eprintln!("{e}\n");
-            }
+            batch::Outcome::Failed(e) => eprintln!("{e}\n"),
+            _ => {}
         }
     }
-    println!("{written} written, {failed} failed");
-    i32::from(failed > 0)
-}
-
-/// Renders one record and writes its files; nothing is written unless every file rendered.
-fn render_job(
-    job: &output::Job,
-    out: &Path,
-    templates: &Templates,
-    options: RenderOptions,
-) -> Result<Vec<PathBuf>, Error> {
-    let rendered = crate::render(&job.record, templates, options)?;
-    for warning in &rendered.warnings {
-        eprintln!("{warning}\n");
+    let stamps = batch::save_stamps(out, &reports);
+    let summary = batch::summarise(&reports);
+    println!("{}", batch::summary_line(summary, started.elapsed()));
+    if let Err(e) = stamps {
+        return fail(&e);
     }
-    let mut targets = Vec::new();
-    for file in &rendered.files {
-        let relative = output::with_suffix(&job.relative, &file.suffix);
-        targets.push((output::output_path(out, &relative)?, &file.bytes));
-    }
-    for (target, bytes) in &targets {
-        output::write_atomic(target, bytes)?;
-    }
-    Ok(targets.into_iter().map(|(t, _)| t).collect())
+    i32::from(summary.failed > 0)
 }
 
 fn export_templates(folder: &Path) -> i32 {

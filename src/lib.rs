@@ -5,6 +5,7 @@
 //! `record` (load, check) → `derive` (computed view) → `template` (Tera → block markup) →
 //! `blocks` (markup → blocks) → `layout` (ND30 page model) → `docx` (bytes) → `output` (files).
 
+pub mod batch;
 pub mod blocks;
 pub mod cli;
 pub mod derive;
@@ -14,6 +15,7 @@ pub mod layout;
 pub mod output;
 pub mod progress;
 pub mod record;
+pub mod stamp;
 pub mod template;
 pub mod text;
 

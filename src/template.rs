@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use sha2::{Digest, Sha256};
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::blocks;
@@ -34,6 +35,8 @@ pub struct Templates {
     tera: Tera,
     /// Where each template came from, for messages.
     origins: Vec<(String, PathBuf)>,
+    /// Digest of every template's name and text, so outputs can tell when templates changed.
+    fingerprint: [u8; 32],
 }
 
 fn escape_markup(input: &str, output: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -51,6 +54,7 @@ impl Templates {
         tera.set_escape_fn(escape_markup);
         tera.register_filter("emphasis", emphasis);
         let mut origins = Vec::new();
+        let mut digest = Sha256::new();
         for (name, builtin) in BUILTIN {
             let user = folder.map(|f| f.join(name)).filter(|p| p.is_file());
             let (text, origin) = match user {
@@ -67,10 +71,23 @@ impl Templates {
             };
             tera.add_raw_template(name, &text)
                 .map_err(|e| template_error(&origin, None, &e))?;
+            for part in [name.as_bytes(), text.as_bytes()] {
+                digest.update(part.len().to_le_bytes());
+                digest.update(part);
+            }
             origins.push((name.to_string(), origin));
         }
         tera.autoescape_on([SUFFIX]);
-        Ok(Templates { tera, origins })
+        Ok(Templates {
+            tera,
+            origins,
+            fingerprint: digest.finalize().into(),
+        })
+    }
+
+    /// Digest of the templates in use (built-in or overridden).
+    pub fn fingerprint(&self) -> [u8; 32] {
+        self.fingerprint
     }
 
     /// Whether a document kind has a template.

@@ -1,0 +1,149 @@
+//! Knowing when a record need not be rendered again: the digest of everything a render reads
+//! (vanban's version, the templates, the options, the record, the plan a report names) is kept
+//! beside the outputs in `<out>/.vanban-stamps`, with a digest of each output file. A record is
+//! skipped only when its input digest matches and every output is still there, byte for byte,
+//! as vanban wrote it; anything else (an edit, a deleted or hand-changed output, a new vanban)
+//! renders again.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::Error;
+use crate::output;
+
+/// File, in the output folder, that holds the stamps.
+pub const FILE: &str = ".vanban-stamps";
+
+/// Hex digest of a byte string.
+pub fn digest(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Digest of the inputs of one render; `parts` are fed length-prefixed so no two different
+/// input lists can collide by concatenation.
+pub fn inputs<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    for part in parts {
+        hasher.update(part.len().to_le_bytes());
+        hasher.update(part);
+    }
+    hex(&hasher.finalize())
+}
+
+/// What was recorded for one record: its input digest and its outputs with their digests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub inputs: String,
+    pub outputs: Vec<(PathBuf, String)>,
+}
+
+/// The stamps of an output folder, keyed by the record's main output (relative path).
+#[derive(Debug, Default)]
+pub struct Stamps {
+    entries: BTreeMap<PathBuf, Stamp>,
+}
+
+impl Stamps {
+    /// Reads `<out>/.vanban-stamps`; a missing or unreadable file means nothing is known.
+    pub fn read(out: &Path) -> Stamps {
+        let text = std::fs::read_to_string(out.join(FILE)).unwrap_or_default();
+        let mut entries = BTreeMap::new();
+        let mut current: Option<(PathBuf, Stamp)> = None;
+        for line in text.lines() {
+            let mut fields = line.splitn(3, ' ');
+            match (fields.next(), fields.next(), fields.next()) {
+                (Some("record"), Some(inputs), Some(key)) => {
+                    entries.extend(current.take());
+                    let stamp = Stamp {
+                        inputs: inputs.to_string(),
+                        outputs: Vec::new(),
+                    };
+                    current = Some((PathBuf::from(key), stamp));
+                }
+                (Some("output"), Some(digest), Some(path)) => {
+                    if let Some((_, stamp)) = current.as_mut() {
+                        stamp
+                            .outputs
+                            .push((PathBuf::from(path), digest.to_string()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        entries.extend(current);
+        Stamps { entries }
+    }
+
+    /// Whether the record keyed `key` with input digest `inputs` can be skipped: same inputs,
+    /// and every output under `out` still holds the bytes vanban wrote.
+    pub fn is_current(&self, out: &Path, key: &Path, inputs: &str) -> bool {
+        let Some(stamp) = self.entries.get(key) else {
+            return false;
+        };
+        stamp.inputs == inputs
+            && !stamp.outputs.is_empty()
+            && stamp.outputs.iter().all(|(path, expected)| {
+                std::fs::read(out.join(path)).is_ok_and(|bytes| digest(&bytes) == *expected)
+            })
+    }
+
+    pub fn insert(&mut self, key: PathBuf, stamp: Stamp) {
+        self.entries.insert(key, stamp);
+    }
+
+    /// Writes the stamps atomically; entries are sorted, so the file is deterministic.
+    pub fn write(&self, out: &Path) -> Result<(), Error> {
+        let mut text =
+            String::from("# vanban: digests of what rendered each output; safe to delete\n");
+        for (key, stamp) in &self.entries {
+            text.push_str(&format!("record {} {}\n", stamp.inputs, key.display()));
+            for (path, digest) in &stamp.outputs {
+                text.push_str(&format!("output {digest} {}\n", path.display()));
+            }
+        }
+        output::write_atomic(&out.join(FILE), text.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_digest_depends_on_every_part_and_its_boundaries() {
+        let a = inputs([b"ab".as_slice(), b"c"]);
+        assert_eq!(a, inputs([b"ab".as_slice(), b"c"]));
+        assert_ne!(a, inputs([b"a".as_slice(), b"bc"]));
+        assert_ne!(a, inputs([b"ab".as_slice(), b"d"]));
+        assert_eq!(a.len(), 64);
+    }
+
+    #[test]
+    fn stamps_round_trip_and_notice_a_changed_output() {
+        let out = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(out.path().join("a b")).unwrap();
+        std::fs::write(out.path().join("a b/k.docx"), b"docx").unwrap();
+        let mut stamps = Stamps::default();
+        let key = PathBuf::from("a b/k.docx");
+        stamps.insert(
+            key.clone(),
+            Stamp {
+                inputs: "i1".into(),
+                outputs: vec![(key.clone(), digest(b"docx"))],
+            },
+        );
+        stamps.write(out.path()).unwrap();
+        let read = Stamps::read(out.path());
+        assert!(read.is_current(out.path(), &key, "i1"));
+        assert!(!read.is_current(out.path(), &key, "i2"));
+        std::fs::write(out.path().join("a b/k.docx"), b"edited in Word").unwrap();
+        assert!(!read.is_current(out.path(), &key, "i1"));
+    }
+}
