@@ -226,7 +226,7 @@ fn record_progress(
     let result = std::fs::read_to_string(plan)
         .map_err(|e| Error::file(plan, format!("cannot read the plan: {e}"), None))
         .and_then(|source| progress::apply(plan, &source, target, &update))
-        .and_then(|edited| output::write_atomic(plan, edited.as_bytes()));
+        .and_then(|edited| output::write_record(plan, edited.as_bytes()));
     match result {
         Ok(()) => {
             println!(

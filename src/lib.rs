@@ -126,7 +126,8 @@ pub fn render_loaded(
             plan,
         },
     );
-    let markup = templates.render(&view, record_path)?;
+    let context = templates.context(&view, record_path)?;
+    let markup = templates.render(&view, &context, record_path)?;
     let body = blocks::parse(&markup).map_err(|e| markup_error(record_path, &e))?;
     let sizes = layout::Sizes::for_set(view.size_set);
     let mut main = layout::Document {
@@ -135,7 +136,7 @@ pub fn render_loaded(
     };
     let mut separate = Vec::new();
     for (index, appendix) in view.phu_luc.iter().enumerate() {
-        let table = templates.render_appendix(&view, index, record_path)?;
+        let table = templates.render_appendix(&view, &context, index, record_path)?;
         let blocks = blocks::parse(&table).map_err(|e| markup_error(record_path, &e))?;
         let section = layout::appendix_section(&view, index, &blocks);
         if appendix.tep_rieng {

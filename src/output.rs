@@ -82,8 +82,20 @@ pub fn output_path(out: &Path, relative: &Path) -> Result<PathBuf, Error> {
     Ok(out.join(relative))
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+/// Writes a generated file (an output, the stamps) through a temporary file in the same folder
+/// and a rename. Not flushed to disk first: a generated file lost to a power cut is rendered
+/// again, and flushing each of a thousand outputs costs a tenth of a batch.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_via_temporary(path, bytes, false)
+}
+
+/// Writes a record, the clerk's source of truth, like [`write_atomic`] but flushed to disk
+/// before the rename, so that a power cut leaves the old record or the new one.
+pub fn write_record(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_via_temporary(path, bytes, true)
+}
+
+fn write_via_temporary(path: &Path, bytes: &[u8], durable: bool) -> Result<(), Error> {
     let fail = |e: std::io::Error| Error::Output {
         path: path.to_path_buf(),
         message: e.to_string(),
@@ -101,7 +113,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let result = (|| {
         let mut file = fs::File::create(&temporary)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if durable {
+            file.sync_all()?;
+        }
         fs::rename(&temporary, path)
     })();
     if result.is_err() {

@@ -95,31 +95,35 @@ impl Templates {
         self.tera.contains_template(&format!("{kind_code}{SUFFIX}"))
     }
 
-    /// Renders the body markup of one document.
-    pub fn render(&self, view: &View, record: &Path) -> Result<String, Error> {
+    /// The template context of a document: its view, serialised once for the body and every
+    /// appendix (serialising is a large part of rendering a long appendix).
+    pub fn context(&self, view: &View, record: &Path) -> Result<Context, Error> {
         let name = format!("{}{SUFFIX}", view.loai.ma);
-        let origin = self.origin(&name);
-        let context =
-            Context::from_serialize(view).map_err(|e| template_error(&origin, Some(record), &e))?;
+        Context::from_serialize(view)
+            .map_err(|e| template_error(&self.origin(&name), Some(record), &e))
+    }
+
+    /// Renders the body markup of one document.
+    pub fn render(&self, view: &View, context: &Context, record: &Path) -> Result<String, Error> {
+        let name = format!("{}{SUFFIX}", view.loai.ma);
         self.tera
-            .render(&name, &context)
-            .map_err(|e| template_error(&origin, Some(record), &e))
+            .render(&name, context)
+            .map_err(|e| template_error(&self.origin(&name), Some(record), &e))
     }
 
     /// Renders the table markup of the `index`-th appendix of a document.
     pub fn render_appendix(
         &self,
         view: &View,
+        context: &Context,
         index: usize,
         record: &Path,
     ) -> Result<String, Error> {
-        let origin = self.origin(APPENDIX);
-        let mut context =
-            Context::from_serialize(view).map_err(|e| template_error(&origin, Some(record), &e))?;
+        let mut context = context.clone();
         context.insert("pl", &view.phu_luc[index]);
         self.tera
             .render(APPENDIX, &context)
-            .map_err(|e| template_error(&origin, Some(record), &e))
+            .map_err(|e| template_error(&self.origin(APPENDIX), Some(record), &e))
     }
 
     fn origin(&self, name: &str) -> PathBuf {
@@ -164,7 +168,7 @@ pub fn export(folder: &Path) -> Result<Vec<PathBuf>, Error> {
         if path.exists() {
             continue;
         }
-        crate::output::write_atomic(&path, text.as_bytes())?;
+        crate::output::write_record(&path, text.as_bytes())?;
         written.push(path);
     }
     Ok(written)

@@ -10,7 +10,16 @@ use unicode_normalization::UnicodeNormalization;
 /// noncharacters U+FFFE and U+FFFF). Newlines and tabs are kept; the markup layer decides
 /// what they mean.
 pub fn clean(text: &str) -> String {
+    if text.chars().all(fits_xml) && is_nfc(text) {
+        return text.to_string();
+    }
     text.nfc().filter(|c| fits_xml(*c)).collect()
+}
+
+/// Whether `text` is already NFC; a quick check that answers for almost all text, since
+/// records are normalised when loaded. Normalising again is the costly part of rendering.
+pub fn is_nfc(text: &str) -> bool {
+    unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
 fn fits_xml(c: char) -> bool {
@@ -19,11 +28,16 @@ fn fits_xml(c: char) -> bool {
 
 /// Upper case with Vietnamese letters (ư → Ư, đ → Đ, ệ → Ệ), result in NFC.
 pub fn upper(text: &str) -> String {
-    text.nfc()
-        .collect::<String>()
-        .to_uppercase()
-        .nfc()
-        .collect()
+    let upper = if is_nfc(text) {
+        text.to_uppercase()
+    } else {
+        text.nfc().collect::<String>().to_uppercase()
+    };
+    if is_nfc(&upper) {
+        upper
+    } else {
+        upper.nfc().collect()
+    }
 }
 
 /// A document number as ND30 prints it: two digits below 10 ("05"), blank for a draft.

@@ -83,7 +83,11 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Error> {
             Some("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".into()),
         )
     })?;
-    let source: String = raw.nfc().collect();
+    let source = if crate::text::is_nfc(&raw) {
+        raw
+    } else {
+        raw.nfc().collect()
+    };
     parse(path, &source)
 }
 
