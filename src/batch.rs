@@ -25,13 +25,23 @@ pub struct Options {
     pub quiet: bool,
     /// Worker threads; `None` uses every core.
     pub threads: Option<usize>,
+    /// Render in memory and report, writing nothing (`vanban check`).
+    pub check_only: bool,
 }
 
 /// What happened to one record.
 #[derive(Debug)]
 pub enum Outcome {
-    Written { files: Vec<PathBuf>, stamp: Stamp },
-    Unchanged,
+    Written {
+        files: Vec<PathBuf>,
+        stamp: Stamp,
+    },
+    /// Skipped; its outputs, still as written, are listed.
+    Unchanged {
+        files: Vec<PathBuf>,
+    },
+    /// Rendered in memory by `vanban check`; nothing written.
+    Checked,
     Failed(Error),
 }
 
@@ -46,6 +56,7 @@ pub struct Report {
 /// Counts for the summary line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Summary {
+    pub checked: usize,
     pub written: usize,
     pub unchanged: usize,
     pub failed: usize,
@@ -53,7 +64,11 @@ pub struct Summary {
 
 /// Renders every job into `out` and returns one report per job, in job order.
 pub fn run(jobs: &[Job], out: &Path, templates: &Templates, options: Options) -> Vec<Report> {
-    let stamps = Stamps::read(out);
+    let stamps = if options.check_only {
+        Stamps::default()
+    } else {
+        Stamps::read(out)
+    };
     let bar = if options.quiet {
         ProgressBar::hidden()
     } else {
@@ -101,7 +116,8 @@ pub fn summarise(reports: &[Report]) -> Summary {
     for report in reports {
         match report.outcome {
             Outcome::Written { .. } => summary.written += 1,
-            Outcome::Unchanged => summary.unchanged += 1,
+            Outcome::Unchanged { .. } => summary.unchanged += 1,
+            Outcome::Checked => summary.checked += 1,
             Outcome::Failed(_) => summary.failed += 1,
         }
     }
@@ -177,12 +193,18 @@ fn try_render(
         loaded.source.as_bytes(),
         plan.as_deref().unwrap_or_default(),
     ]);
-    if !options.force && stamps.is_current(out, &job.relative, &inputs) {
+    if !options.force && !options.check_only && stamps.is_current(out, &job.relative, &inputs) {
         warnings.extend(loaded.warnings);
-        return Ok(Outcome::Unchanged);
+        let files = stamps.outputs(&job.relative);
+        return Ok(Outcome::Unchanged {
+            files: files.iter().map(|f| out.join(f)).collect(),
+        });
     }
     let rendered = crate::render_loaded(loaded, templates, options.render)?;
     warnings.extend(rendered.warnings);
+    if options.check_only {
+        return Ok(Outcome::Checked);
+    }
     let mut targets = Vec::new();
     for file in &rendered.files {
         let relative = output::with_suffix(&job.relative, &file.suffix);

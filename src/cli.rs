@@ -45,6 +45,20 @@ enum Command {
         /// Worker threads (default: one per core).
         #[arg(long, short)]
         jobs: Option<usize>,
+        /// Also write a PDF beside each .docx, through LibreOffice headless.
+        #[arg(long)]
+        pdf: bool,
+    },
+    /// Check records and templates by rendering in memory; nothing is written.
+    Check {
+        /// Records or folders of records (default plans/).
+        paths: Vec<PathBuf>,
+        /// Folder whose templates replace the built-in ones of the same name.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// `text` for people, `json` for scripts.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
     /// Write the built-in templates into a folder for editing (existing files are kept).
     Templates {
@@ -83,6 +97,13 @@ enum Command {
     },
 }
 
+/// Output format of `vanban check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
 fn parse_date(text: &str) -> Result<record::DocDate, String> {
     let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD"))?;
@@ -106,6 +127,7 @@ pub fn run() -> i32 {
             force,
             quiet,
             jobs,
+            pdf,
         } => render(
             &paths,
             &out,
@@ -115,8 +137,15 @@ pub fn run() -> i32 {
                 force,
                 quiet,
                 threads: jobs,
+                check_only: false,
             },
+            pdf,
         ),
+        Command::Check {
+            paths,
+            templates,
+            format,
+        } => check(&paths, templates.as_deref(), format),
         Command::Templates { folder } => export_templates(&folder),
         Command::Progress {
             plan,
@@ -147,46 +176,164 @@ pub fn run() -> i32 {
     }
 }
 
-fn render(paths: &[PathBuf], out: &Path, templates: Option<&Path>, options: batch::Options) -> i32 {
-    let started = std::time::Instant::now();
+/// The records named on the command line (default plans/), refusing two that would write the
+/// same output.
+fn jobs_of(paths: &[PathBuf]) -> Result<Vec<output::Job>, Error> {
     let inputs = if paths.is_empty() {
         vec![PathBuf::from("plans")]
     } else {
         paths.to_vec()
     };
-    let templates = match Templates::load(templates) {
-        Ok(t) => t,
-        Err(e) => return fail(&e),
-    };
-    let jobs = match output::discover(&inputs) {
-        Ok(jobs) => jobs,
-        Err(e) => return fail(&e),
-    };
-    if let Some(e) = batch::collisions(&jobs) {
-        return fail(&e);
+    let jobs = output::discover(&inputs)?;
+    match batch::collisions(&jobs) {
+        Some(e) => Err(e),
+        None => Ok(jobs),
     }
+}
+
+fn render(
+    paths: &[PathBuf],
+    out: &Path,
+    templates: Option<&Path>,
+    options: batch::Options,
+    pdf: bool,
+) -> i32 {
+    let started = std::time::Instant::now();
+    let office = match pdf.then(crate::pdf::find_office) {
+        Some(None) => {
+            return fail(&Error::file(
+                Path::new("--pdf"),
+                "LibreOffice is needed to write PDFs and was not found",
+                Some(crate::pdf::INSTALL_HELP.into()),
+            ));
+        }
+        Some(office) => office,
+        None => None,
+    };
+    let (templates, jobs) = match Templates::load(templates).and_then(|t| Ok((t, jobs_of(paths)?)))
+    {
+        Ok(loaded) => loaded,
+        Err(e) => return fail(&e),
+    };
     let reports = batch::run(&jobs, out, &templates, options);
+    let mut documents = Vec::new();
     for report in &reports {
         for warning in &report.warnings {
             eprintln!("{warning}\n");
         }
         match &report.outcome {
-            batch::Outcome::Written { files, .. } if !options.quiet => {
+            batch::Outcome::Written { files, .. } => {
                 for file in files {
-                    println!("wrote {}", file.display());
+                    if !options.quiet {
+                        println!("wrote {}", file.display());
+                    }
+                    documents.push(file.clone());
                 }
             }
+            batch::Outcome::Unchanged { files } => {
+                documents.extend(files.iter().filter(|f| pdf_is_stale(f)).cloned());
+            }
             batch::Outcome::Failed(e) => eprintln!("{e}\n"),
-            _ => {}
+            batch::Outcome::Checked => {}
         }
     }
-    let stamps = batch::save_stamps(out, &reports);
+    let mut failed = batch::save_stamps(out, &reports).err();
+    if let Some(office) = office.filter(|_| !documents.is_empty()) {
+        match crate::pdf::convert(&office, &documents, PDF_TIME_LIMIT) {
+            Ok(pdfs) if !options.quiet => {
+                for pdf in pdfs {
+                    println!("wrote {}", pdf.display());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => failed = Some(e),
+        }
+    }
     let summary = batch::summarise(&reports);
     println!("{}", batch::summary_line(summary, started.elapsed()));
-    if let Err(e) = stamps {
+    if let Some(e) = failed {
         return fail(&e);
     }
     i32::from(summary.failed > 0)
+}
+
+/// Time allowed for one LibreOffice run (one folder of documents).
+const PDF_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// A .docx whose PDF is missing or older than it.
+fn pdf_is_stale(docx: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (modified(docx), modified(&docx.with_extension("pdf"))) {
+        (Some(d), Some(p)) => p < d,
+        _ => true,
+    }
+}
+
+fn check(paths: &[PathBuf], templates: Option<&Path>, format: Format) -> i32 {
+    let (templates, jobs) = match Templates::load(templates).and_then(|t| Ok((t, jobs_of(paths)?)))
+    {
+        Ok(loaded) => loaded,
+        Err(e) if format == Format::Json => {
+            println!("{}", json_report(&[], Some(&e)));
+            return 1;
+        }
+        Err(e) => return fail(&e),
+    };
+    let options = batch::Options {
+        quiet: true,
+        check_only: true,
+        ..batch::Options::default()
+    };
+    let reports = batch::run(&jobs, Path::new("."), &templates, options);
+    let summary = batch::summarise(&reports);
+    if format == Format::Json {
+        println!("{}", json_report(&reports, None));
+    } else {
+        for report in &reports {
+            for warning in &report.warnings {
+                eprintln!("{warning}\n");
+            }
+            if let batch::Outcome::Failed(e) = &report.outcome {
+                eprintln!("{e}\n");
+            }
+        }
+        println!(
+            "{} checked, {} failed",
+            summary.checked + summary.failed,
+            summary.failed
+        );
+    }
+    i32::from(summary.failed > 0)
+}
+
+/// `{"records": [{"record", "ok", "diagnostics": [...]}], "checked", "failed", "error"}`; a
+/// problem before any record is read (templates, paths) is reported under "error".
+fn json_report(reports: &[batch::Report], error: Option<&Error>) -> String {
+    let records: Vec<serde_json::Value> = reports
+        .iter()
+        .map(|r| {
+            let mut diagnostics: Vec<_> = r.warnings.iter().map(|w| w.diagnostic()).collect();
+            if let batch::Outcome::Failed(e) = &r.outcome {
+                diagnostics.push(e.diagnostic());
+            }
+            serde_json::json!({
+                "record": r.job.record.display().to_string(),
+                "ok": !matches!(r.outcome, batch::Outcome::Failed(_)),
+                "diagnostics": diagnostics,
+            })
+        })
+        .collect();
+    let failed = reports
+        .iter()
+        .filter(|r| matches!(r.outcome, batch::Outcome::Failed(_)))
+        .count();
+    serde_json::json!({
+        "records": records,
+        "checked": reports.len(),
+        "failed": failed,
+        "error": error.map(Error::diagnostic),
+    })
+    .to_string()
 }
 
 fn export_templates(folder: &Path) -> i32 {

@@ -126,6 +126,62 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// One problem as data, for `vanban check --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    pub severity: &'static str,
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Error {
+    pub fn diagnostic(&self) -> Diagnostic {
+        let (file, line, column, message, help) = match self {
+            Error::Source {
+                location,
+                message,
+                help,
+            } => (
+                &location.path,
+                Some(location.line),
+                Some(location.column),
+                message,
+                help.clone(),
+            ),
+            Error::File {
+                path,
+                message,
+                help,
+            } => (path, None, None, message, help.clone()),
+            Error::Output { path, message } => (path, None, None, message, None),
+        };
+        Diagnostic {
+            severity: "error",
+            file: file.display().to_string(),
+            line,
+            column,
+            message: message.clone(),
+            help,
+        }
+    }
+}
+
+impl Warning {
+    pub fn diagnostic(&self) -> Diagnostic {
+        Diagnostic {
+            severity: "warning",
+            file: self.location.path.display().to_string(),
+            line: Some(self.location.line),
+            column: Some(self.location.column),
+            message: self.message.clone(),
+            help: None,
+        }
+    }
+}
+
 /// A problem that does not stop the render, shown with its place like an error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {

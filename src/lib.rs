@@ -13,6 +13,7 @@ pub mod docx;
 pub mod error;
 pub mod layout;
 pub mod output;
+pub mod pdf;
 pub mod progress;
 pub mod record;
 pub mod stamp;

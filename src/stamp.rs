@@ -94,6 +94,14 @@ impl Stamps {
             })
     }
 
+    /// The outputs recorded for a record (relative to the output folder).
+    pub fn outputs(&self, key: &Path) -> Vec<PathBuf> {
+        self.entries
+            .get(key)
+            .map(|s| s.outputs.iter().map(|(p, _)| p.clone()).collect())
+            .unwrap_or_default()
+    }
+
     pub fn insert(&mut self, key: PathBuf, stamp: Stamp) {
         self.entries.insert(key, stamp);
     }

@@ -11,18 +11,6 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
-fn find(test: &str, name: &str) -> Option<PathBuf> {
-    let found = tool(name);
-    if found.is_none() {
-        assert!(
-            std::env::var_os("VANBAN_REQUIRE_TOOLS").is_none(),
-            "{test}: `{name}` is required but missing"
-        );
-        skip(test, name);
-    }
-    found
-}
-
 /// Renders the bundled plans and the good fixtures; returns the folder and the .docx files.
 fn render_all() -> (tempfile::TempDir, Vec<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();

@@ -166,3 +166,17 @@ pub fn skip(test: &str, tool: &str) {
         "SKIPPED {test}: `{tool}` not found (run `bash .ci/run` or see README to install it)"
     );
 }
+
+/// A tool for `test`, or None after printing a visible skip line. With VANBAN_REQUIRE_TOOLS set
+/// (CI), a missing tool fails the test instead.
+pub fn find(test: &str, name: &str) -> Option<PathBuf> {
+    let found = tool(name);
+    if found.is_none() {
+        assert!(
+            std::env::var_os("VANBAN_REQUIRE_TOOLS").is_none(),
+            "{test}: `{name}` is required but missing"
+        );
+        skip(test, name);
+    }
+    found
+}

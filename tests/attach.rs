@@ -1,0 +1,149 @@
+//! Ready to attach: the PDF's text layer (Số line, type name and trích yếu before the body),
+//! the document properties e-office systems index, and `vanban check` for text and scripts.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+#[test]
+fn pdf_is_written_beside_the_docx_with_number_type_and_title_first() {
+    let test = "pdf_is_written_beside_the_docx";
+    if find(test, "soffice").is_none() || find(test, "pdftotext").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let record = fixture("good/march.toml");
+    let out = vanban(
+        dir.path(),
+        &["render", record.to_str().unwrap(), "--out", "out", "--pdf"],
+    );
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let pdf = dir.path().join("out/march.pdf");
+    assert!(
+        stdout(&out).contains("wrote out/march.pdf"),
+        "{}",
+        stdout(&out)
+    );
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in the PDF text:\n{text}"))
+    };
+    let number = at("Số: 18/KH-SCT");
+    let kind = at("KẾ HOẠCH");
+    let title = at("Kiểm tra tháng ba");
+    let body = at("Một đoạn.");
+    assert!(number < kind && kind < title && title < body, "{text}");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".vanban-pdf"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    // Unchanged .docx with its PDF in place: nothing to convert, nothing rewritten.
+    let before = std::fs::metadata(&pdf).unwrap().modified().unwrap();
+    let again = vanban(
+        dir.path(),
+        &["render", record.to_str().unwrap(), "--out", "out", "--pdf"],
+    );
+    assert!(again.status.success());
+    assert!(!stdout(&again).contains("wrote"), "{}", stdout(&again));
+    assert_eq!(std::fs::metadata(&pdf).unwrap().modified().unwrap(), before);
+}
+
+#[test]
+fn pdf_without_libreoffice_says_how_to_install_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = fixture("good/march.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["render", record.to_str().unwrap(), "--out", "out", "--pdf"])
+        .current_dir(dir.path())
+        .env("VANBAN_OFFICE", dir.path().join("no-such-soffice"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(message.contains("LibreOffice is needed"), "{message}");
+    assert!(
+        message.contains("apt-get install libreoffice-writer-nogui"),
+        "{message}"
+    );
+    assert!(
+        !dir.path().join("out").exists(),
+        "rendered although --pdf cannot be honoured"
+    );
+}
+
+#[test]
+fn document_properties_come_from_the_record() {
+    let (_dir, docx) = render(&fixture("good/march.toml"));
+    let core = part(&docx, "docProps/core.xml");
+    for expected in [
+        "<dc:title>Kiểm tra tháng ba</dc:title>",
+        "<dc:subject>Kế hoạch</dc:subject>",
+        "<dc:creator>Sở Công Thương</dc:creator>",
+        "<cp:keywords>18/KH-SCT</cp:keywords>",
+        ">2021-03-09T00:00:00Z</dcterms:created>",
+        ">2021-03-09T00:00:00Z</dcterms:modified>",
+    ] {
+        assert!(core.contains(expected), "{expected} not in {core}");
+    }
+    let app = part(&docx, "docProps/app.xml");
+    assert!(app.contains("<Company>Sở Công Thương</Company>"), "{app}");
+    assert!(app.contains("<Application>vanban</Application>"), "{app}");
+}
+
+#[test]
+fn check_reports_without_writing_and_speaks_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = fixture("good/march.toml");
+    let bad = fixture("bad/unknown-key.toml");
+    let text = vanban(
+        dir.path(),
+        &["check", good.to_str().unwrap(), bad.to_str().unwrap()],
+    );
+    assert_eq!(text.status.code(), Some(1));
+    assert_eq!(stdout(&text), "2 checked, 1 failed\n");
+    assert!(
+        stderr(&text).contains("unknown-key.toml:3:1"),
+        "{}",
+        stderr(&text)
+    );
+
+    let json = vanban(
+        dir.path(),
+        &[
+            "check",
+            good.to_str().unwrap(),
+            bad.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(json.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(value["checked"], 2);
+    assert_eq!(value["failed"], 1);
+    assert_eq!(value["records"][0]["ok"], true);
+    let diagnostic = &value["records"][1]["diagnostics"][0];
+    assert_eq!(diagnostic["severity"], "error");
+    assert_eq!(diagnostic["line"], 3);
+    assert_eq!(diagnostic["column"], 1);
+    assert_eq!(diagnostic["message"], "unknown key `trich_yue`");
+
+    let ok = vanban(dir.path(), &["check", good.to_str().unwrap()]);
+    assert!(ok.status.success());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "check wrote files"
+    );
+}
