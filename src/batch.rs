@@ -182,17 +182,23 @@ fn try_render(
     warnings: &mut Vec<Warning>,
 ) -> Result<Outcome, Error> {
     let loaded = record::load(&job.record)?;
-    let plan = loaded.record.ke_hoach.as_ref().map(|reference| {
-        let folder = job.record.parent().unwrap_or(Path::new("."));
-        std::fs::read(folder.join(reference.get_ref())).unwrap_or_default()
-    });
+    // The records this one names (a report's plan, the document a Công văn sends) are inputs too.
+    let folder = job.record.parent().unwrap_or(Path::new("."));
+    let named: Vec<Vec<u8>> = [&loaded.record.ke_hoach, &loaded.record.kem_theo]
+        .into_iter()
+        .flatten()
+        .map(|reference| std::fs::read(folder.join(reference.get_ref())).unwrap_or_default())
+        .collect();
     let as_of = format!("{:?}", options.render.as_of);
-    let inputs = stamp::inputs([
-        templates.fingerprint().as_slice(),
-        as_of.as_bytes(),
-        loaded.source.as_bytes(),
-        plan.as_deref().unwrap_or_default(),
-    ]);
+    let inputs = stamp::inputs(
+        [
+            templates.fingerprint().as_slice(),
+            as_of.as_bytes(),
+            loaded.source.as_bytes(),
+        ]
+        .into_iter()
+        .chain(named.iter().map(Vec::as_slice)),
+    );
     if !options.force && !options.check_only && stamps.is_current(out, &job.relative, &inputs) {
         warnings.extend(loaded.warnings);
         let files = stamps.outputs(&job.relative);

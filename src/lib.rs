@@ -55,22 +55,33 @@ pub struct RenderOptions {
     pub as_of: Option<record::DocDate>,
 }
 
-/// Loads the plan a report names (relative to the report's folder) and gives the report its
-/// criteria and tasks; returns how the report refers to the plan.
+/// Loads a record that `from` names (relative to its folder): the plan of a report, the
+/// document a Công văn sends. `what` names it in messages.
+fn load_named(
+    from: &record::Loaded,
+    reference: &toml::Spanned<String>,
+    what: &str,
+) -> Result<record::Loaded, Error> {
+    let folder = from.path.parent().unwrap_or(Path::new("."));
+    let path = folder.join(reference.get_ref());
+    if !path.is_file() {
+        return Err(from.error_at(
+            reference.span(),
+            format!("the {what} `{}` does not exist", path.display()),
+            &format!("give the {what}'s path relative to this record's folder"),
+        ));
+    }
+    record::load(&path)
+}
+
+/// Loads the plan a report names and gives the report its criteria and tasks; returns how the
+/// report refers to the plan.
 fn attach_plan(
     report: &mut record::Loaded,
     reference: &toml::Spanned<String>,
 ) -> Result<derive::PlanRef, Error> {
-    let folder = report.path.parent().unwrap_or(Path::new("."));
-    let path = folder.join(reference.get_ref());
-    if !path.is_file() {
-        return Err(report.error_at(
-            reference.span(),
-            format!("the plan `{}` does not exist", path.display()),
-            "give the plan's path relative to this report's folder",
-        ));
-    }
-    let mut plan = record::load(&path)?;
+    let mut plan = load_named(report, reference, "plan")?;
+    let path = plan.path.clone();
     if plan.kind.code != "ke-hoach" {
         return Err(report.error_at(
             reference.span(),
@@ -113,11 +124,17 @@ pub fn render_loaded(
         return Err(loaded.error_at(
             loaded.record.loai.span(),
             format!("vanban has no template for `{}` yet", loaded.kind.code),
-            "supported kinds: ke-hoach, bao-cao; or add <kind>.vb to your templates folder",
+            "supported kinds: ke-hoach, bao-cao, cong-van; or add <kind>.vb to your templates folder",
         ));
     }
     let plan = match loaded.record.ke_hoach.take() {
         Some(reference) => Some(attach_plan(&mut loaded, &reference)?),
+        None => None,
+    };
+    let attachment = match &loaded.record.kem_theo {
+        Some(reference) => Some(derive::plan_reference(&load_named(
+            &loaded, reference, "document",
+        )?)),
         None => None,
     };
     let view = derive::derive(
@@ -125,6 +142,7 @@ pub fn render_loaded(
         &derive::Options {
             as_of: options.as_of,
             plan,
+            attachment,
         },
     );
     let context = templates.context(&view, record_path)?;

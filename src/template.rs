@@ -20,10 +20,11 @@ pub const SUFFIX: &str = ".vb";
 
 /// Templates compiled into the binary: (file name, text).
 /// `chung.vb` holds the components the others use, so it is added first.
-pub const BUILTIN: [(&str, &str); 4] = [
+pub const BUILTIN: [(&str, &str); 5] = [
     ("chung.vb", include_str!("../templates/chung.vb")),
     ("ke-hoach.vb", include_str!("../templates/ke-hoach.vb")),
     ("bao-cao.vb", include_str!("../templates/bao-cao.vb")),
+    ("cong-van.vb", include_str!("../templates/cong-van.vb")),
     ("phu-luc.vb", include_str!("../templates/phu-luc.vb")),
 ];
 

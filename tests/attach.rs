@@ -147,3 +147,46 @@ fn check_reports_without_writing_and_speaks_json() {
         "check wrote files"
     );
 }
+
+#[test]
+fn cong_van_puts_vv_under_the_number_and_names_what_it_sends() {
+    let (_dir, docx) = render(&repo(
+        "plans/so-noi-vu/cong-van-gui-bao-cao-6-thang-2021.toml",
+    ));
+    let xml = part(&docx, "word/document.xml");
+    let header = paragraphs(&table(&xml, 0));
+    let number = header.iter().position(|p| p.style == "DocNumber").unwrap();
+    assert_eq!(header[number].text, "Số:       /SNV-CCHC");
+    assert_eq!(header[number + 1].style, "TrichYeuCongVan");
+    assert!(
+        header[number + 1]
+            .text
+            .starts_with("V/v báo cáo kết quả khắc phục"),
+        "{:?}",
+        header[number + 1]
+    );
+    let all = paragraphs(&xml);
+    assert!(
+        !all.iter().any(|p| p.style == "DocKind"),
+        "a Công văn has no type name"
+    );
+    assert!(all.iter().any(|p| p.text
+        == "Sở Nội vụ gửi kèm theo Công văn này Báo cáo số       /BC-SNV ngày       tháng 6 năm 2021 về kết quả khắc phục các tồn tại, hạn chế trong công tác CCHC 6 tháng đầu năm 2021."));
+    let recipients: Vec<_> = all
+        .iter()
+        .filter(|p| p.style == "Recipients")
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        recipients,
+        ["- Như trên;", "- Lãnh đạo Sở;", "- Lưu: VT, CCHC-VTLT."]
+    );
+    let styles = part(&docx, "word/styles.xml");
+    let vv = &styles[styles.find("w:styleId=\"TrichYeuCongVan\"").unwrap()..];
+    let vv = &vv[..vv.find("</w:style>").unwrap()];
+    assert!(vv.contains("w:before=\"120\""), "6 pt above: {vv}");
+    assert!(
+        !vv.contains("<w:b/>") && !vv.contains("<w:i/>"),
+        "upright, regular: {vv}"
+    );
+}

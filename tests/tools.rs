@@ -32,13 +32,16 @@ fn render_all() -> (tempfile::TempDir, Vec<PathBuf>) {
     (dir, files)
 }
 
-/// The type name a rendered file shows under the header block.
+/// What a rendered file shows after the Số line: the type name, or a Công văn's "V/v" line.
 fn kind_title(file: &Path) -> &'static str {
-    if file
+    let name = file
         .file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with("bao-cao"))
-    {
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.starts_with("bao-cao") {
         "BÁO CÁO"
+    } else if name.starts_with("cong-van") {
+        "V/v "
     } else {
         "KẾ HOẠCH"
     }

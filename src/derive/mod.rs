@@ -47,6 +47,8 @@ pub struct View {
     pub phu_luc: Vec<AppendixView>,
     /// For a report: the plan it reports on.
     pub ke_hoach: Option<PlanRef>,
+    /// For a Công văn: the document it sends.
+    pub kem_theo: Option<PlanRef>,
     /// The date progress is counted to ("30/6/2021"), when the record or `--as-of` gives one.
     pub tinh_den: Option<String>,
     /// Progress counts as of `tinh_den` (all entries when there is none).
@@ -169,6 +171,8 @@ fn clean_all(values: &[String]) -> Vec<String> {
 pub struct Options {
     pub as_of: Option<DocDate>,
     pub plan: Option<PlanRef>,
+    /// The document a Công văn sends.
+    pub attachment: Option<PlanRef>,
 }
 
 /// How a report refers to its plan: "Kế hoạch số 45/KH-SNV ngày 05 tháng 01 năm 2021 của Sở Nội vụ".
@@ -184,7 +188,7 @@ pub struct PlanRef {
     pub trich_yeu_thuong: String,
 }
 
-/// The reference a report makes to `plan`.
+/// How another document names `plan` (or any document): kind, số, date, issuer, trích yếu.
 pub fn plan_reference(plan: &Loaded) -> PlanRef {
     let view = derive(plan, &Options::default());
     let d = plan.date;
@@ -257,6 +261,7 @@ pub fn derive(loaded: &Loaded, options: &Options) -> View {
         nhom: groups(&r.nhom),
         phu_luc: appendix::appendices(r, &attached_to, options.as_of),
         ke_hoach: options.plan.clone(),
+        kem_theo: options.attachment.clone(),
         tinh_den: as_of.map(|a| text::short_date(a.day, a.month, a.year)),
         tong_hop: report::summary(r, as_of),
         thay_doi: match (since, as_of) {

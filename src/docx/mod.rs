@@ -202,10 +202,12 @@ fn draw_body(mut docx: Docx, body: &[BodyItem], header_rows: &mut Vec<usize>) ->
 fn draw_main(mut docx: Docx, page: &MainPart, header_rows: &mut Vec<usize>) -> Docx {
     docx = docx.add_table(tables::header(&page.header));
     header_rows.push(0);
-    docx = docx
-        .add_paragraph(styled(id::KIND, &page.title.kind))
-        .add_paragraph(styled(id::TRICH_YEU, &page.title.trich_yeu))
-        .add_paragraph(rule(page.title.rule));
+    if let Some(title) = &page.title {
+        docx = docx
+            .add_paragraph(styled(id::KIND, &title.kind))
+            .add_paragraph(styled(id::TRICH_YEU, &title.trich_yeu))
+            .add_paragraph(rule(title.rule));
+    }
     if let Some(kg) = &page.kinh_gui {
         for (i, line) in kg.lines.iter().enumerate() {
             let hanging = if i == 0 { 0 } else { kg.hanging };

@@ -28,6 +28,7 @@ pub mod id {
     pub const DATE: &str = "PlaceDate";
     pub const KIND: &str = "DocKind";
     pub const TRICH_YEU: &str = "TrichYeu";
+    pub const VV: &str = "TrichYeuCongVan";
     pub const RULE: &str = "Rule";
     pub const KINH_GUI: &str = "KinhGui";
     pub const CAN_CU: &str = "CanCu";
@@ -128,6 +129,8 @@ pub fn styles(sizes: &Sizes) -> Styles {
             .bold()
             .line_spacing(spacing(360, 0)),
         centred(id::TRICH_YEU, "Trich Yeu", sizes.title).bold(),
+        // Ô 5b: upright, regular, 6 pt below the Số line (nd30.md §4.5).
+        centred(id::VV, "Trich Yeu Cong Van", sizes.so).line_spacing(spacing(120, 0)),
         // An empty 1 pt paragraph whose bottom border is the rule, drawn just under the text above.
         centred(id::RULE, "Rule", 1.0).line_spacing(spacing(60, 0)),
         paragraph(id::KINH_GUI, "Kinh Gui", sizes.body).line_spacing(spacing(0, 0)),

@@ -43,7 +43,10 @@ pub fn header(h: &HeaderBlock) -> Table {
         .add_paragraph(styled(id::QUOC_HIEU, h.quoc_hieu))
         .add_paragraph(styled(id::TIEU_NGU, h.tieu_ngu))
         .add_paragraph(rule(h.tieu_ngu_rule));
-    let so = cell(h.left_width).add_paragraph(styled(id::SO, &h.so));
+    let mut so = cell(h.left_width).add_paragraph(styled(id::SO, &h.so));
+    if let Some(vv) = &h.vv {
+        so = so.add_paragraph(styled(id::VV, vv));
+    }
     let date = cell(h.right_width).add_paragraph(styled(id::DATE, &h.date));
     borderless(
         vec![

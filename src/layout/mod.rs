@@ -149,6 +149,8 @@ pub struct HeaderBlock {
     pub tieu_ngu: &'static str,
     pub tieu_ngu_rule: Rule,
     pub so: String,
+    /// Ô 5b of a Công văn: "V/v …" centred under the Số line.
+    pub vv: Option<String>,
     pub date: String,
 }
 
@@ -183,7 +185,8 @@ pub struct SignatureBlock {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MainPart {
     pub header: HeaderBlock,
-    pub title: TitleBlock,
+    /// Ô 5a; a Công văn has none (its trích yếu is the V/v line).
+    pub title: Option<TitleBlock>,
     pub kinh_gui: Option<KinhGui>,
     pub can_cu: Vec<String>,
     pub body: Vec<BodyItem>,
@@ -252,6 +255,8 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
     let text_width = setup.text_width();
     let left_width = share(text_width, LEFT_SHARE);
     let right_width = text_width - left_width;
+    // A Công văn (Mẫu 1.5) has no type name: its trích yếu goes under the Số line.
+    let is_letter = view.loai.ma == "cong-van";
 
     let issuer: Vec<String> = view
         .co_quan
@@ -289,16 +294,17 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
         tieu_ngu: TIEU_NGU,
         tieu_ngu_rule,
         so: format!("Số: {}", view.so_ky_hieu),
+        vv: is_letter.then(|| format!("V/v {}", view.trich_yeu)),
         date: view.dia_danh_ngay.clone(),
     };
 
     let trich_yeu_width =
         measure::width_twips(&view.trich_yeu, sizes.title, Face::Bold).min(text_width);
-    let title = TitleBlock {
+    let title = (!is_letter).then(|| TitleBlock {
         kind: view.loai.ten_hoa.clone(),
         trich_yeu: view.trich_yeu.clone(),
         rule: Rule::centred(share(trich_yeu_width, SHORT_RULE_SHARE), text_width),
-    };
+    });
 
     let part = MainPart {
         header,

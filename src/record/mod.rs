@@ -62,6 +62,9 @@ pub struct Record {
     pub phu_luc: Vec<Appendix>,
     /// For a Báo cáo: the plan it reports on, relative to this record's folder.
     pub ke_hoach: Option<Spanned<String>>,
+    /// For a Công văn: the document it sends (e.g. a Báo cáo record), relative to this
+    /// record's folder; the letter names it ("gửi kèm theo Báo cáo số …").
+    pub kem_theo: Option<Spanned<String>>,
     /// For a Báo cáo: progress is reported as of this date ("số liệu cập nhật đến ngày …").
     pub tinh_den: Option<Spanned<toml::value::Datetime>>,
     /// For a Báo cáo: also list what changed since this date.
