@@ -60,6 +60,14 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Write a complete, commented record of a kind to start from (it renders as it is).
+    New {
+        /// ke-hoach, bao-cao, cong-van or phu-luc (a Công văn with its appendix in a file of its own).
+        #[arg(value_parser = ["ke-hoach", "bao-cao", "cong-van", "phu-luc"])]
+        kind: String,
+        /// The record to create, e.g. plans/so-noi-vu/ke-hoach-2026.toml.
+        path: PathBuf,
+    },
     /// Write the built-in templates into a folder for editing (existing files are kept).
     Templates {
         #[arg(default_value = "templates")]
@@ -147,6 +155,17 @@ pub fn run() -> i32 {
             format,
         } => check(&paths, templates.as_deref(), format),
         Command::Templates { folder } => export_templates(&folder),
+        Command::New { kind, path } => match crate::scaffold::write(&kind, &path) {
+            Ok(()) => {
+                println!(
+                    "wrote {}; edit it, then: vanban render {}",
+                    path.display(),
+                    path.display()
+                );
+                0
+            }
+            Err(e) => fail(&e),
+        },
         Command::Progress {
             plan,
             item,

@@ -16,6 +16,7 @@ pub mod output;
 pub mod pdf;
 pub mod progress;
 pub mod record;
+pub mod scaffold;
 pub mod stamp;
 pub mod template;
 pub mod text;
