@@ -60,6 +60,17 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Render, then render again whenever a record or a template changes, until interrupted.
+    Watch {
+        /// Records or folders of records (default plans/).
+        paths: Vec<PathBuf>,
+        /// Output folder.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Folder whose templates replace the built-in ones of the same name.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
     /// Write a complete, commented record of a kind to start from (it renders as it is).
     New {
         /// ke-hoach, bao-cao, cong-van or phu-luc (a Công văn with its appendix in a file of its own).
@@ -155,6 +166,23 @@ pub fn run() -> i32 {
             format,
         } => check(&paths, templates.as_deref(), format),
         Command::Templates { folder } => export_templates(&folder),
+        Command::Watch {
+            paths,
+            out,
+            templates,
+        } => {
+            let inputs = if paths.is_empty() {
+                vec![PathBuf::from("plans")]
+            } else {
+                paths
+            };
+            let roots = crate::watch::roots(&inputs, templates.as_deref());
+            let options = batch::Options::default();
+            println!("watching {} (Ctrl+C to stop)", display_list(&roots));
+            crate::watch::run(&roots, &out, || {
+                render(&inputs, &out, templates.as_deref(), options, false);
+            })
+        }
         Command::New { kind, path } => match crate::scaffold::write(&kind, &path) {
             Ok(()) => {
                 println!(
@@ -420,6 +448,11 @@ fn list_changes(plan: &Path, from: record::DocDate, to: record::DocDate) -> i32 
         }
         Err(e) => fail(&e),
     }
+}
+
+fn display_list(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    names.join(", ")
 }
 
 fn fail(e: &Error) -> i32 {

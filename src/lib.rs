@@ -20,6 +20,7 @@ pub mod scaffold;
 pub mod stamp;
 pub mod template;
 pub mod text;
+pub mod watch;
 
 use std::path::Path;
 
