@@ -7,8 +7,12 @@ use clap::{Parser, Subcommand};
 
 use crate::error::Error;
 use crate::progress::{self, Target, Update};
-use crate::template::{self, Templates};
+use crate::template;
 use crate::{RenderOptions, batch, derive, output, record};
+
+mod render;
+
+use render::{check, render};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -221,166 +225,6 @@ pub fn run() -> i32 {
         }
         Command::Changes { plan, from, to } => list_changes(&plan, from, to),
     }
-}
-
-/// The records named on the command line (default plans/), refusing two that would write the
-/// same output.
-fn jobs_of(paths: &[PathBuf]) -> Result<Vec<output::Job>, Error> {
-    let inputs = if paths.is_empty() {
-        vec![PathBuf::from("plans")]
-    } else {
-        paths.to_vec()
-    };
-    let jobs = output::discover(&inputs)?;
-    match batch::collisions(&jobs) {
-        Some(e) => Err(e),
-        None => Ok(jobs),
-    }
-}
-
-fn render(
-    paths: &[PathBuf],
-    out: &Path,
-    templates: Option<&Path>,
-    options: batch::Options,
-    pdf: bool,
-) -> i32 {
-    let started = std::time::Instant::now();
-    let office = match pdf.then(crate::pdf::find_office) {
-        Some(None) => {
-            return fail(&Error::file(
-                Path::new("--pdf"),
-                "LibreOffice is needed to write PDFs and was not found",
-                Some(crate::pdf::INSTALL_HELP.into()),
-            ));
-        }
-        Some(office) => office,
-        None => None,
-    };
-    let (templates, jobs) = match Templates::load(templates).and_then(|t| Ok((t, jobs_of(paths)?)))
-    {
-        Ok(loaded) => loaded,
-        Err(e) => return fail(&e),
-    };
-    let reports = batch::run(&jobs, out, &templates, options);
-    let mut documents = Vec::new();
-    for report in &reports {
-        for warning in &report.warnings {
-            eprintln!("{warning}\n");
-        }
-        match &report.outcome {
-            batch::Outcome::Written { files, .. } => {
-                for file in files {
-                    if !options.quiet {
-                        println!("wrote {}", file.display());
-                    }
-                    documents.push(file.clone());
-                }
-            }
-            batch::Outcome::Unchanged { files } => {
-                documents.extend(files.iter().filter(|f| pdf_is_stale(f)).cloned());
-            }
-            batch::Outcome::Failed(e) => eprintln!("{e}\n"),
-            batch::Outcome::Checked => {}
-        }
-    }
-    let mut failed = batch::save_stamps(out, &reports).err();
-    if let Some(office) = office.filter(|_| !documents.is_empty()) {
-        match crate::pdf::convert(&office, &documents, PDF_TIME_LIMIT) {
-            Ok(pdfs) if !options.quiet => {
-                for pdf in pdfs {
-                    println!("wrote {}", pdf.display());
-                }
-            }
-            Ok(_) => {}
-            Err(e) => failed = Some(e),
-        }
-    }
-    let summary = batch::summarise(&reports);
-    println!("{}", batch::summary_line(summary, started.elapsed()));
-    if let Some(e) = failed {
-        return fail(&e);
-    }
-    i32::from(summary.failed > 0)
-}
-
-/// Time allowed for one LibreOffice run (one folder of documents).
-const PDF_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(300);
-
-/// A .docx whose PDF is missing or older than it.
-fn pdf_is_stale(docx: &Path) -> bool {
-    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    match (modified(docx), modified(&docx.with_extension("pdf"))) {
-        (Some(d), Some(p)) => p < d,
-        _ => true,
-    }
-}
-
-fn check(paths: &[PathBuf], templates: Option<&Path>, format: Format) -> i32 {
-    let (templates, jobs) = match Templates::load(templates).and_then(|t| Ok((t, jobs_of(paths)?)))
-    {
-        Ok(loaded) => loaded,
-        Err(e) if format == Format::Json => {
-            println!("{}", json_report(&[], Some(&e)));
-            return 1;
-        }
-        Err(e) => return fail(&e),
-    };
-    let options = batch::Options {
-        quiet: true,
-        check_only: true,
-        ..batch::Options::default()
-    };
-    let reports = batch::run(&jobs, Path::new("."), &templates, options);
-    let summary = batch::summarise(&reports);
-    if format == Format::Json {
-        println!("{}", json_report(&reports, None));
-    } else {
-        for report in &reports {
-            for warning in &report.warnings {
-                eprintln!("{warning}\n");
-            }
-            if let batch::Outcome::Failed(e) = &report.outcome {
-                eprintln!("{e}\n");
-            }
-        }
-        println!(
-            "{} checked, {} failed",
-            summary.checked + summary.failed,
-            summary.failed
-        );
-    }
-    i32::from(summary.failed > 0)
-}
-
-/// `{"records": [{"record", "ok", "diagnostics": [...]}], "checked", "failed", "error"}`; a
-/// problem before any record is read (templates, paths) is reported under "error".
-fn json_report(reports: &[batch::Report], error: Option<&Error>) -> String {
-    let records: Vec<serde_json::Value> = reports
-        .iter()
-        .map(|r| {
-            let mut diagnostics: Vec<_> = r.warnings.iter().map(|w| w.diagnostic()).collect();
-            if let batch::Outcome::Failed(e) = &r.outcome {
-                diagnostics.push(e.diagnostic());
-            }
-            serde_json::json!({
-                "record": r.job.record.display().to_string(),
-                "ok": !matches!(r.outcome, batch::Outcome::Failed(_)),
-                "diagnostics": diagnostics,
-            })
-        })
-        .collect();
-    let failed = reports
-        .iter()
-        .filter(|r| matches!(r.outcome, batch::Outcome::Failed(_)))
-        .count();
-    serde_json::json!({
-        "records": records,
-        "checked": reports.len(),
-        "failed": failed,
-        "error": error.map(Error::diagnostic),
-    })
-    .to_string()
 }
 
 fn export_templates(folder: &Path) -> i32 {
