@@ -147,8 +147,14 @@ pub fn render_loaded(
             attachment,
         },
     );
+    // All markup first, so that the template context (every row a second time) is freed
+    // before the markup is parsed and laid out: the peak memory of a long appendix.
     let context = templates.context(&view, record_path)?;
     let markup = templates.render(&view, &context, record_path)?;
+    let appendix_markup = (0..view.phu_luc.len())
+        .map(|index| templates.render_appendix(&view, &context, index, record_path))
+        .collect::<Result<Vec<_>, _>>()?;
+    drop(context);
     let body = blocks::parse(&markup).map_err(|e| markup_error(record_path, &e))?;
     let sizes = layout::Sizes::for_set(view.size_set);
     let mut main = layout::Document {
@@ -156,9 +162,9 @@ pub fn render_loaded(
         sections: vec![layout::main_section(&view, &body)],
     };
     let mut separate = Vec::new();
-    for (index, appendix) in view.phu_luc.iter().enumerate() {
-        let table = templates.render_appendix(&view, &context, index, record_path)?;
+    for (index, (appendix, table)) in view.phu_luc.iter().zip(appendix_markup).enumerate() {
         let blocks = blocks::parse(&table).map_err(|e| markup_error(record_path, &e))?;
+        drop(table);
         let section = layout::appendix_section(&view, index, &blocks);
         if appendix.tep_rieng {
             let suffix = if view.phu_luc.len() > 1 {

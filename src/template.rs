@@ -120,8 +120,17 @@ impl Templates {
         index: usize,
         record: &Path,
     ) -> Result<String, Error> {
+        // Tera values share arrays and maps, so the cloned context and the appendix taken from
+        // it cost no copy of the rows; serialising them again doubled the peak memory.
         let mut context = context.clone();
-        context.insert("pl", &view.phu_luc[index]);
+        match context
+            .get("phu_luc")
+            .and_then(|all| all.as_array())
+            .and_then(|all| all.get(index))
+        {
+            Some(appendix) => context.insert_value("pl", appendix.clone()),
+            None => context.insert("pl", &view.phu_luc[index]),
+        }
         self.tera
             .render(APPENDIX, &context)
             .map_err(|e| template_error(&self.origin(APPENDIX), Some(record), &e))

@@ -68,10 +68,10 @@ fn header_block_is_a_borderless_two_column_table() {
     let (_d, _x, xml) = document("good/ubnd-xa.toml");
     let header = table(&xml, 0);
     assert!(header.contains("<w:tblLayout w:type=\"fixed\"/>"));
-    assert!(
-        header.contains("<w:tblBorders/>"),
-        "header table has borders"
-    );
+    let borders = &header[header.find("<w:tblBorders>").expect("borders stated")..];
+    let borders = &borders[..borders.find("</w:tblBorders>").unwrap()];
+    assert_eq!(borders.matches("w:val=\"nil\"").count(), 6, "{borders}");
+    assert!(!borders.contains("single"), "header table has borders");
     assert_eq!(header.matches("<w:gridCol ").count(), 2);
     let cells: Vec<Para> = paragraphs(&header)
         .into_iter()

@@ -1,6 +1,6 @@
-//! Writes the .docx package: the parts docx-rs built (normalised by `schema`), plus our own
-//! content types, relationships, theme and document properties, into a zip whose entries are
-//! deflated and carry a fixed timestamp. Only parts the document uses are written (no empty
+//! Writes the .docx package: our document part, the parts docx-rs built (normalised by
+//! `schema`), our own content types, relationships, theme and document properties, into a
+//! zip whose entries are deflated and carry a fixed timestamp. Only parts the document uses are written (no empty
 //! comments, numbering or footnotes), so every relationship points at something real.
 
 use std::io::{Cursor, Write};
@@ -110,12 +110,11 @@ fn content_types(headers: usize) -> String {
 /// Fails only on a defect in the writer itself (docx-rs producing malformed XML).
 pub fn pack(
     parts: &XMLDocx,
-    header_rows: &[usize],
+    document: Vec<u8>,
     properties: &Properties,
 ) -> Result<Vec<u8>, String> {
     let mut next_para_id = 0;
-    let mut normalised = |xml: &[u8]| schema::normalise(xml, header_rows, &mut next_para_id);
-    let document = normalised(&parts.document)?;
+    let mut normalised = |xml: &[u8]| schema::normalise(xml, &mut next_para_id);
     let styles = normalised(&parts.styles)?;
     let settings = normalised(&parts.settings)?;
     let font_table = normalised(&parts.font_table)?;

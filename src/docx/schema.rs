@@ -5,9 +5,8 @@
 //! then refuse the file (bokuweb/docx-rs#724) and validators report it. Rather than patching
 //! individual strings, each XML part is parsed into a small tree and the children of every
 //! property element are stably sorted by their position in the schema's sequence
-//! ([`ORDER`]). The same pass adds `w:tblHeader` to header rows, drops the undeclared
-//! `w:type` attribute of `w:gridCol`, and renumbers `w14:paraId` per document so that the
-//! same input always gives the same bytes.
+//! ([`ORDER`]). The same pass renumbers `w14:paraId` per document so that the same input always gives the same bytes.
+//! The document part itself is written in order by `document` and does not come here.
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -545,9 +544,6 @@ fn drop_empty_run_properties_from_base(element: &mut Element) {
 }
 
 fn fix_attributes(element: &mut Element, next_para_id: &mut u32) {
-    if element.name == "w:gridCol" {
-        element.attributes.retain(|(k, _)| k != "w:type");
-    }
     for (key, value) in &mut element.attributes {
         if key == "w14:paraId" {
             *next_para_id += 1;
@@ -559,47 +555,9 @@ fn fix_attributes(element: &mut Element, next_para_id: &mut u32) {
     }
 }
 
-/// Marks the first `counts[i]` rows of the i-th table (document order) as header rows.
-fn mark_header_rows(element: &mut Element, counts: &[usize], table_index: &mut usize) {
-    if element.name == "w:tbl" {
-        let count = counts.get(*table_index).copied().unwrap_or(0);
-        *table_index += 1;
-        for row in element
-            .child_elements_mut()
-            .filter(|e| e.name == "w:tr")
-            .take(count)
-        {
-            if !row
-                .children
-                .iter()
-                .any(|c| matches!(c, Node::Element(e) if e.name == "w:trPr"))
-            {
-                row.children
-                    .insert(0, Node::Element(Element::new("w:trPr")));
-            }
-            if let Some(tr_pr) = row.child_elements_mut().find(|e| e.name == "w:trPr") {
-                tr_pr
-                    .children
-                    .push(Node::Element(Element::new("w:tblHeader")));
-            }
-        }
-        return;
-    }
-    for child in element.child_elements_mut() {
-        mark_header_rows(child, counts, table_index);
-    }
-}
-
-/// Normalises one part. `header_rows` is only used for the main document part.
-pub fn normalise(
-    xml: &[u8],
-    header_rows: &[usize],
-    next_para_id: &mut u32,
-) -> Result<Vec<u8>, String> {
+/// Normalises one part.
+pub fn normalise(xml: &[u8], next_para_id: &mut u32) -> Result<Vec<u8>, String> {
     let mut root = parse(xml)?;
-    if root.name == "w:document" {
-        mark_header_rows(&mut root, header_rows, &mut 0);
-    }
     fix_attributes(&mut root, next_para_id);
     drop_empty_run_properties_from_base(&mut root);
     reorder(&mut root);
@@ -611,7 +569,7 @@ mod tests {
     use super::*;
 
     fn normalised(xml: &str) -> String {
-        String::from_utf8(normalise(xml.as_bytes(), &[1], &mut 0).unwrap()).unwrap()
+        String::from_utf8(normalise(xml.as_bytes(), &mut 0).unwrap()).unwrap()
     }
 
     #[test]
@@ -641,17 +599,6 @@ mod tests {
     }
 
     #[test]
-    fn header_rows_get_tbl_header_and_grid_cols_lose_type() {
-        let xml = r#"<w:document><w:body><w:tbl><w:tblGrid><w:gridCol w:w="5" w:type="dxa"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr></w:tr><w:tr/></w:tbl></w:body></w:document>"#;
-        let out = normalised(xml);
-        assert!(out.contains(r#"<w:gridCol w:w="5"/>"#), "{out}");
-        assert!(
-            out.contains("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr></w:tr><w:tr/>"),
-            "{out}"
-        );
-    }
-
-    #[test]
     fn style_paragraph_properties_carry_no_run_properties() {
         let out = normalised(
             r#"<w:styles><w:style><w:pPr><w:rPr/><w:jc w:val="center"/></w:pPr><w:rPr><w:b/></w:rPr></w:style></w:styles>"#,
@@ -668,7 +615,7 @@ mod tests {
     fn paragraph_ids_are_renumbered_per_document() {
         let mut next = 0;
         let xml = r#"<w:body><w:p w14:paraId="0000002A"/><w:p w14:paraId="00000099"/></w:body>"#;
-        let out = String::from_utf8(normalise(xml.as_bytes(), &[], &mut next).unwrap()).unwrap();
+        let out = String::from_utf8(normalise(xml.as_bytes(), &mut next).unwrap()).unwrap();
         assert!(
             out.contains(r#"<w:p w14:paraId="00000001"/><w:p w14:paraId="00000002"/>"#),
             "{out}"

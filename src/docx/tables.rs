@@ -2,147 +2,171 @@
 //! appendix tables (with group rows spanning columns, merged number cells, repeated header
 //! rows), and the borderless signature table with Nơi nhận beside the signer.
 
-use docx_rs::{
-    AlignmentType, Paragraph as WPara, Table, TableBorders, TableCell, TableLayoutType, TableRow,
-    VMergeType, WidthType,
-};
-
-use super::{rule, runs_with, styled};
-use crate::blocks::{Align, Inline, Merge, Row, RowKind, Span};
+use super::document::{ParaProps, paragraph, rule, spans, styled};
+use super::styles::id;
+use super::xml::Xml;
+use crate::blocks::{Inline, Merge, Row, RowKind, Span};
 use crate::layout::{HeaderBlock, SignatureBlock, TableModel};
 
-use super::styles::id;
-
-fn cell(width: u32) -> TableCell {
-    TableCell::new().width(width as usize, WidthType::Dxa)
+/// `w:tblPr` and `w:tblGrid`; `ruled` draws single 1/4 pt lines round and between cells,
+/// otherwise every border is explicitly absent, whatever the default table style says.
+fn open_table(x: &mut Xml, widths: &[u32], ruled: bool) {
+    x.open("w:tbl", &[]);
+    x.open("w:tblPr", &[]);
+    let total = widths.iter().sum::<u32>().to_string();
+    x.empty("w:tblW", &[("w:w", &total), ("w:type", "dxa")]);
+    let line: &[(&str, &str)] = if ruled {
+        &[
+            ("w:val", "single"),
+            ("w:sz", "2"),
+            ("w:space", "0"),
+            ("w:color", "000000"),
+        ]
+    } else {
+        &[("w:val", "nil")]
+    };
+    x.open("w:tblBorders", &[]);
+    for edge in [
+        "w:top",
+        "w:left",
+        "w:bottom",
+        "w:right",
+        "w:insideH",
+        "w:insideV",
+    ] {
+        x.empty(edge, line);
+    }
+    x.close("w:tblBorders");
+    x.empty("w:tblLayout", &[("w:type", "fixed")]);
+    x.close("w:tblPr");
+    x.open("w:tblGrid", &[]);
+    for w in widths {
+        x.empty("w:gridCol", &[("w:w", &w.to_string())]);
+    }
+    x.close("w:tblGrid");
 }
 
-fn grid(widths: &[u32]) -> Vec<usize> {
-    widths.iter().map(|w| *w as usize).collect()
+/// `w:tr` with `w:trPr`: rows that must not split across pages, header rows repeated.
+fn open_row(x: &mut Xml, cant_split: bool, header: bool) {
+    x.open("w:tr", &[]);
+    if cant_split || header {
+        x.open("w:trPr", &[]);
+        if cant_split {
+            x.empty("w:cantSplit", &[]);
+        }
+        if header {
+            x.empty("w:tblHeader", &[]);
+        }
+        x.close("w:trPr");
+    }
 }
 
-fn borderless(rows: Vec<TableRow>, widths: &[u32]) -> Table {
-    Table::new(rows)
-        .set_grid(grid(widths))
-        .layout(TableLayoutType::Fixed)
-        .set_borders(TableBorders::with_empty())
-        .width(widths.iter().sum::<u32>() as usize, WidthType::Dxa)
+/// `w:tc` with its width, span over grid columns and vertical merge.
+fn open_cell(x: &mut Xml, width: u32, span: usize, merge: Merge) {
+    x.open("w:tc", &[]);
+    x.open("w:tcPr", &[]);
+    x.empty("w:tcW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
+    if span > 1 {
+        x.val("w:gridSpan", &span.to_string());
+    }
+    match merge {
+        Merge::None => {}
+        Merge::Start => x.val("w:vMerge", "restart"),
+        Merge::Continue => x.val("w:vMerge", "continue"),
+    }
+    x.close("w:tcPr");
 }
 
 /// Ô 1–4 in two rows so that "Số" and the date share a line whatever the left column holds.
-pub fn header(h: &HeaderBlock) -> Table {
-    let mut left = cell(h.left_width);
+pub fn header(x: &mut Xml, h: &HeaderBlock) {
+    open_table(x, &[h.left_width, h.right_width], false);
+    open_row(x, false, false);
+    open_cell(x, h.left_width, 1, Merge::None);
     if let Some(parent) = &h.parent {
-        left = left.add_paragraph(styled(id::PARENT, parent));
+        styled(x, id::PARENT, parent);
     }
     for line in &h.issuer {
-        left = left.add_paragraph(styled(id::ISSUER, line));
+        styled(x, id::ISSUER, line);
     }
-    left = left.add_paragraph(rule(h.issuer_rule));
-    let right = cell(h.right_width)
-        .add_paragraph(styled(id::QUOC_HIEU, h.quoc_hieu))
-        .add_paragraph(styled(id::TIEU_NGU, h.tieu_ngu))
-        .add_paragraph(rule(h.tieu_ngu_rule));
-    let mut so = cell(h.left_width).add_paragraph(styled(id::SO, &h.so));
+    rule(x, h.issuer_rule);
+    x.close("w:tc");
+    open_cell(x, h.right_width, 1, Merge::None);
+    styled(x, id::QUOC_HIEU, h.quoc_hieu);
+    styled(x, id::TIEU_NGU, h.tieu_ngu);
+    rule(x, h.tieu_ngu_rule);
+    x.close("w:tc");
+    x.close("w:tr");
+    open_row(x, false, false);
+    open_cell(x, h.left_width, 1, Merge::None);
+    styled(x, id::SO, &h.so);
     if let Some(vv) = &h.vv {
-        so = so.add_paragraph(styled(id::VV, vv));
+        styled(x, id::VV, vv);
     }
-    let date = cell(h.right_width).add_paragraph(styled(id::DATE, &h.date));
-    borderless(
-        vec![
-            TableRow::new(vec![left, right]),
-            TableRow::new(vec![so, date]),
-        ],
-        &[h.left_width, h.right_width],
-    )
+    x.close("w:tc");
+    open_cell(x, h.right_width, 1, Merge::None);
+    styled(x, id::DATE, &h.date);
+    x.close("w:tc");
+    x.close("w:tr");
+    x.close("w:tbl");
 }
 
 /// Ô 9b beside ô 7, both top-aligned so "Nơi nhận:" sits level with the first signer line.
-pub fn signature(s: &SignatureBlock) -> Table {
-    let mut left = cell(s.left_width).add_paragraph(styled(id::NOI_NHAN_LABEL, "Nơi nhận:"));
+pub fn signature(x: &mut Xml, s: &SignatureBlock) {
+    open_table(x, &[s.left_width, s.right_width], false);
+    open_row(x, true, false);
+    open_cell(x, s.left_width, 1, Merge::None);
+    styled(x, id::NOI_NHAN_LABEL, "Nơi nhận:");
     for line in &s.noi_nhan {
-        left = left.add_paragraph(styled(id::NOI_NHAN, line));
+        styled(x, id::NOI_NHAN, line);
     }
-    let mut right = cell(s.right_width);
+    x.close("w:tc");
+    open_cell(x, s.right_width, 1, Merge::None);
     for line in &s.authority {
-        right = right.add_paragraph(styled(id::SIGNER_TITLE, line));
+        styled(x, id::SIGNER_TITLE, line);
     }
-    right = right.add_paragraph(styled(id::SIGNER_NAME, &s.name));
-    borderless(
-        vec![TableRow::new(vec![left, right]).cant_split()],
-        &[s.left_width, s.right_width],
-    )
-}
-
-fn alignment(a: Align) -> AlignmentType {
-    match a {
-        Align::Left => AlignmentType::Left,
-        Align::Center => AlignmentType::Center,
-        Align::Right => AlignmentType::Right,
-        Align::Justify => AlignmentType::Both,
-    }
+    styled(x, id::SIGNER_NAME, &s.name);
+    x.close("w:tc");
+    x.close("w:tr");
+    x.close("w:tbl");
 }
 
 /// Splits inline text at breaks: each line becomes its own paragraph in a cell.
-fn lines(inline: &Inline) -> Vec<Inline> {
-    let mut out: Vec<Inline> = vec![Vec::new()];
-    for span in inline {
-        match span {
-            Span::Break => out.push(Vec::new()),
-            text => {
-                if let Some(line) = out.last_mut() {
-                    line.push(text.clone());
-                }
-            }
-        }
-    }
-    out
+fn lines(inline: &Inline) -> impl Iterator<Item = &[Span]> {
+    inline.split(|span| matches!(span, Span::Break))
 }
 
-fn body_row(row: &Row, widths: &[u32], style: &str) -> TableRow {
+fn body_row(x: &mut Xml, row: &Row, widths: &[u32], style: &str, header: bool) {
     let bold_row = matches!(row.kind, RowKind::Header | RowKind::Group | RowKind::Total);
+    open_row(x, true, header);
     let mut column = 0;
-    let cells = row
-        .cells
-        .iter()
-        .map(|c| {
-            let end = (column + c.span).min(widths.len());
-            let width: u32 = widths[column.min(end)..end].iter().sum();
-            column += c.span;
-            let mut tc = cell(width);
-            if c.span > 1 {
-                tc = tc.grid_span(c.span);
-            }
-            tc = match c.merge {
-                Merge::None => tc,
-                Merge::Start => tc.vertical_merge(VMergeType::Restart),
-                Merge::Continue => tc.vertical_merge(VMergeType::Continue),
-            };
-            for line in lines(&c.text) {
-                let p = WPara::new().style(style).align(alignment(c.align));
-                tc = tc.add_paragraph(runs_with(p, &line, c.bold || bold_row));
-            }
-            tc
-        })
-        .collect();
-    TableRow::new(cells).cant_split()
+    for c in &row.cells {
+        let end = (column + c.span).min(widths.len());
+        let width: u32 = widths[column.min(end)..end].iter().sum();
+        column += c.span;
+        open_cell(x, width, c.span, c.merge);
+        let props = ParaProps {
+            align: Some(c.align),
+            ..ParaProps::style(style)
+        };
+        for line in lines(&c.text) {
+            paragraph(x, &props, |x| spans(x, line, c.bold || bold_row));
+        }
+        x.close("w:tc");
+    }
+    x.close("w:tr");
 }
 
-/// A ruled table; its leading header rows are marked for repetition by the package step.
-pub fn body(t: &TableModel) -> Table {
+/// A ruled table whose leading header rows repeat on every page.
+pub fn body(x: &mut Xml, t: &TableModel) {
     let style = if t.compact {
         id::TABLE_TEXT_SMALL
     } else {
         id::TABLE_TEXT
     };
-    let rows = t
-        .rows
-        .iter()
-        .map(|r| body_row(r, &t.widths, style))
-        .collect();
-    Table::new(rows)
-        .set_grid(grid(&t.widths))
-        .layout(TableLayoutType::Fixed)
-        .set_borders(TableBorders::new())
-        .width(t.widths.iter().sum::<u32>() as usize, WidthType::Dxa)
+    open_table(x, &t.widths, true);
+    let header_rows = t.header_rows();
+    for (i, row) in t.rows.iter().enumerate() {
+        body_row(x, row, &t.widths, style, i < header_rows);
+    }
+    x.close("w:tbl");
 }

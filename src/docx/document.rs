@@ -1,0 +1,320 @@
+//! Writes word/document.xml from the laid-out [`Document`]: paragraphs with their named
+//! styles, the three kinds of table ([`tables`](super::tables)) and one section per part, each
+//! element's children in the order ECMA-376 Part 1 §17 prescribes, so the part needs no
+//! reordering afterwards.
+
+use super::styles::id;
+use super::tables;
+use super::xml::Xml;
+use super::{FIRST_PAGE_HEADER, PAGE_HEADER};
+use crate::blocks::{Align, Span};
+use crate::layout::{
+    AppendixPart, BodyItem, Document, MainPart, ParaKind, Paragraph, Part, Rule, Section,
+};
+
+/// Paragraph properties vanban sets beside the style, in schema order when written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ParaProps<'a> {
+    pub style: &'a str,
+    pub keep_next: bool,
+    /// A bottom border: the short rules under headings of the header block and title.
+    pub bottom_border: bool,
+    /// Space before in twips, single line spacing and nothing after.
+    pub space_before: Option<u32>,
+    /// Left and right indent in twips.
+    pub indent: Option<(u32, u32)>,
+    pub align: Option<Align>,
+}
+
+impl<'a> ParaProps<'a> {
+    pub fn style(style: &'a str) -> ParaProps<'a> {
+        ParaProps {
+            style,
+            ..ParaProps::default()
+        }
+    }
+}
+
+fn jc(align: Align) -> &'static str {
+    match align {
+        Align::Left => "left",
+        Align::Center => "center",
+        Align::Right => "right",
+        Align::Justify => "both",
+    }
+}
+
+/// `w:pPr`; `section` ends a section with this paragraph.
+fn paragraph_properties(x: &mut Xml, p: &ParaProps<'_>, section: Option<(&Section, bool)>) {
+    x.open("w:pPr", &[]);
+    x.val("w:pStyle", p.style);
+    if p.keep_next {
+        x.empty("w:keepNext", &[]);
+    }
+    if p.bottom_border {
+        x.open("w:pBdr", &[]);
+        let bottom = [
+            ("w:val", "single"),
+            ("w:sz", "6"),
+            ("w:space", "0"),
+            ("w:color", "000000"),
+        ];
+        x.empty("w:bottom", &bottom);
+        x.close("w:pBdr");
+    }
+    if let Some(before) = p.space_before {
+        let before = before.to_string();
+        let spacing = [
+            ("w:before", before.as_str()),
+            ("w:after", "0"),
+            ("w:line", "240"),
+            ("w:lineRule", "auto"),
+        ];
+        x.empty("w:spacing", &spacing);
+    }
+    if let Some((left, right)) = p.indent {
+        let (left, right) = (left.to_string(), right.to_string());
+        x.empty("w:ind", &[("w:left", &left), ("w:right", &right)]);
+    }
+    if let Some(align) = p.align {
+        x.val("w:jc", jc(align));
+    }
+    if let Some((section, restart)) = section {
+        section_properties(x, section, restart);
+    }
+    x.close("w:pPr");
+}
+
+/// One run of text; `xml:space` keeps the spaces of "Số:      /KH-SNV".
+pub fn run(x: &mut Xml, text: &str, bold: bool, italic: bool) {
+    x.open("w:r", &[]);
+    if bold || italic {
+        x.open("w:rPr", &[]);
+        if bold {
+            x.empty("w:b", &[]);
+            x.empty("w:bCs", &[]);
+        }
+        if italic {
+            x.empty("w:i", &[]);
+            x.empty("w:iCs", &[]);
+        }
+        x.close("w:rPr");
+    }
+    x.open("w:t", &[("xml:space", "preserve")]);
+    x.text(text);
+    x.close("w:t");
+    x.close("w:r");
+}
+
+/// The spans as runs; `all_bold` makes every run bold (header, group and total rows).
+pub fn spans(x: &mut Xml, inline: &[Span], all_bold: bool) {
+    for span in inline {
+        match span {
+            Span::Text { text, bold, italic } => run(x, text, *bold || all_bold, *italic),
+            Span::Break => {
+                x.open("w:r", &[]);
+                x.empty("w:br", &[]);
+                x.close("w:r");
+            }
+        }
+    }
+}
+
+/// A paragraph whose content `content` writes.
+pub fn paragraph(x: &mut Xml, p: &ParaProps<'_>, content: impl FnOnce(&mut Xml)) {
+    x.open("w:p", &[]);
+    paragraph_properties(x, p, None);
+    content(x);
+    x.close("w:p");
+}
+
+/// A paragraph of one plain run in a named style (or no run when `text` is empty).
+pub fn styled(x: &mut Xml, style: &str, text: &str) {
+    paragraph(x, &ParaProps::style(style), |x| {
+        if !text.is_empty() {
+            run(x, text, false, false);
+        }
+    });
+}
+
+/// An empty paragraph whose bottom border draws a rule of the given length, centred.
+pub fn rule(x: &mut Xml, r: Rule) {
+    let p = ParaProps {
+        bottom_border: true,
+        indent: Some((r.indent, r.indent)),
+        ..ParaProps::style(id::RULE)
+    };
+    paragraph(x, &p, |_| {});
+}
+
+/// `w:sectPr`: page size and margins, the shared page-number headers (none on the first page,
+/// nd30.md §2) and, where the part starts its own numbering, the restart at 1.
+fn section_properties(x: &mut Xml, section: &Section, restart: bool) {
+    let s = section.setup;
+    x.open("w:sectPr", &[]);
+    x.empty(
+        "w:headerReference",
+        &[("w:type", "default"), ("r:id", PAGE_HEADER)],
+    );
+    x.empty(
+        "w:headerReference",
+        &[("w:type", "first"), ("r:id", FIRST_PAGE_HEADER)],
+    );
+    let (w, h) = (s.width.to_string(), s.height.to_string());
+    if s.is_landscape() {
+        x.empty(
+            "w:pgSz",
+            &[("w:w", &w), ("w:h", &h), ("w:orient", "landscape")],
+        );
+    } else {
+        x.empty("w:pgSz", &[("w:w", &w), ("w:h", &h)]);
+    }
+    let margins = [s.top, s.right, s.bottom, s.left, s.header, s.header].map(|v| v.to_string());
+    x.empty(
+        "w:pgMar",
+        &[
+            ("w:top", &margins[0]),
+            ("w:right", &margins[1]),
+            ("w:bottom", &margins[2]),
+            ("w:left", &margins[3]),
+            ("w:header", &margins[4]),
+            ("w:footer", &margins[5]),
+            ("w:gutter", "0"),
+        ],
+    );
+    if restart {
+        x.empty("w:pgNumType", &[("w:start", "1")]);
+    }
+    x.empty("w:cols", &[("w:space", "425")]);
+    x.empty("w:titlePg", &[]);
+    x.close("w:sectPr");
+}
+
+fn body_paragraph(x: &mut Xml, p: &Paragraph, keep_next: bool) {
+    let style = match p.kind {
+        ParaKind::Body | ParaKind::Khoan => id::BODY,
+        ParaKind::Heading1 => id::HEADING1,
+        ParaKind::Heading2 => id::HEADING2,
+        ParaKind::Heading3 => id::HEADING3,
+        ParaKind::Dash | ParaKind::Plus => id::POINT,
+        ParaKind::Note => id::NOTE,
+    };
+    let props = ParaProps {
+        keep_next,
+        ..ParaProps::style(style)
+    };
+    paragraph(x, &props, |x| {
+        if !p.prefix.is_empty() {
+            run(x, &p.prefix, false, false);
+        }
+        spans(x, &p.text, false);
+    });
+}
+
+/// Body items; the last paragraph is kept with what follows (the signature).
+fn draw_body(x: &mut Xml, body: &[BodyItem]) {
+    let last = body.len().saturating_sub(1);
+    for (i, item) in body.iter().enumerate() {
+        match item {
+            BodyItem::Paragraph(p) => body_paragraph(x, p, i == last),
+            BodyItem::Table(t) => {
+                tables::body(x, t);
+                styled(x, id::RULE, "");
+            }
+        }
+    }
+}
+
+fn draw_main(x: &mut Xml, page: &MainPart) {
+    tables::header(x, &page.header);
+    if let Some(title) = &page.title {
+        styled(x, id::KIND, &title.kind);
+        styled(x, id::TRICH_YEU, &title.trich_yeu);
+        rule(x, title.rule);
+    }
+    if let Some(kg) = &page.kinh_gui {
+        for (i, line) in kg.lines.iter().enumerate() {
+            let hanging = if i == 0 { 0 } else { kg.hanging };
+            let props = ParaProps {
+                indent: Some((kg.indent + hanging, 0)),
+                space_before: (i == 0).then_some(240),
+                ..ParaProps::style(id::KINH_GUI)
+            };
+            paragraph(x, &props, |x| run(x, line, false, false));
+        }
+    }
+    for line in &page.can_cu {
+        styled(x, id::CAN_CU, line);
+    }
+    draw_body(x, &page.body);
+    let keep = ParaProps {
+        keep_next: true,
+        ..ParaProps::style(id::BODY)
+    };
+    paragraph(x, &keep, |_| {});
+    tables::signature(x, &page.signature);
+}
+
+fn draw_appendix(x: &mut Xml, appendix: &AppendixPart) {
+    styled(x, id::APPENDIX_LABEL, &appendix.label);
+    styled(x, id::APPENDIX_TITLE, &appendix.title);
+    styled(x, id::APPENDIX_ATTACHED, &appendix.attached);
+    rule(x, appendix.rule);
+    styled(x, id::RULE, "");
+    draw_body(x, &appendix.body);
+}
+
+/// A rough size of the part, so the string is allocated once for typical documents.
+fn estimated_bytes(document: &Document) -> usize {
+    let items: usize = document
+        .sections
+        .iter()
+        .map(|s| match &s.part {
+            Part::Main(m) => m.body.len(),
+            Part::Appendix(a) => a.body.len(),
+        })
+        .sum();
+    16_384 + items * 512
+}
+
+/// The document part's bytes.
+pub fn write(document: &Document) -> Vec<u8> {
+    let mut x = Xml::with_capacity(estimated_bytes(document));
+    x.open(
+        "w:document",
+        &[
+            (
+                "xmlns:w",
+                "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            ),
+            (
+                "xmlns:r",
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+            ),
+        ],
+    );
+    x.open("w:body", &[]);
+    let last = document.sections.len().saturating_sub(1);
+    for (i, section) in document.sections.iter().enumerate() {
+        match &section.part {
+            Part::Main(main) => draw_main(&mut x, main),
+            Part::Appendix(appendix) => draw_appendix(&mut x, appendix),
+        }
+        let restart = section.restart_numbering && last > 0;
+        if i < last {
+            // A section other than the last ends with a paragraph that carries its properties.
+            x.open("w:p", &[]);
+            paragraph_properties(
+                &mut x,
+                &ParaProps::style(id::RULE),
+                Some((section, restart)),
+            );
+            x.close("w:p");
+        } else {
+            section_properties(&mut x, section, restart);
+        }
+    }
+    x.close("w:body");
+    x.close("w:document");
+    x.into_bytes()
+}
