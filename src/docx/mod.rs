@@ -16,9 +16,12 @@ mod xml;
 
 pub use package::Properties;
 
+use std::sync::{Arc, Mutex, PoisonError};
+
 use docx_rs::{Docx, FieldCharType, Header, InstrPAGE, InstrText, Paragraph as WPara, Run};
 
-use crate::layout::Document;
+use crate::layout::{Document, Sizes};
+use package::FixedParts;
 use styles::id;
 
 /// Relationship ids of the two header parts every section shares: the page number, and the
@@ -30,12 +33,26 @@ const FIRST_PAGE_HEADER: &str = "rIdHeader2";
 /// Draws the document and returns the .docx bytes. An error here is a defect of vanban, not of
 /// the record; it is reported rather than panicking.
 pub fn write(document: &Document, properties: &Properties) -> Result<Vec<u8>, String> {
-    let fixed_parts = Docx::new()
-        .styles(styles::styles(&document.sizes))
+    let fixed = fixed_parts(&document.sizes)?;
+    package::pack(&fixed, &document::write(document), properties)
+}
+
+/// The fixed parts of a size set, built once per process: a batch of a thousand plans would
+/// otherwise build and normalise the same styles a thousand times.
+fn fixed_parts(sizes: &Sizes) -> Result<Arc<FixedParts>, String> {
+    static BUILT: Mutex<Vec<(Sizes, Arc<FixedParts>)>> = Mutex::new(Vec::new());
+    let mut built = BUILT.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, parts)) = built.iter().find(|(s, _)| s == sizes) {
+        return Ok(Arc::clone(parts));
+    }
+    let docx = Docx::new()
+        .styles(styles::styles(sizes))
         .header(page_number_header())
         .first_header(Header::new().add_paragraph(WPara::new().style(id::PAGE_NUMBER)))
         .build();
-    package::pack(&fixed_parts, document::write(document), properties)
+    let parts = Arc::new(FixedParts::new(&docx)?);
+    built.push((*sizes, Arc::clone(&parts)));
+    Ok(parts)
 }
 
 fn page_number_header() -> Header {

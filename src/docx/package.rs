@@ -106,46 +106,58 @@ fn content_types(headers: usize) -> String {
     out
 }
 
+/// The parts that depend only on the size set: styles, settings, font table and the two
+/// page-number headers, normalised into schema order.
+#[derive(Debug)]
+pub struct FixedParts {
+    styles: Vec<u8>,
+    settings: Vec<u8>,
+    font_table: Vec<u8>,
+    headers: Vec<Vec<u8>>,
+}
+
+impl FixedParts {
+    /// Normalises what docx-rs built. Fails only on a defect (docx-rs writing malformed XML).
+    pub fn new(parts: &XMLDocx) -> Result<FixedParts, String> {
+        let mut next_para_id = 0;
+        let mut normalised = |xml: &[u8]| schema::normalise(xml, &mut next_para_id);
+        Ok(FixedParts {
+            styles: normalised(&parts.styles)?,
+            settings: normalised(&parts.settings)?,
+            font_table: normalised(&parts.font_table)?,
+            headers: parts
+                .headers
+                .iter()
+                .map(|h| normalised(h))
+                .collect::<Result<Vec<_>, _>>()?,
+        })
+    }
+}
+
 /// Packs the parts into .docx bytes.
-/// Fails only on a defect in the writer itself (docx-rs producing malformed XML).
 pub fn pack(
-    parts: &XMLDocx,
-    document: Vec<u8>,
+    fixed: &FixedParts,
+    document: &[u8],
     properties: &Properties,
 ) -> Result<Vec<u8>, String> {
-    let mut next_para_id = 0;
-    let mut normalised = |xml: &[u8]| schema::normalise(xml, &mut next_para_id);
-    let styles = normalised(&parts.styles)?;
-    let settings = normalised(&parts.settings)?;
-    let font_table = normalised(&parts.font_table)?;
-    let headers = parts
-        .headers
-        .iter()
-        .map(|h| normalised(h))
-        .collect::<Result<Vec<_>, _>>()?;
-
-    let mut entries: Vec<(String, Vec<u8>)> = vec![
-        (
-            "[Content_Types].xml".into(),
-            content_types(headers.len()).into_bytes(),
-        ),
-        ("_rels/.rels".into(), ROOT_RELS.as_bytes().to_vec()),
-        (
-            "docProps/core.xml".into(),
-            core_xml(properties).into_bytes(),
-        ),
-        ("docProps/app.xml".into(), app_xml(properties).into_bytes()),
+    let headers = fixed.headers.len();
+    let content_types = content_types(headers);
+    let core = core_xml(properties);
+    let app = app_xml(properties);
+    let rels = document_rels(headers);
+    let mut entries: Vec<(String, &[u8])> = vec![
+        ("[Content_Types].xml".into(), content_types.as_bytes()),
+        ("_rels/.rels".into(), ROOT_RELS.as_bytes()),
+        ("docProps/core.xml".into(), core.as_bytes()),
+        ("docProps/app.xml".into(), app.as_bytes()),
         ("word/document.xml".into(), document),
-        (
-            "word/_rels/document.xml.rels".into(),
-            document_rels(headers.len()).into_bytes(),
-        ),
-        ("word/styles.xml".into(), styles),
-        ("word/settings.xml".into(), settings),
-        ("word/fontTable.xml".into(), font_table),
-        ("word/theme/theme1.xml".into(), THEME.as_bytes().to_vec()),
+        ("word/_rels/document.xml.rels".into(), rels.as_bytes()),
+        ("word/styles.xml".into(), &fixed.styles),
+        ("word/settings.xml".into(), &fixed.settings),
+        ("word/fontTable.xml".into(), &fixed.font_table),
+        ("word/theme/theme1.xml".into(), THEME.as_bytes()),
     ];
-    for (i, header) in headers.into_iter().enumerate() {
+    for (i, header) in fixed.headers.iter().enumerate() {
         entries.push((format!("word/header{}.xml", i + 1), header));
     }
 
@@ -157,7 +169,7 @@ pub fn pack(
     let zip_error = |e: &dyn std::fmt::Display| format!("zip: {e}");
     for (name, bytes) in entries {
         zip.start_file(name, options).map_err(|e| zip_error(&e))?;
-        zip.write_all(&bytes).map_err(|e| zip_error(&e))?;
+        zip.write_all(bytes).map_err(|e| zip_error(&e))?;
     }
     Ok(zip.finish().map_err(|e| zip_error(&e))?.into_inner())
 }
