@@ -2,10 +2,13 @@
 //! with the spot underlined, and says what to do.
 //!
 //! Stages return [`Error`]; only `main` prints it. Record problems carry a byte span into the
-//! source text so that problems found after parsing still point at the right line.
+//! source text so that problems found after parsing still point at the right line. Messages
+//! are shown in the clerk's language (`i18n`).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use crate::i18n::tr;
 
 /// Where in a source file a problem is, plus the text to show it in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,14 +114,15 @@ impl fmt::Display for Error {
                 message,
                 help,
             } => {
-                write!(f, "error: {}: {message}", path.display())?;
+                write!(f, "{}: {}: {}", tr("error"), path.display(), tr(message))?;
                 if let Some(help) = help {
-                    write!(f, "\n  = help: {help}")?;
+                    write!(f, "\n  = {}: {}", tr("help"), tr(help))?;
                 }
                 Ok(())
             }
             Error::Output { path, message } => {
-                write!(f, "error: cannot write {}: {message}", path.display())
+                let cannot = format!("cannot write {}: {message}", path.display());
+                write!(f, "{}: {}", tr("error"), tr(&cannot))
             }
         }
     }
@@ -205,7 +209,7 @@ fn write_located(
     help: Option<&str>,
 ) -> fmt::Result {
     let gutter = l.line.to_string().len();
-    writeln!(f, "{severity}: {message}")?;
+    writeln!(f, "{}: {}", tr(severity), tr(message))?;
     writeln!(
         f,
         "{:gutter$}--> {}:{}:{}",
@@ -219,7 +223,7 @@ fn write_located(
     let pad = " ".repeat(l.column - 1);
     write!(f, "{:gutter$} | {pad}{}", "", "^".repeat(l.width))?;
     if let Some(help) = help {
-        write!(f, "\n{:gutter$} = help: {help}", "")?;
+        write!(f, "\n{:gutter$} = {}: {}", "", tr("help"), tr(help))?;
     }
     Ok(())
 }

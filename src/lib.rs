@@ -11,6 +11,7 @@ pub mod cli;
 pub mod derive;
 pub mod docx;
 pub mod error;
+pub mod i18n;
 pub mod layout;
 pub mod output;
 pub mod pdf;

@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+use crate::i18n::tr;
+
 use crate::error::Error;
 use crate::progress::{self, Target, Update};
 use crate::template;
 use crate::{RenderOptions, batch, derive, output, record};
 
+mod lang;
 mod render;
 
 use render::{check, render};
@@ -23,6 +26,9 @@ use render::{check, render};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages: en or vi (default: from LANG).
+    #[arg(long, global = true, value_parser = ["en", "vi"])]
+    lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -140,7 +146,10 @@ fn parse_date(text: &str) -> Result<record::DocDate, String> {
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> i32 {
-    let cli = Cli::parse();
+    let cli: Cli = match lang::parse(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match cli.command {
         Command::Render {
             paths,
@@ -182,18 +191,20 @@ pub fn run() -> i32 {
             };
             let roots = crate::watch::roots(&inputs, templates.as_deref());
             let options = batch::Options::default();
-            println!("watching {} (Ctrl+C to stop)", display_list(&roots));
+            let watching = format!("watching {} (Ctrl+C to stop)", display_list(&roots));
+            println!("{}", tr(&watching));
             crate::watch::run(&roots, &out, || {
                 render(&inputs, &out, templates.as_deref(), options, false);
             })
         }
         Command::New { kind, path } => match crate::scaffold::write(&kind, &path) {
             Ok(()) => {
-                println!(
+                let wrote = format!(
                     "wrote {}; edit it, then: vanban render {}",
                     path.display(),
                     path.display()
                 );
+                println!("{}", tr(&wrote));
                 0
             }
             Err(e) => fail(&e),
@@ -231,10 +242,11 @@ fn export_templates(folder: &Path) -> i32 {
     match template::export(folder) {
         Ok(written) => {
             for path in &written {
-                println!("wrote {}", path.display());
+                println!("{}", tr(&format!("wrote {}", path.display())));
             }
             if written.is_empty() {
-                println!("all templates already exist in {}", folder.display());
+                let exist = format!("all templates already exist in {}", folder.display());
+                println!("{}", tr(&exist));
             }
             0
         }
@@ -267,12 +279,13 @@ fn record_progress(
         .and_then(|edited| output::write_record(plan, edited.as_bytes()));
     match result {
         Ok(()) => {
-            println!(
+            let recorded = format!(
                 "recorded {} on {} in {}",
                 update.status,
                 update.date,
                 plan.display()
             );
+            println!("{}", tr(&recorded));
             0
         }
         Err(e) => fail(&e),
@@ -287,7 +300,7 @@ fn list_changes(plan: &Path, from: record::DocDate, to: record::DocDate) -> i32 
                 let before = if c.truoc.is_empty() { "—" } else { &c.truoc };
                 println!("{}\t{}\t{before} → {}", c.stt, c.ten, c.sau);
             }
-            println!("{} changed", changes.len());
+            println!("{}", tr(&format!("{} changed", changes.len())));
             0
         }
         Err(e) => fail(&e),

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Format, fail};
 use crate::error::Error;
+use crate::i18n::tr;
 use crate::template::Templates;
 use crate::{batch, output};
 
@@ -57,7 +58,7 @@ pub(super) fn render(
             batch::Outcome::Written { files, .. } => {
                 for file in files {
                     if !options.quiet {
-                        println!("wrote {}", file.display());
+                        println!("{}", tr(&format!("wrote {}", file.display())));
                     }
                     documents.push(file.clone());
                 }
@@ -74,7 +75,7 @@ pub(super) fn render(
         match crate::pdf::convert(&office, &documents, PDF_TIME_LIMIT) {
             Ok(pdfs) if !options.quiet => {
                 for pdf in pdfs {
-                    println!("wrote {}", pdf.display());
+                    println!("{}", tr(&format!("wrote {}", pdf.display())));
                 }
             }
             Ok(_) => {}
@@ -82,7 +83,7 @@ pub(super) fn render(
         }
     }
     let summary = batch::summarise(&reports);
-    println!("{}", batch::summary_line(summary, started.elapsed()));
+    println!("{}", tr(&batch::summary_line(summary, started.elapsed())));
     if let Some(e) = failed {
         return fail(&e);
     }
@@ -129,11 +130,12 @@ pub(super) fn check(paths: &[PathBuf], templates: Option<&Path>, format: Format)
                 eprintln!("{e}\n");
             }
         }
-        println!(
+        let checked = format!(
             "{} checked, {} failed",
             summary.checked + summary.failed,
             summary.failed
         );
+        println!("{}", tr(&checked));
     }
     i32::from(summary.failed > 0)
 }

@@ -19,9 +19,22 @@ pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
-/// Runs `vanban` with `args` in `dir`.
+/// Runs `vanban` with `args` in `dir`, in English whatever the machine's locale.
 pub fn vanban(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
+    vanban_in(dir, args, None)
+}
+
+/// Runs `vanban` with `args` in `dir` with `LANG` set to `lang` (or unset).
+pub fn vanban_in(dir: &Path, args: &[&str], lang: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_vanban"));
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    if let Some(lang) = lang {
+        command.env("LANG", lang);
+    }
+    command
         .args(args)
         .current_dir(dir)
         .output()
