@@ -50,17 +50,13 @@ fn a_vietnamese_locale_gives_vietnamese_errors_and_summary() {
     );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.starts_with("lỗi: không có khóa `trich_yue`\n"), "{err}");
-    assert!(err.contains("--> unknown-key.toml:3:1"), "{err}");
-    assert!(
-        err.contains("= gợi ý: có phải là `trich_yeu`? Các khóa ở đây: loai,"),
-        "{err}"
+    assert_starts(&err, "lỗi: không có khóa `trich_yue`\n");
+    assert_contains(&err, "--> unknown-key.toml:3:1");
+    assert_contains(
+        &err,
+        "= gợi ý: có phải là `trich_yeu`? Các khóa ở đây: loai,",
     );
-    assert!(
-        stdout(&out).starts_with("đã ghi 0, không đổi 0, lỗi 1, trong "),
-        "{}",
-        stdout(&out)
-    );
+    assert_starts(&stdout(&out), "đã ghi 0, không đổi 0, lỗi 1, trong ");
 }
 
 #[test]
@@ -68,23 +64,11 @@ fn the_flag_overrides_the_locale_both_ways() {
     let dir = tempfile::tempdir().unwrap();
     let args = |lang: &'static str| vec!["--lang", lang, "check", "unknown-key.toml"];
     let en = vanban_in(&fixture("bad"), &args("en"), VI);
-    assert!(
-        stderr(&en).starts_with("error: unknown key `trich_yue`"),
-        "{}",
-        stderr(&en)
-    );
-    assert!(stdout(&en).contains("1 checked, 1 failed"));
+    assert_starts(&stderr(&en), "error: unknown key `trich_yue`");
+    assert_contains(&stdout(&en), "1 checked, 1 failed");
     let vi = vanban_in(&fixture("bad"), &args("vi"), Some("en_US.UTF-8"));
-    assert!(
-        stderr(&vi).starts_with("lỗi: không có khóa"),
-        "{}",
-        stderr(&vi)
-    );
-    assert!(
-        stdout(&vi).contains("đã kiểm tra 1, lỗi 1"),
-        "{}",
-        stdout(&vi)
-    );
+    assert_starts(&stderr(&vi), "lỗi: không có khóa");
+    assert_contains(&stdout(&vi), "đã kiểm tra 1, lỗi 1");
 
     let record = repo("plans/so-noi-vu/ke-hoach-khac-phuc-cchc-2020.toml");
     let out = dir.path().to_str().unwrap();
@@ -105,10 +89,7 @@ fn the_flag_overrides_the_locale_both_ways() {
         text.contains("đã ghi ") && text.contains("ke-hoach-khac-phuc-cchc-2020.docx"),
         "{text}"
     );
-    assert!(
-        text.contains("đã ghi 1, không đổi 0, lỗi 0, trong "),
-        "{text}"
-    );
+    assert_contains(&text, "đã ghi 1, không đổi 0, lỗi 0, trong ");
 }
 
 #[test]
@@ -124,27 +105,27 @@ fn help_and_usage_errors_are_vietnamese() {
         "Tùy chọn:",
         "In trợ giúp",
     ] {
-        assert!(text.contains(expected), "{expected:?} in\n{text}");
+        assert_contains(&text, expected);
     }
     let render_help = stdout(&vanban_in(
         &here,
         &["--lang", "vi", "render", "--help"],
         None,
     ));
-    assert!(
-        render_help.contains("Thư mục đầu ra; giữ nguyên cấu trúc thư mục"),
-        "{render_help}"
-    );
-    assert!(render_help.contains("[mặc định: out]"), "{render_help}");
+    assert_contains(&render_help, "Thư mục đầu ra; giữ nguyên cấu trúc thư mục");
+    assert_contains(&render_help, "[mặc định: out]");
 
     let wrong = vanban_in(&here, &["rendr"], VI);
     assert_eq!(wrong.status.code(), Some(2));
     let err = stderr(&wrong);
-    assert!(err.starts_with("lỗi: không có lệnh 'rendr'"), "{err}");
-    assert!(err.contains("gợi ý: có lệnh tương tự: 'render'"), "{err}");
+    assert_starts(&err, "lỗi: không có lệnh 'rendr'");
+    assert_contains(&err, "gợi ý: có lệnh tương tự: 'render'");
 
     let english = vanban_in(&here, &["rendr"], None);
     assert_eq!(english.status.code(), Some(2));
-    assert!(stderr(&english).starts_with("error: unrecognized subcommand 'rendr'"));
-    assert!(stdout(&vanban_in(&here, &["--help"], None)).contains("Usage: vanban"));
+    assert_starts(&stderr(&english), "error: unrecognized subcommand 'rendr'");
+    assert_contains(
+        &stdout(&vanban_in(&here, &["--help"], None)),
+        "Usage: vanban",
+    );
 }

@@ -9,6 +9,7 @@ use docx_rs::XMLDocx;
 use zip::write::SimpleFileOptions;
 
 use super::schema;
+use super::xml::escape;
 
 /// Document properties (docProps/core.xml and app.xml), read by e-office systems.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,19 +38,15 @@ const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 /// (which Word uses for some East Asian and complex-script runs) stay in the decree's font.
 const THEME: &str = include_str!("theme1.xml");
 
-fn xml_escape(text: &str) -> String {
-    quick_xml::escape::escape(text).into_owned()
-}
-
 fn core_xml(p: &Properties) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><cp:keywords>{}</cp:keywords><cp:lastModifiedBy>{}</cp:lastModifiedBy><cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{}</dcterms:modified></cp:coreProperties>"#,
-        xml_escape(&p.title),
-        xml_escape(&p.subject),
-        xml_escape(&p.creator),
-        xml_escape(&p.keywords),
-        xml_escape(&p.creator),
+        escape(&p.title),
+        escape(&p.subject),
+        escape(&p.creator),
+        escape(&p.keywords),
+        escape(&p.creator),
         p.created,
         p.created
     )
@@ -59,7 +56,7 @@ fn app_xml(p: &Properties) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>vanban</Application><Company>{}</Company><AppVersion>{}</AppVersion></Properties>"#,
-        xml_escape(&p.creator),
+        escape(&p.creator),
         app_version()
     )
 }

@@ -4,8 +4,10 @@
 //! than through docx-rs's builder: building docx-rs's model, serialising it and parsing it
 //! back to put elements in schema order took three quarters of the render time and most of
 //! the memory for a large appendix (see the README's Benchmarks). Element and attribute
-//! names here are literals of this crate; only [`Xml::text`] takes record text, and it is
-//! always escaped, so record text can never become markup.
+//! names here are literals of this crate; record text reaches XML only through [`escape`]
+//! (here and in the document properties), so it can never become markup.
+
+use std::borrow::Cow;
 
 /// An XML part being written into one growing string.
 pub struct Xml {
@@ -27,7 +29,7 @@ impl Xml {
             self.out.push(' ');
             self.out.push_str(key);
             self.out.push_str("=\"");
-            escape_into(&mut self.out, value);
+            self.out.push_str(&escape(value));
             self.out.push('"');
         }
     }
@@ -58,7 +60,7 @@ impl Xml {
 
     /// Character data, escaped.
     pub fn text(&mut self, text: &str) {
-        escape_into(&mut self.out, text);
+        self.out.push_str(&escape(text));
     }
 
     pub fn into_bytes(self) -> Vec<u8> {
@@ -66,22 +68,11 @@ impl Xml {
     }
 }
 
-/// Escapes the five XML special characters. Control characters were removed when the record
-/// was loaded (text module), so everything else is valid XML character data as it is.
-fn escape_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&apos;",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
+/// Escapes the XML special characters (quick-xml's escape: `&`, `<`, `>`, quotes, and `\r`).
+/// Control characters were removed when the record was loaded (text module), so everything
+/// else is valid XML character data as it is.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    quick_xml::escape::escape(text)
 }
 
 #[cfg(test)]

@@ -113,7 +113,9 @@ fn captures<'a>(pattern: &str, line: &'a str) -> Option<Vec<&'a str>> {
         values.push(&rest[..end]);
         rest = &rest[end + piece.len()..];
     }
-    (pieces.is_empty() && rest.is_empty() || !pieces.is_empty()).then_some(values)
+    // Without values the line must be the pattern itself; with them the last piece was
+    // matched at the end.
+    (!pieces.is_empty() || rest.is_empty()).then_some(values)
 }
 
 /// The Vietnamese pattern with `{0}`, `{1}`, … replaced by the captured values.

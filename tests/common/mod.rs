@@ -41,6 +41,21 @@ pub fn vanban_in(dir: &Path, args: &[&str], lang: Option<&str>) -> Output {
         .expect("run vanban")
 }
 
+/// Asserts that `text` contains `expected`, showing both when it does not.
+#[track_caller]
+pub fn assert_contains(text: &str, expected: &str) {
+    assert!(text.contains(expected), "{expected:?} not in\n{text}");
+}
+
+/// Asserts that `text` starts with `expected`, showing both when it does not.
+#[track_caller]
+pub fn assert_starts(text: &str, expected: &str) {
+    assert!(
+        text.starts_with(expected),
+        "{expected:?} does not start\n{text}"
+    );
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
