@@ -161,6 +161,9 @@ pub fn pack(
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default())
+        // The "made by" host defaults to the building system (MS-DOS on Windows, Unix
+        // elsewhere); fixed so that the same record gives the same bytes on every system.
+        .system(zip::System::Unix)
         .unix_permissions(0o644);
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let zip_error = |e: &dyn std::fmt::Display| format!("zip: {e}");
