@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::error::{Error, Warning};
+use crate::messages::{Run, Seconds};
 use crate::output::{self, Job};
 use crate::stamp::{self, Stamp, Stamps};
 use crate::template::Templates;
@@ -125,14 +126,13 @@ pub fn summarise(reports: &[Report]) -> Summary {
 }
 
 /// "3 written, 1 unchanged, 0 failed in 0.12 s"
-pub fn summary_line(summary: Summary, elapsed: Duration) -> String {
-    format!(
-        "{} written, {} unchanged, {} failed in {:.2} s",
-        summary.written,
-        summary.unchanged,
-        summary.failed,
-        elapsed.as_secs_f64()
-    )
+pub fn summary_line(summary: Summary, elapsed: Duration) -> Run {
+    Run::Summary {
+        written: summary.written,
+        unchanged: summary.unchanged,
+        failed: summary.failed,
+        seconds: Seconds(elapsed.as_secs_f64()),
+    }
 }
 
 /// Two records that would write the same output file (same name given from two folders).
@@ -140,15 +140,11 @@ pub fn collisions(jobs: &[Job]) -> Option<Error> {
     let mut seen: std::collections::BTreeMap<&Path, &Path> = Default::default();
     for job in jobs {
         if let Some(first) = seen.insert(&job.relative, &job.record) {
-            return Some(Error::file(
-                &job.record,
-                format!(
-                    "would write {} like {} does",
-                    job.relative.display(),
-                    first.display()
-                ),
-                Some("render the two records into different --out folders".into()),
-            ));
+            let same = Run::SameOutput {
+                output: job.relative.clone(),
+                first: first.to_path_buf(),
+            };
+            return Some(Error::about(&job.record, same).help(Run::UseDifferentOutFolders));
         }
     }
     None

@@ -3,12 +3,13 @@
 //!
 //! Stages return [`Error`]; only `main` prints it. Record problems carry a byte span into the
 //! source text so that problems found after parsing still point at the right line. Messages
-//! are shown in the clerk's language (`i18n`).
+//! are typed ([`Message`]) and shown in the clerk's language; `check --format json` gives them
+//! in English with their codes.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::i18n::tr;
+use crate::messages::{self, Lang, Message, Run};
 
 /// Where in a source file a problem is, plus the text to show it in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,70 +71,131 @@ pub enum Error {
     /// A record (or template) with a problem at a known place.
     Source {
         location: Location,
-        message: String,
-        help: Option<String>,
+        message: Box<Message>,
+        help: Option<Box<Message>>,
     },
     /// A file-level problem with no line to point at (unreadable, not UTF-8, not found).
     File {
         path: PathBuf,
-        message: String,
-        help: Option<String>,
+        message: Box<Message>,
+        help: Option<Box<Message>>,
     },
     /// Writing an output failed; the previous output, if any, is intact.
-    Output { path: PathBuf, message: String },
+    Output { path: PathBuf, cause: Box<Message> },
 }
 
 impl Error {
+    /// A problem at a place in a source file.
+    pub fn located(location: Location, message: impl Into<Message>) -> Error {
+        Error::Source {
+            location,
+            message: Box::new(message.into()),
+            help: None,
+        }
+    }
+
+    /// A problem with a whole file (or a path named on the command line).
+    pub fn about(path: &Path, message: impl Into<Message>) -> Error {
+        Error::File {
+            path: path.to_path_buf(),
+            message: Box::new(message.into()),
+            help: None,
+        }
+    }
+
+    /// Writing `path` failed because of `cause`.
+    pub fn output(path: &Path, cause: impl Into<Message>) -> Error {
+        Error::Output {
+            path: path.to_path_buf(),
+            cause: Box::new(cause.into()),
+        }
+    }
+
+    /// Writing `path` failed; the operating system said `e`.
+    pub fn output_io(path: &Path, e: &std::io::Error) -> Error {
+        Error::output(path, Run::io(e))
+    }
+
+    /// The same problem with a line saying what to do.
+    #[must_use]
+    pub fn help(mut self, what_to_do: impl Into<Message>) -> Error {
+        match &mut self {
+            Error::Source { help, .. } | Error::File { help, .. } => {
+                *help = Some(Box::new(what_to_do.into()));
+            }
+            Error::Output { .. } => {}
+        }
+        self
+    }
+
     pub fn at(location: Location, message: impl Into<String>, help: Option<String>) -> Error {
         Error::Source {
             location,
-            message: message.into(),
-            help,
+            message: Box::new(Message::Legacy(message.into())),
+            help: help.map(|h| Box::new(Message::Legacy(h))),
         }
     }
 
     pub fn file(path: &Path, message: impl Into<String>, help: Option<String>) -> Error {
         Error::File {
             path: path.to_path_buf(),
-            message: message.into(),
-            help,
+            message: Box::new(Message::Legacy(message.into())),
+            help: help.map(|h| Box::new(Message::Legacy(h))),
+        }
+    }
+
+    /// The main message (for an output failure: "cannot write …: cause").
+    pub fn message(&self) -> Message {
+        match self {
+            Error::Source { message, .. } | Error::File { message, .. } => (**message).clone(),
+            Error::Output { path, cause } => Run::CannotWrite {
+                path: path.clone(),
+                cause: cause.clone(),
+            }
+            .into(),
+        }
+    }
+
+    /// The error as printed, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let label = Run::LabelError.text(lang);
+        match self {
+            Error::Source {
+                location,
+                message,
+                help,
+            } => located(lang, &label, location, message, help.as_deref()),
+            Error::File {
+                path,
+                message,
+                help,
+            } => {
+                let mut text = format!("{label}: {}: {}", path.display(), message.text(lang));
+                if let Some(help) = help {
+                    let help_label = Run::LabelHelp.text(lang);
+                    text.push_str(&format!("\n  = {help_label}: {}", help.text(lang)));
+                }
+                text
+            }
+            Error::Output { .. } => format!("{label}: {}", self.message().text(lang)),
         }
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Source {
-                location,
-                message,
-                help,
-            } => write_located(f, "error", location, message, help.as_deref()),
-            Error::File {
-                path,
-                message,
-                help,
-            } => {
-                write!(f, "{}: {}: {}", tr("error"), path.display(), tr(message))?;
-                if let Some(help) = help {
-                    write!(f, "\n  = {}: {}", tr("help"), tr(help))?;
-                }
-                Ok(())
-            }
-            Error::Output { path, message } => {
-                let cannot = format!("cannot write {}: {message}", path.display());
-                write!(f, "{}: {}", tr("error"), tr(&cannot))
-            }
-        }
+        f.write_str(&self.text(messages::current()))
     }
 }
 
 impl std::error::Error for Error {}
 
-/// One problem as data, for `vanban check --format json`.
+/// One problem as data, for `vanban check --format json`: in English, for scripts, with the
+/// message's stable code.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: &'static str,
+    pub code: &'static str,
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -143,32 +205,25 @@ pub struct Diagnostic {
 
 impl Error {
     pub fn diagnostic(&self) -> Diagnostic {
-        let (file, line, column, message, help) = match self {
-            Error::Source {
-                location,
-                message,
-                help,
-            } => (
+        let (file, line, column, help) = match self {
+            Error::Source { location, help, .. } => (
                 &location.path,
                 Some(location.line),
                 Some(location.column),
-                message,
-                help.clone(),
+                help.as_deref(),
             ),
-            Error::File {
-                path,
-                message,
-                help,
-            } => (path, None, None, message, help.clone()),
-            Error::Output { path, message } => (path, None, None, message, None),
+            Error::File { path, help, .. } => (path, None, None, help.as_deref()),
+            Error::Output { path, .. } => (path, None, None, None),
         };
+        let message = self.message();
         Diagnostic {
             severity: "error",
+            code: message.code(),
             file: file.display().to_string(),
             line,
             column,
-            message: message.clone(),
-            help,
+            message: message.text(Lang::En),
+            help: help.map(|h| h.text(Lang::En)),
         }
     }
 }
@@ -177,55 +232,68 @@ impl Warning {
     pub fn diagnostic(&self) -> Diagnostic {
         Diagnostic {
             severity: "warning",
+            code: self.message.code(),
             file: self.location.path.display().to_string(),
             line: Some(self.location.line),
             column: Some(self.location.column),
-            message: self.message.clone(),
+            message: self.message.text(Lang::En),
             help: None,
         }
+    }
+
+    /// The warning as printed, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let label = Run::LabelWarning.text(lang);
+        located(lang, &label, &self.location, &self.message, None)
     }
 }
 
 /// A problem that does not stop the render, shown with its place like an error.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
     pub location: Location,
-    pub message: String,
+    pub message: Message,
 }
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_located(f, "warning", &self.location, &self.message, None)
+        f.write_str(&self.text(messages::current()))
     }
 }
 
 /// The shared layout of errors and warnings: message, place, the line with the spot
 /// underlined, then what to do.
-fn write_located(
-    f: &mut fmt::Formatter<'_>,
-    severity: &str,
+fn located(
+    lang: Lang,
+    label: &str,
     l: &Location,
-    message: &str,
-    help: Option<&str>,
-) -> fmt::Result {
+    message: &Message,
+    help: Option<&Message>,
+) -> String {
     let gutter = l.line.to_string().len();
-    writeln!(f, "{}: {}", tr(severity), tr(message))?;
-    writeln!(
-        f,
-        "{:gutter$}--> {}:{}:{}",
+    let pad = " ".repeat(l.column - 1);
+    let mut text = format!(
+        "{label}: {}\n{:gutter$}--> {}:{}:{}\n{:gutter$} |\n{} | {}\n{:gutter$} | {pad}{}",
+        message.text(lang),
         "",
         l.path.display(),
         l.line,
-        l.column
-    )?;
-    writeln!(f, "{:gutter$} |", "")?;
-    writeln!(f, "{} | {}", l.line, l.source_line)?;
-    let pad = " ".repeat(l.column - 1);
-    write!(f, "{:gutter$} | {pad}{}", "", "^".repeat(l.width))?;
+        l.column,
+        "",
+        l.line,
+        l.source_line,
+        "",
+        "^".repeat(l.width)
+    );
     if let Some(help) = help {
-        write!(f, "\n{:gutter$} = {}: {}", "", tr("help"), tr(help))?;
+        let help_label = Run::LabelHelp.text(lang);
+        text.push_str(&format!(
+            "\n{:gutter$} = {help_label}: {}",
+            "",
+            help.text(lang)
+        ));
     }
-    Ok(())
+    text
 }
 
 #[cfg(test)]
@@ -245,10 +313,15 @@ mod tests {
     fn display_underlines_the_spot() {
         let source = "so = -1\n";
         let loc = Location::from_span(Path::new("k.toml"), source, 5..7);
-        let text = Error::at(loc, "bad number", Some("use 1 or more".into())).to_string();
+        let error = Error::located(loc, messages::Check::NumberOutOfRange { number: -1 })
+            .help(messages::Check::NumbersFromOne);
         assert_eq!(
-            text,
-            "error: bad number\n --> k.toml:1:6\n  |\n1 | so = -1\n  |      ^^\n  = help: use 1 or more"
+            error.text(Lang::En),
+            "error: document number -1 is out of range\n --> k.toml:1:6\n  |\n1 | so = -1\n  |      ^^\n  = help: numbers run from 1 each year; remove `so` for an unnumbered draft"
+        );
+        assert_eq!(
+            error.text(Lang::Vi),
+            "lỗi: số văn bản -1 nằm ngoài phạm vi\n --> k.toml:1:6\n  |\n1 | so = -1\n  |      ^^\n  = gợi ý: số văn bản bắt đầu từ 1 mỗi năm; bỏ `so` nếu là dự thảo chưa có số"
         );
     }
 }

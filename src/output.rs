@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::Error;
+use crate::messages::Run;
 
 /// A record to render and where its output goes, relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,16 +30,24 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Job>, Error> {
             continue;
         }
         if !input.is_dir() {
-            return Err(Error::file(
-                input,
-                "no such file or folder",
-                Some("give a .toml record or a folder of records".into()),
-            ));
+            return Err(Error::about(input, Run::NoSuchInput).help(Run::GiveRecordOrFolder));
         }
         for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
             let entry = entry.map_err(|e| {
                 let path = e.path().unwrap_or(input).to_path_buf();
-                Error::file(&path, format!("cannot read the folder: {e}"), None)
+                let cause = match e.io_error() {
+                    Some(io) => Run::io(io),
+                    None => Run::IoOther {
+                        detail: e.to_string(),
+                    }
+                    .into(),
+                };
+                Error::about(
+                    &path,
+                    Run::CannotReadFolder {
+                        cause: Box::new(cause),
+                    },
+                )
             })?;
             let path = entry.path();
             if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "toml") {
@@ -74,10 +83,7 @@ pub fn output_path(out: &Path, relative: &Path) -> Result<PathBuf, Error> {
         .components()
         .all(|c| matches!(c, Component::Normal(_)));
     if !safe || relative.as_os_str().is_empty() {
-        return Err(Error::Output {
-            path: relative.to_path_buf(),
-            message: "the output path would leave the output folder".into(),
-        });
+        return Err(Error::output(relative, Run::OutsideOutputFolder));
     }
     Ok(out.join(relative))
 }
@@ -96,10 +102,7 @@ pub fn write_record(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 }
 
 fn write_via_temporary(path: &Path, bytes: &[u8], durable: bool) -> Result<(), Error> {
-    let fail = |e: std::io::Error| Error::Output {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
+    let fail = |e: std::io::Error| Error::output_io(path, &e);
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -10,12 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
-
-/// How LibreOffice is installed, for the message shown when it is missing.
-pub const INSTALL_HELP: &str = "install LibreOffice and the Liberation fonts: on Debian/Ubuntu \
-`sudo apt-get install libreoffice-writer-nogui fonts-liberation fonts-liberation2`; on Windows \
-install LibreOffice from libreoffice.org (found in C:\\Program Files\\LibreOffice by itself); \
-or set VANBAN_OFFICE to the soffice program";
+use crate::messages::Run;
 
 /// Finds the LibreOffice binary: the one VANBAN_OFFICE names if set (only that one), else
 /// `soffice` or `libreoffice` on PATH, then the usual places.
@@ -63,10 +58,7 @@ fn convert_folder(
 ) -> Result<Vec<PathBuf>, Error> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |e: std::io::Error| Error::Output {
-            path,
-            message: e.to_string(),
-        }
+        move |e: std::io::Error| Error::output_io(&path, &e)
     };
     let staging = tempfile::Builder::new()
         .prefix(".vanban-pdf-")
@@ -100,11 +92,7 @@ fn convert_folder(
         let name = name.file_name().unwrap_or_default();
         let staged = staging.path().join(name);
         if !staged.is_file() {
-            return Err(Error::file(
-                file,
-                "LibreOffice wrote no PDF for this file",
-                Some("open the .docx in LibreOffice to see why it cannot be converted".into()),
-            ));
+            return Err(Error::about(file, Run::NoPdfWritten).help(Run::OpenInOffice));
         }
         let target = folder.join(name);
         std::fs::rename(&staged, &target).map_err(io(&target))?;
@@ -124,10 +112,11 @@ fn file_url(path: &Path) -> String {
 }
 
 fn run_with_limit(command: &mut Command, limit: Duration, first: &Path) -> Result<(), Error> {
-    let failed = |message: String| Error::file(first, message, Some(INSTALL_HELP.into()));
+    let failed = |message: Run| Error::about(first, message).help(Run::InstallOffice);
+    let io = |e: &std::io::Error| Box::new(Run::io(e));
     let mut child = command
         .spawn()
-        .map_err(|e| failed(format!("cannot start LibreOffice: {e}")))?;
+        .map_err(|e| failed(Run::CannotStartOffice { cause: io(&e) }))?;
     let started = Instant::now();
     loop {
         match child.try_wait() {
@@ -137,25 +126,21 @@ fn run_with_limit(command: &mut Command, limit: Duration, first: &Path) -> Resul
                 if let Some(mut stderr) = child.stderr.take() {
                     let _ = std::io::Read::read_to_string(&mut stderr, &mut detail);
                 }
-                return Err(failed(format!(
-                    "LibreOffice failed ({status}): {}",
-                    detail.trim()
-                )));
+                return Err(failed(Run::OfficeFailed {
+                    status: status.to_string(),
+                    detail: detail.trim().to_string(),
+                }));
             }
             Ok(None) if started.elapsed() > limit => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(Error::file(
-                    first,
-                    format!(
-                        "LibreOffice did not finish within {} s and was stopped",
-                        limit.as_secs()
-                    ),
-                    Some("try again; if it keeps happening, open the .docx in LibreOffice".into()),
-                ));
+                let seconds = limit.as_secs();
+                return Err(
+                    Error::about(first, Run::OfficeTimedOut { seconds }).help(Run::TryAgain)
+                );
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(50)),
-            Err(e) => return Err(failed(format!("cannot wait for LibreOffice: {e}"))),
+            Err(e) => return Err(failed(Run::CannotWaitForOffice { cause: io(&e) })),
         }
     }
 }

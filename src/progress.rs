@@ -8,6 +8,7 @@ use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use crate::error::Error;
+use crate::messages::{Check, List, Message, Run};
 use crate::record::{self, Record, STATUSES};
 
 /// Which item an update is for.
@@ -28,8 +29,17 @@ pub struct Update {
     pub text: Option<String>,
 }
 
-fn refuse(path: &Path, message: String, help: &str) -> Error {
-    Error::file(path, message, Some(help.to_string()))
+fn refuse(path: &Path, message: impl Into<Message>, help: impl Into<Message>) -> Error {
+    Error::about(path, message).help(help)
+}
+
+/// `key` is not the `[[header]]` tables `progress` edits.
+fn not_tables(path: &Path, key: &str, header: &str) -> Error {
+    let message = Run::NotArrayOfTables {
+        key: key.to_string(),
+        header: header.to_string(),
+    };
+    refuse(path, message, Run::AddByHand)
 }
 
 /// Parses a `--date` value; only real calendar dates are accepted.
@@ -42,20 +52,20 @@ pub fn parse_date(text: &str) -> Option<toml_edit::Datetime> {
 /// Returns the record text with the update added; `path` is only used in messages.
 pub fn apply(path: &Path, source: &str, target: &Target, update: &Update) -> Result<String, Error> {
     if !STATUSES.contains(&update.status.as_str()) {
+        let status = update.status.clone();
         return Err(refuse(
             path,
-            format!("unknown status `{}`", update.status),
-            &format!("use one of: {}", STATUSES.join(", ")),
+            Run::UnknownStatus { status },
+            Check::UseOneOf {
+                values: List::of(STATUSES),
+            },
         ));
     }
     // The record must be valid before it is edited, so that errors point at the clerk's text.
     let loaded = record::parse(path, source)?;
-    let mut document: DocumentMut = source.parse().map_err(|e| {
-        refuse(
-            path,
-            format!("cannot edit the record: {e}"),
-            "fix the TOML first",
-        )
+    let mut document: DocumentMut = source.parse().map_err(|e: toml_edit::TomlError| {
+        let detail = e.to_string();
+        refuse(path, Run::CannotEdit { detail }, Run::FixTomlFirst)
     })?;
     let entries = match target {
         Target::Criterion { item, sub } => {
@@ -93,13 +103,7 @@ fn tables<'a>(
     document
         .get_mut(key)
         .and_then(Item::as_array_of_tables_mut)
-        .ok_or_else(|| {
-            refuse(
-                path,
-                format!("`{key}` is not written as [[{key}]] tables"),
-                "vanban progress edits [[…]] tables; add the entry by hand",
-            )
-        })
+        .ok_or_else(|| not_tables(path, key, key))
 }
 
 fn criterion_entries<'a>(
@@ -110,43 +114,39 @@ fn criterion_entries<'a>(
     sub: Option<usize>,
 ) -> Result<&'a mut Table, Error> {
     let index = criterion_index(record, item).ok_or_else(|| {
-        refuse(
-            path,
-            format!("no criterion `{item}` in this plan"),
-            "give a criterion code (ma) or its number in the progress appendix",
-        )
+        let item = item.to_string();
+        refuse(path, Run::NoCriterion { item }, Run::GiveCriterion)
     })?;
     let criterion = &record.tieu_chi[index];
     let table = tables(path, document, "tieu_chi")?
         .get_mut(index)
-        .ok_or_else(|| refuse(path, "criterion table not found".into(), ""))?;
+        .ok_or_else(|| not_tables(path, "tieu_chi", "tieu_chi"))?;
     match sub {
         Some(n) => {
             if n == 0 || n > criterion.con.len() {
+                let item = item.to_string();
+                let count = criterion.con.len();
                 return Err(refuse(
                     path,
-                    format!("criterion `{item}` has no sub-criterion {n}"),
-                    &format!("it has {} sub-criteria", criterion.con.len()),
+                    Run::NoSubCriterion { item, number: n },
+                    Run::HasSubCriteria { count },
                 ));
             }
             let subs = table
                 .get_mut("con")
                 .and_then(Item::as_array_of_tables_mut)
-                .ok_or_else(|| {
-                    refuse(
-                        path,
-                        "`con` is not written as [[tieu_chi.con]] tables".into(),
-                        "add the entry by hand",
-                    )
-                })?;
+                .ok_or_else(|| not_tables(path, "con", "tieu_chi.con"))?;
             subs.get_mut(n - 1)
-                .ok_or_else(|| refuse(path, "sub-criterion table not found".into(), ""))
+                .ok_or_else(|| not_tables(path, "con", "tieu_chi.con"))
         }
-        None if !criterion.con.is_empty() => Err(refuse(
-            path,
-            format!("criterion `{item}` has sub-criteria; progress belongs to one of them"),
-            "add --sub N (1 for the first sub-criterion)",
-        )),
+        None if !criterion.con.is_empty() => {
+            let item = item.to_string();
+            Err(refuse(
+                path,
+                Run::ProgressBelongsToSub { item },
+                Run::AddSub,
+            ))
+        }
         None => {
             if !table.contains_key("khac_phuc") {
                 table.insert("khac_phuc", Item::Table(Table::new()));
@@ -154,13 +154,7 @@ fn criterion_entries<'a>(
             table
                 .get_mut("khac_phuc")
                 .and_then(Item::as_table_mut)
-                .ok_or_else(|| {
-                    refuse(
-                        path,
-                        "`khac_phuc` is not a table".into(),
-                        "write it as [tieu_chi.khac_phuc]",
-                    )
-                })
+                .ok_or_else(|| refuse(path, Run::RemedyNotATable, Run::WriteRemedyTable))
         }
     }
 }
@@ -178,27 +172,15 @@ fn task_entries<'a>(
         .flat_map(|(g, group)| (0..group.nhiem_vu.len()).map(move |t| (g, t)))
         .nth(number.saturating_sub(1))
         .filter(|_| number > 0)
-        .ok_or_else(|| {
-            refuse(
-                path,
-                format!("no task {number} in this plan"),
-                "tasks are numbered 1, 2, … across all groups",
-            )
-        })?;
+        .ok_or_else(|| refuse(path, Run::NoTask { number }, Run::TasksNumbered))?;
     let group = tables(path, document, "nhom")?
         .get_mut(position.0)
-        .ok_or_else(|| refuse(path, "group table not found".into(), ""))?;
+        .ok_or_else(|| not_tables(path, "nhom", "nhom"))?;
     group
         .get_mut("nhiem_vu")
         .and_then(Item::as_array_of_tables_mut)
         .and_then(|tasks| tasks.get_mut(position.1))
-        .ok_or_else(|| {
-            refuse(
-                path,
-                "`nhiem_vu` is not written as [[nhom.nhiem_vu]] tables".into(),
-                "add the entry by hand",
-            )
-        })
+        .ok_or_else(|| not_tables(path, "nhiem_vu", "nhom.nhiem_vu"))
 }
 
 /// Appends `[[….tien_do]]` to `parent`, indented like the entry before it (or one step deeper

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use crate::error::Error;
+use crate::messages::{Check, List, Run};
 
 /// The kinds `vanban new` knows: (name on the command line, record text).
 pub const SCAFFOLDS: [(&str, &str); 4] = [
@@ -24,25 +25,18 @@ pub const SCAFFOLDS: [(&str, &str); 4] = [
 pub fn write(kind: &str, path: &Path) -> Result<(), Error> {
     let Some((_, text)) = SCAFFOLDS.iter().find(|(name, _)| *name == kind) else {
         let names: Vec<&str> = SCAFFOLDS.iter().map(|(n, _)| *n).collect();
-        return Err(Error::file(
-            path,
-            format!("no scaffold for `{kind}`"),
-            Some(format!("use one of: {}", names.join(", "))),
-        ));
+        let kind = kind.to_string();
+        return Err(
+            Error::about(path, Run::NoScaffold { kind }).help(Check::UseOneOf {
+                values: List::of(names),
+            }),
+        );
     };
     if path.extension().is_none_or(|e| e != "toml") {
-        return Err(Error::file(
-            path,
-            "a record's file name must end in .toml",
-            Some("vanban render looks for *.toml files in folders".into()),
-        ));
+        return Err(Error::about(path, Run::NotTomlName).help(Run::RenderLooksForToml));
     }
     if path.exists() {
-        return Err(Error::file(
-            path,
-            "already exists; vanban new never replaces a file",
-            Some("choose another name, or delete the file first".into()),
-        ));
+        return Err(Error::about(path, Run::AlreadyExists).help(Run::ChooseAnotherName));
     }
     crate::output::write_record(path, text.as_bytes())
 }

@@ -168,10 +168,7 @@ fn template_error(origin: &Path, record: Option<&Path>, error: &tera::Error) -> 
 
 /// Writes the built-in templates into `folder` for editing; existing files are kept.
 pub fn export(folder: &Path) -> Result<Vec<PathBuf>, Error> {
-    std::fs::create_dir_all(folder).map_err(|e| Error::Output {
-        path: folder.to_path_buf(),
-        message: e.to_string(),
-    })?;
+    std::fs::create_dir_all(folder).map_err(|e| Error::output_io(folder, &e))?;
     let mut written = Vec::new();
     for (name, text) in BUILTIN {
         let path = folder.join(name);

@@ -5,9 +5,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::i18n::tr;
-
 use crate::error::Error;
+use crate::messages::{List, Message, Run};
 use crate::progress::{self, Target, Update};
 use crate::template;
 use crate::{RenderOptions, batch, derive, output, record};
@@ -17,106 +16,72 @@ mod render;
 
 use render::{check, render};
 
+// Help texts are typed messages (messages::Usage), given to clap by cli/lang.rs.
 #[derive(Debug, Parser)]
-#[command(
-    name = "vanban",
-    version,
-    about = "Văn bản theo Nghị định 30/2020/NĐ-CP từ bản ghi TOML"
-)]
+#[command(name = "vanban", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// Language of messages: en or vi (default: from LANG).
     #[arg(long, global = true, value_parser = ["en", "vi"])]
     lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Render records (files or folders, default plans/) into .docx files.
     Render {
-        /// Records or folders of records.
         paths: Vec<PathBuf>,
-        /// Output folder; folder structure below the inputs is mirrored.
         #[arg(long, default_value = "out")]
         out: PathBuf,
-        /// Folder whose templates replace the built-in ones of the same name.
         #[arg(long)]
         templates: Option<PathBuf>,
-        /// Show progress as of this date (YYYY-MM-DD), overriding the records' tinh_den.
         #[arg(long, value_parser = parse_date)]
         as_of: Option<record::DocDate>,
-        /// Render every record, even those unchanged since their output was written.
         #[arg(long)]
         force: bool,
-        /// No progress bar and no per-file lines; errors and the summary still print.
         #[arg(long, short)]
         quiet: bool,
-        /// Worker threads (default: one per core).
         #[arg(long, short)]
         jobs: Option<usize>,
-        /// Also write a PDF beside each .docx, through LibreOffice headless.
         #[arg(long)]
         pdf: bool,
     },
-    /// Check records and templates by rendering in memory; nothing is written.
     Check {
-        /// Records or folders of records (default plans/).
         paths: Vec<PathBuf>,
-        /// Folder whose templates replace the built-in ones of the same name.
         #[arg(long)]
         templates: Option<PathBuf>,
-        /// `text` for people, `json` for scripts.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
-    /// Render, then render again whenever a record or a template changes, until interrupted.
     Watch {
-        /// Records or folders of records (default plans/).
         paths: Vec<PathBuf>,
-        /// Output folder.
         #[arg(long, default_value = "out")]
         out: PathBuf,
-        /// Folder whose templates replace the built-in ones of the same name.
         #[arg(long)]
         templates: Option<PathBuf>,
     },
-    /// Write a complete, commented record of a kind to start from (it renders as it is).
     New {
-        /// ke-hoach, bao-cao, cong-van or phu-luc (a Công văn with its appendix in a file of its own).
         #[arg(value_parser = ["ke-hoach", "bao-cao", "cong-van", "phu-luc"])]
         kind: String,
-        /// The record to create, e.g. plans/so-noi-vu/ke-hoach-2026.toml.
         path: PathBuf,
     },
-    /// Write the built-in templates into a folder for editing (existing files are kept).
     Templates {
         #[arg(default_value = "templates")]
         folder: PathBuf,
     },
-    /// Record a progress update for one item of a plan, editing the TOML in place.
     Progress {
-        /// The plan record.
         plan: PathBuf,
-        /// Criterion code (ma) or number in the progress appendix; with --task, a task number.
         item: String,
-        /// The item is a task of [[nhom]], numbered 1, 2, … across groups.
         #[arg(long)]
         task: bool,
-        /// Sub-criterion number (1 for the first [[tieu_chi.con]]).
         #[arg(long)]
         sub: Option<usize>,
-        /// hoan-thanh, dang-thuc-hien, chua-thuc-hien or khong-the-thuc-hien.
         #[arg(long)]
         status: String,
-        /// Date of the update (YYYY-MM-DD).
         #[arg(long)]
         date: String,
-        /// What was done, e.g. "Đã hoàn thành 06/10 nhiệm vụ".
         #[arg(long)]
         text: Option<String>,
     },
-    /// List the items whose progress changed between two dates.
     Changes {
         plan: PathBuf,
         #[arg(long, value_parser = parse_date)]
@@ -133,9 +98,12 @@ enum Format {
     Json,
 }
 
-fn parse_date(text: &str) -> Result<record::DocDate, String> {
-    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD"))?;
+fn parse_date(text: &str) -> Result<record::DocDate, Message> {
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        Message::from(Run::DateArgument {
+            text: text.to_string(),
+        })
+    })?;
     use chrono::Datelike;
     Ok(record::DocDate {
         day: Some(date.day()),
@@ -191,20 +159,19 @@ pub fn run() -> i32 {
             };
             let roots = crate::watch::roots(&inputs, templates.as_deref());
             let options = batch::Options::default();
-            let watching = format!("watching {} (Ctrl+C to stop)", display_list(&roots));
-            println!("{}", tr(&watching));
+            println!(
+                "{}",
+                Message::from(Run::Watching {
+                    roots: List::of(roots.iter().map(|r| r.display()))
+                })
+            );
             crate::watch::run(&roots, &out, || {
                 render(&inputs, &out, templates.as_deref(), options, false);
             })
         }
         Command::New { kind, path } => match crate::scaffold::write(&kind, &path) {
             Ok(()) => {
-                let wrote = format!(
-                    "wrote {}; edit it, then: vanban render {}",
-                    path.display(),
-                    path.display()
-                );
-                println!("{}", tr(&wrote));
+                println!("{}", Message::from(Run::WroteScaffold { path }));
                 0
             }
             Err(e) => fail(&e),
@@ -222,11 +189,10 @@ pub fn run() -> i32 {
                 match item.parse() {
                     Ok(n) => Target::Task(n),
                     Err(_) => {
-                        return fail(&Error::file(
-                            &plan,
-                            format!("`{item}` is not a task number"),
-                            Some("tasks are numbered 1, 2, …".into()),
-                        ));
+                        return fail(
+                            &Error::about(&plan, Run::NotATaskNumber { text: item })
+                                .help(Run::TasksNumbered),
+                        );
                     }
                 }
             } else {
@@ -242,11 +208,11 @@ fn export_templates(folder: &Path) -> i32 {
     match template::export(folder) {
         Ok(written) => {
             for path in &written {
-                println!("{}", tr(&format!("wrote {}", path.display())));
+                println!("{}", Message::from(Run::Wrote { path: path.clone() }));
             }
             if written.is_empty() {
-                let exist = format!("all templates already exist in {}", folder.display());
-                println!("{}", tr(&exist));
+                let folder = folder.to_path_buf();
+                println!("{}", Message::from(Run::AllTemplatesExist { folder }));
             }
             0
         }
@@ -262,11 +228,8 @@ fn record_progress(
     text: Option<String>,
 ) -> i32 {
     let Some(date) = progress::parse_date(date) else {
-        return fail(&Error::file(
-            plan,
-            format!("`{date}` is not a date"),
-            Some("write the date as YYYY-MM-DD".into()),
-        ));
+        let text = date.to_string();
+        return fail(&Error::about(plan, Run::NotADate { text }).help(Run::WriteDate));
     };
     let update = Update {
         date,
@@ -274,18 +237,20 @@ fn record_progress(
         text,
     };
     let result = std::fs::read_to_string(plan)
-        .map_err(|e| Error::file(plan, format!("cannot read the plan: {e}"), None))
+        .map_err(|e| {
+            let cause = Box::new(Run::io(&e));
+            Error::about(plan, Run::CannotReadPlan { cause })
+        })
         .and_then(|source| progress::apply(plan, &source, target, &update))
         .and_then(|edited| output::write_record(plan, edited.as_bytes()));
     match result {
         Ok(()) => {
-            let recorded = format!(
-                "recorded {} on {} in {}",
-                update.status,
-                update.date,
-                plan.display()
-            );
-            println!("{}", tr(&recorded));
+            let recorded = Run::Recorded {
+                status: update.status.clone(),
+                date: update.date.to_string(),
+                path: plan.to_path_buf(),
+            };
+            println!("{}", Message::from(recorded));
             0
         }
         Err(e) => fail(&e),
@@ -300,16 +265,12 @@ fn list_changes(plan: &Path, from: record::DocDate, to: record::DocDate) -> i32 
                 let before = if c.truoc.is_empty() { "—" } else { &c.truoc };
                 println!("{}\t{}\t{before} → {}", c.stt, c.ten, c.sau);
             }
-            println!("{}", tr(&format!("{} changed", changes.len())));
+            let count = changes.len();
+            println!("{}", Message::from(Run::Changed { count }));
             0
         }
         Err(e) => fail(&e),
     }
-}
-
-fn display_list(paths: &[PathBuf]) -> String {
-    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    names.join(", ")
 }
 
 fn fail(e: &Error) -> i32 {

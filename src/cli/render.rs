@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Format, fail};
 use crate::error::Error;
-use crate::i18n::tr;
+use crate::messages::{Message, Run};
 use crate::template::Templates;
 use crate::{batch, output};
 
@@ -34,11 +34,7 @@ pub(super) fn render(
     let started = std::time::Instant::now();
     let office = match pdf.then(crate::pdf::find_office) {
         Some(None) => {
-            return fail(&Error::file(
-                Path::new("--pdf"),
-                "LibreOffice is needed to write PDFs and was not found",
-                Some(crate::pdf::INSTALL_HELP.into()),
-            ));
+            return fail(&Error::about(Path::new("--pdf"), Run::NoOffice).help(Run::InstallOffice));
         }
         Some(office) => office,
         None => None,
@@ -58,7 +54,7 @@ pub(super) fn render(
             batch::Outcome::Written { files, .. } => {
                 for file in files {
                     if !options.quiet {
-                        println!("{}", tr(&format!("wrote {}", file.display())));
+                        println!("{}", Message::from(Run::Wrote { path: file.clone() }));
                     }
                     documents.push(file.clone());
                 }
@@ -75,7 +71,7 @@ pub(super) fn render(
         match crate::pdf::convert(&office, &documents, PDF_TIME_LIMIT) {
             Ok(pdfs) if !options.quiet => {
                 for pdf in pdfs {
-                    println!("{}", tr(&format!("wrote {}", pdf.display())));
+                    println!("{}", Message::from(Run::Wrote { path: pdf }));
                 }
             }
             Ok(_) => {}
@@ -83,7 +79,8 @@ pub(super) fn render(
         }
     }
     let summary = batch::summarise(&reports);
-    println!("{}", tr(&batch::summary_line(summary, started.elapsed())));
+    let line = batch::summary_line(summary, started.elapsed());
+    println!("{}", Message::from(line));
     if let Some(e) = failed {
         return fail(&e);
     }
@@ -130,12 +127,11 @@ pub(super) fn check(paths: &[PathBuf], templates: Option<&Path>, format: Format)
                 eprintln!("{e}\n");
             }
         }
-        let checked = format!(
-            "{} checked, {} failed",
-            summary.checked + summary.failed,
-            summary.failed
-        );
-        println!("{}", tr(&checked));
+        let checked = Run::Checked {
+            checked: summary.checked + summary.failed,
+            failed: summary.failed,
+        };
+        println!("{}", Message::from(checked));
     }
     i32::from(summary.failed > 0)
 }

@@ -352,13 +352,13 @@ fn typed_totals(c: &Checker<'_>, record: &Record) -> Vec<Warning> {
             if typed_value != sum {
                 warnings.push(Warning {
                     location: Location::from_span(c.path, c.source, typed.span()),
-                    message: format!(
+                    message: crate::messages::Message::Legacy(format!(
                         "criterion `{}` types {label} {} but its parts add up to {}; the tables show {}",
                         criterion.code().unwrap_or(&criterion.ten),
                         typed_value.vi(),
                         sum.vi(),
                         sum.vi()
-                    ),
+                    )),
                 });
             }
         }

@@ -161,14 +161,14 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
     }
 
     let mut warnings = check::check(&check::Checker { path, source }, &record)?;
-    warnings.extend(explain::escaped_controls(source).into_iter().map(|span| {
-        Warning {
-            location: Location::from_span(path, source, span),
-            message: "a control character written as an escape will be left out; \
-                          Word cannot show it"
-                .into(),
-        }
-    }));
+    warnings.extend(
+        explain::escaped_controls(source)
+            .into_iter()
+            .map(|span| Warning {
+                location: Location::from_span(path, source, span),
+                message: crate::messages::Check::EscapedControl.into(),
+            }),
+    );
 
     Ok(Loaded {
         record,

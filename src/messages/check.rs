@@ -1,0 +1,374 @@
+//! Messages about a record: what the TOML parser refused, said in the clerk's terms, the
+//! common pasting mistakes with the right form to write, and every check vanban makes after
+//! parsing (kinds, dates, signer, body, scores, progress, appendices, linked records).
+
+use std::path::PathBuf;
+
+use super::{List, Message, messages};
+use crate::text::Decimal;
+
+messages! {
+    pub enum Check;
+
+    // Keys and value types.
+    UnknownKey { key: String } => "E0101",
+        en: "unknown key `{key}`",
+        vi: "không có khóa `{key}`";
+    DidYouMean { best: String, keys: List } => "H0101",
+        en: "did you mean `{best}`? Keys here: {keys}",
+        vi: "có phải là `{best}`? Các khóa ở đây: {keys}";
+    KeysHere { keys: List } => "H0102",
+        en: "keys here: {keys}",
+        vi: "các khóa ở đây: {keys}";
+    MissingKey { key: String } => "E0102",
+        en: "missing key `{key}`",
+        vi: "thiếu khóa `{key}`";
+    AddKey { key: String } => "H0103",
+        en: "add `{key} = …` to this table; README \"Record format\" shows an example",
+        vi: "thêm `{key} = …` vào bảng này; mục \"Record format\" của README có ví dụ";
+    /// A value of the wrong type: `found` and `expected` are `Found…` and `Expected…` messages.
+    InvalidType { found: Box<Message>, expected: Box<Message> } => "E0103",
+        en: "invalid type: {found}, expected {expected}",
+        vi: "sai kiểu: {found}, cần {expected}";
+    WriteTypesRight => "H0104",
+        en: "numbers and dates are written without quotes, text with quotes, lists in [ ]",
+        vi: "số và ngày viết không có ngoặc kép, chữ viết trong ngoặc kép, danh sách trong [ ]";
+    FoundText { text: String } => "T0101",
+        en: "string \"{text}\"",
+        vi: "chuỗi \"{text}\"";
+    FoundWhole { text: String } => "T0102",
+        en: "integer `{text}`",
+        vi: "số nguyên `{text}`";
+    FoundNumber { text: String } => "T0103",
+        en: "floating point `{text}`",
+        vi: "số thực `{text}`";
+    FoundBoolean { text: String } => "T0104",
+        en: "boolean `{text}`",
+        vi: "giá trị đúng/sai `{text}`";
+    FoundList => "T0105",
+        en: "a list",
+        vi: "một danh sách";
+    FoundTable => "T0106",
+        en: "a table",
+        vi: "một bảng";
+    FoundDate => "T0107",
+        en: "a date",
+        vi: "một ngày";
+    ExpectedWhole => "T0111",
+        en: "a whole number",
+        vi: "một số nguyên";
+    ExpectedNumber => "T0112",
+        en: "a number",
+        vi: "một số";
+    ExpectedList => "T0113",
+        en: "a list [ … ]",
+        vi: "một danh sách [ … ]";
+    ExpectedText => "T0114",
+        en: "a string",
+        vi: "một chuỗi";
+    ExpectedDate => "T0115",
+        en: "a date",
+        vi: "một ngày";
+    ExpectedBoolean => "T0116",
+        en: "true or false",
+        vi: "true hoặc false";
+    ExpectedTable => "T0117",
+        en: "a table",
+        vi: "một bảng";
+    ExpectedBlock => "T0118",
+        en: "a paragraph (a string) or a table with one key: \"-\", \"+\", ghi_chu or chen",
+        vi: "một đoạn văn (chuỗi) hoặc một bảng có một khóa: \"-\", \"+\", ghi_chu hoặc chen";
+    /// A TOML date whose day does not exist in its month.
+    DayOutOfRange { last: u32 } => "E0104",
+        en: "invalid date, expected day between 01 and {last}",
+        vi: "ngày không hợp lệ, cần ngày từ 01 đến {last}";
+    InvalidDate => "E0105",
+        en: "invalid date",
+        vi: "ngày không hợp lệ";
+    WriteRealDate => "H0105",
+        en: "write a real calendar date as YYYY-MM-DD, e.g. 2021-02-28",
+        vi: "viết một ngày có thật dạng YYYY-MM-DD, ví dụ 2021-02-28";
+
+    // TOML syntax.
+    FixTomlHere => "H0106",
+        en: "fix the TOML at this place; README \"Record format\" lists every key",
+        vi: "sửa TOML tại chỗ này; mục \"Record format\" của README liệt kê mọi khóa";
+    SyntaxUnclosedString => "E0106",
+        en: "a string is not closed with its quote",
+        vi: "chuỗi chưa có dấu ngoặc kép đóng";
+    SyntaxMissingComma => "E0107",
+        en: "missing comma between list items",
+        vi: "thiếu dấu phẩy giữa các mục của danh sách";
+    SyntaxMissingCommaInTable => "E0108",
+        en: "missing comma between key-value pairs",
+        vi: "thiếu dấu phẩy giữa các cặp khóa = giá trị";
+    SyntaxMissingEquals => "E0109",
+        en: "missing `=` between a key and its value",
+        vi: "thiếu dấu `=` giữa khóa và giá trị";
+    SyntaxUnquotedText => "E0110",
+        en: "string values must be quoted",
+        vi: "giá trị chữ phải đặt trong ngoặc kép";
+    SyntaxUnclosedList => "E0111",
+        en: "a list is not closed with `]`",
+        vi: "danh sách chưa có dấu `]` đóng";
+    SyntaxUnclosedTable => "E0112",
+        en: "a table is not closed with `}}` or `]`",
+        vi: "bảng chưa có dấu `}}` hoặc `]` đóng";
+    SyntaxDuplicateKey { key: String } => "E0113",
+        en: "the key `{key}` is written twice",
+        vi: "khóa `{key}` được viết hai lần";
+    SyntaxMissingValue => "E0114",
+        en: "a key without a value",
+        vi: "khóa chưa có giá trị";
+    SyntaxAfterValue => "E0115",
+        en: "unexpected text after a value; one key = value per line",
+        vi: "có chữ thừa sau giá trị; mỗi dòng một cặp khóa = giá trị";
+    SyntaxInvalidEscape => "E0116",
+        en: "a backslash in a string starts an escape like \\n or \\\"",
+        vi: "dấu gạch chéo ngược trong chuỗi bắt đầu một mã thoát như \\n hoặc \\\"";
+    UseLiteralString => "H0116",
+        en: "for a path or a backslash, use single quotes: thu_muc = 'C:\\Tai lieu'",
+        vi: "với đường dẫn hoặc dấu gạch chéo ngược, dùng ngoặc đơn: thu_muc = 'C:\\Tai lieu'";
+    /// A parser complaint vanban has no words of its own for; `detail` is the parser's text.
+    SyntaxOther { detail: String } => "E0119",
+        en: "{detail}",
+        vi: "TOML sai cú pháp ({detail})";
+
+    // Pasting mistakes, each with the form to write instead.
+    QuoteInsideString => "E0160",
+        en: "a quote inside a string ends it early",
+        vi: "dấu ngoặc kép bên trong chuỗi làm chuỗi kết thúc sớm";
+    QuoteInsideStringHelp => "H0160",
+        en: "write the text in single quotes, or put \\ before each inner quote: trich_yeu = 'Về việc \"ABC\"' or \"Về việc \\\"ABC\\\"\"",
+        vi: "viết chữ trong ngoặc đơn, hoặc thêm \\ trước mỗi ngoặc kép bên trong: trich_yeu = 'Về việc \"ABC\"' hoặc \"Về việc \\\"ABC\\\"\"";
+    LineBreakInString => "E0161",
+        en: "a line break inside a \"…\" string",
+        vi: "xuống dòng bên trong chuỗi \"…\"";
+    LineBreakInStringHelp => "H0161",
+        en: "keep the text on one line, or use three quotes for text over several lines: noi_dung = \"\"\"line one\nline two\"\"\"",
+        vi: "viết chữ trên một dòng, hoặc dùng ba dấu ngoặc kép cho chữ nhiều dòng: noi_dung = \"\"\"dòng một\ndòng hai\"\"\"";
+    SlashDate { text: String } => "E0162",
+        en: "`{text}` is a date written as day/month/year",
+        vi: "`{text}` là ngày viết theo kiểu ngày/tháng/năm";
+    SlashDateHelp { iso: String } => "H0162",
+        en: "write it as a TOML date, year-month-day and without quotes: ngay = {iso}",
+        vi: "viết thành ngày TOML, năm-tháng-ngày và không có ngoặc kép: ngay = {iso}";
+    SlashDateWrongHelp => "H0163",
+        en: "write it as a TOML date, year-month-day and without quotes: ngay = 2026-03-20",
+        vi: "viết thành ngày TOML, năm-tháng-ngày và không có ngoặc kép: ngay = 2026-03-20";
+    DecimalComma { text: String } => "E0164",
+        en: "`{text}` is a number with a decimal comma, which TOML does not read",
+        vi: "`{text}` là số có dấu phẩy thập phân, TOML không đọc được";
+    DecimalCommaHelp { point: String, text: String } => "H0164",
+        en: "write a number with a point, {point}, or text in quotes, \"{text}\"",
+        vi: "viết số với dấu chấm, {point}, hoặc viết chữ trong ngoặc kép, \"{text}\"";
+    SpaceInKey { name: String } => "E0165",
+        en: "a {name} inside a key",
+        vi: "có {name} bên trong khóa";
+    SpaceInKeyHelp => "H0165",
+        en: "keys are single words joined by _, e.g. trich_yeu = \"…\"; retype the key without the pasted space",
+        vi: "khóa là một từ nối bằng _, ví dụ trich_yeu = \"…\"; gõ lại khóa, bỏ khoảng trắng đã dán";
+    Tab => "T0165",
+        en: "tab",
+        vi: "dấu tab";
+    NonBreakingSpace => "T0166",
+        en: "non-breaking space",
+        vi: "khoảng trắng không ngắt";
+    SmartQuotes => "E0166",
+        en: "curly quotes “…” do not make a TOML string",
+        vi: "ngoặc kép cong “…” không tạo thành chuỗi TOML";
+    SmartQuotesHelp => "H0166",
+        en: "use straight quotes: trich_yeu = \"Kế hoạch\"",
+        vi: "dùng ngoặc kép thẳng: trich_yeu = \"Kế hoạch\"";
+
+    // Characters.
+    ControlCharacter { code: String } => "E0120",
+        en: "control character U+{code} cannot appear in a document",
+        vi: "ký tự điều khiển U+{code} không thể có trong văn bản";
+    DeleteControl => "H0120",
+        en: "delete it (it often comes with text pasted from Word or a PDF); for a new paragraph start a new list item",
+        vi: "xóa ký tự đó (thường đi kèm chữ dán từ Word hoặc PDF); muốn sang đoạn mới thì thêm một mục mới trong danh sách";
+    EscapedControl => "W0101",
+        en: "a control character written as an escape will be left out; Word cannot show it",
+        vi: "ký tự điều khiển viết bằng mã thoát sẽ bị bỏ đi; Word không hiển thị được";
+    NotUtf8 { offset: usize, line: usize } => "E0121",
+        en: "not UTF-8 text (invalid byte at offset {offset}, line {line})",
+        vi: "không phải văn bản UTF-8 (byte sai ở vị trí {offset}, dòng {line})";
+    SaveAsUtf8 => "H0121",
+        en: "save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)",
+        vi: "lưu tệp dưới dạng UTF-8 (trong Notepad: Save As → Encoding: UTF-8)";
+
+    // Kind, number, date, agency.
+    UseOneOf { values: List } => "H0130",
+        en: "use one of: {values}",
+        vi: "dùng một trong: {values}";
+    UnknownKind { value: String } => "E0130",
+        en: "unknown document kind `{value}`",
+        vi: "không có loại văn bản `{value}`";
+    NoTemplate { kind: String } => "E0131",
+        en: "vanban has no template for `{kind}` yet",
+        vi: "vanban chưa có mẫu cho `{kind}`";
+    SupportedKinds => "H0131",
+        en: "supported kinds: ke-hoach, bao-cao, cong-van; or add <kind>.vb to your templates folder",
+        vi: "các loại đã có: ke-hoach, bao-cao, cong-van; hoặc thêm <loại>.vb vào thư mục mẫu";
+    NumberOutOfRange { number: i64 } => "E0132",
+        en: "document number {number} is out of range",
+        vi: "số văn bản {number} nằm ngoài phạm vi";
+    NumbersFromOne => "H0132",
+        en: "numbers run from 1 each year; remove `so` for an unnumbered draft",
+        vi: "số văn bản bắt đầu từ 1 mỗi năm; bỏ `so` nếu là dự thảo chưa có số";
+    NotCalendarDate { text: String } => "E0133",
+        en: "`{text}` is not a calendar date",
+        vi: "`{text}` không phải ngày có thật";
+    WriteSigningDate => "H0133",
+        en: "write the signing date as YYYY-MM-DD, e.g. ngay = 2021-03-19",
+        vi: "viết ngày ký dạng YYYY-MM-DD, ví dụ ngay = 2021-03-19";
+    WriteDate => "H0134",
+        en: "write the date as YYYY-MM-DD",
+        vi: "viết ngày dạng YYYY-MM-DD";
+    NoDate => "E0135",
+        en: "the record has neither `ngay` nor `nam`",
+        vi: "bản ghi không có `ngay` cũng không có `nam`";
+    AddDate => "H0135",
+        en: "add ngay = YYYY-MM-DD, or nam = YYYY for a draft with blank day and month",
+        vi: "thêm ngay = YYYY-MM-DD, hoặc nam = YYYY cho dự thảo để trống ngày và tháng";
+    NotAYear { year: i64 } => "E0136",
+        en: "{year} is not a plausible year",
+        vi: "{year} không phải là năm hợp lý";
+    WriteYear => "H0136",
+        en: "write the four-digit year, e.g. nam = 2021",
+        vi: "viết năm đủ bốn chữ số, ví dụ nam = 2021";
+    NotAMonth { month: i64 } => "E0137",
+        en: "{month} is not a month",
+        vi: "{month} không phải là tháng";
+    WriteMonth => "H0137",
+        en: "write a month from 1 to 12",
+        vi: "viết tháng từ 1 đến 12";
+    UnknownSizeSet { value: String } => "E0138",
+        en: "unknown size set `{value}`",
+        vi: "không có bộ cỡ chữ `{value}`";
+    UseSizeSet => "H0138",
+        en: "use \"nho\" (12/13/13) or \"lon\" (13/14/14)",
+        vi: "dùng \"nho\" (12/13/13) hoặc \"lon\" (13/14/14)";
+    EmptyAbbreviation => "E0139",
+        en: "the agency abbreviation is empty",
+        vi: "chữ viết tắt của cơ quan đang để trống";
+    WriteAbbreviation => "H0139",
+        en: "write the abbreviation used in the ký hiệu, e.g. \"SNV\"",
+        vi: "viết chữ viết tắt dùng trong ký hiệu, ví dụ \"SNV\"";
+
+    // Signer.
+    UnknownAuthority { value: String } => "E0140",
+        en: "unknown signing authority `{value}`",
+        vi: "không có thẩm quyền ký `{value}`";
+    UseAuthority => "H0140",
+        en: "use \"KT.\", \"TL.\", \"TUQ.\" or \"Q.\"; for \"TM.\" write thay_mat = \"<collective>\"",
+        vi: "dùng \"KT.\", \"TL.\", \"TUQ.\" hoặc \"Q.\"; với \"TM.\" viết thay_mat = \"<tập thể>\"";
+    NeedsHeadTitle { prefix: String } => "E0141",
+        en: "`{prefix}` needs the head's title it signs for",
+        vi: "`{prefix}` cần chức vụ của người đứng đầu được ký thay";
+    AddHeadTitle => "H0141",
+        en: "add chuc_vu_thu_truong, e.g. \"Giám đốc\"",
+        vi: "thêm chuc_vu_thu_truong, ví dụ \"Giám đốc\"";
+    HeadTitleAlone => "E0142",
+        en: "`chuc_vu_thu_truong` is only used with `quyen_han`",
+        vi: "`chuc_vu_thu_truong` chỉ dùng cùng `quyen_han`";
+    AddAuthority => "H0142",
+        en: "add quyen_han = \"KT.\" (or TL., TUQ., Q.), or move the title to chuc_vu",
+        vi: "thêm quyen_han = \"KT.\" (hoặc TL., TUQ., Q.), hoặc chuyển chức vụ sang chuc_vu";
+
+    // Body.
+    TooDeep => "E0150",
+        en: "sections nest at most three deep (I. → 1. → a))",
+        vi: "đề mục lồng nhau tối đa ba cấp (I. → 1. → a))";
+    UsePoints => "H0150",
+        en: "use \"-\" and \"+\" points below a) instead of another `muc`",
+        vi: "dưới a) dùng các ý \"-\" và \"+\" thay vì thêm một `muc`";
+    EmptySection => "E0151",
+        en: "a section has neither `tieu_de` nor `noi_dung`",
+        vi: "đề mục không có `tieu_de` cũng không có `noi_dung`";
+    GiveSectionContent => "H0151",
+        en: "give the section a title or some content",
+        vi: "hãy đặt tên hoặc viết nội dung cho đề mục";
+    EmptyBlock => "E0152",
+        en: "an empty table is not a body block; use one key: \"-\", \"+\", ghi_chu or chen",
+        vi: "bảng rỗng không phải khối nội dung; dùng một khóa: \"-\", \"+\", ghi_chu hoặc chen";
+    BlockWithTwoKeys => "E0153",
+        en: "a body block has exactly one key (\"-\", \"+\", ghi_chu or chen); split it into two blocks",
+        vi: "mỗi khối nội dung có đúng một khóa (\"-\", \"+\", ghi_chu hoặc chen); hãy tách thành hai khối";
+    UnknownInsertion { value: String, names: List } => "E0154",
+        en: "unknown generated block `{value}`; use one of: {names}",
+        vi: "không có khối tự sinh `{value}`; dùng một trong: {names}";
+    UnknownBlockKey { key: String } => "E0155",
+        en: "unknown body block key `{key}`; use \"-\", \"+\", ghi_chu or chen",
+        vi: "không có khóa khối nội dung `{key}`; dùng \"-\", \"+\", ghi_chu hoặc chen";
+
+    // Criteria and scores.
+    DuplicateCode { code: String } => "E0170",
+        en: "criterion code `{code}` appears twice",
+        vi: "mã tiêu chí `{code}` xuất hiện hai lần";
+    UniqueCodes => "H0170",
+        en: "each criterion code must be unique; renumber one of them",
+        vi: "mỗi mã tiêu chí phải khác nhau; hãy đánh lại một mã";
+    MaximumOutOfRange { maximum: f64 } => "E0171",
+        en: "maximum {maximum} is out of range",
+        vi: "điểm tối đa {maximum} nằm ngoài phạm vi";
+    WriteMaximum => "H0171",
+        en: "write the framework's maximum points",
+        vi: "viết điểm tối đa theo bộ tiêu chí";
+    AssessedOutOfRange { assessed: f64, maximum: f64 } => "E0172",
+        en: "assessed {assessed} is not between 0 and the maximum {maximum}",
+        vi: "điểm thẩm định {assessed} không nằm trong khoảng từ 0 đến điểm tối đa {maximum}";
+    CheckAssessed => "H0172",
+        en: "check the assessed points",
+        vi: "kiểm tra lại điểm thẩm định";
+    OnlyOneScore { criterion: String } => "E0173",
+        en: "criterion `{criterion}` has only one of diem_toi_da and diem_dat",
+        vi: "tiêu chí `{criterion}` chỉ có một trong hai diem_toi_da và diem_dat";
+    BothScores => "H0173",
+        en: "give both the maximum and the assessed points, or neither",
+        vi: "ghi cả điểm tối đa và điểm thẩm định, hoặc không ghi cả hai";
+    TypedMaximumDiffers { criterion: String, typed: Decimal, sum: Decimal } => "W0102",
+        en: "criterion `{criterion}` types maximum {typed} but its parts add up to {sum}; the tables show {sum}",
+        vi: "tiêu chí `{criterion}` ghi điểm tối đa {typed} nhưng các phần cộng lại là {sum}; bảng ghi {sum}";
+    TypedAssessedDiffers { criterion: String, typed: Decimal, sum: Decimal } => "W0103",
+        en: "criterion `{criterion}` types assessed points {typed} but its parts add up to {sum}; the tables show {sum}",
+        vi: "tiêu chí `{criterion}` ghi điểm thẩm định {typed} nhưng các phần cộng lại là {sum}; bảng ghi {sum}";
+
+    // Progress and appendices.
+    UnknownProgressStatus { value: String } => "E0180",
+        en: "unknown progress status `{value}`",
+        vi: "không có trạng thái tiến độ `{value}`";
+    UnknownPreset { value: String } => "E0181",
+        en: "unknown appendix preset `{value}`",
+        vi: "không có mẫu phụ lục `{value}`";
+    ColumnNotInPreset { column: String, preset: String } => "E0182",
+        en: "column `{column}` is not available in a `{preset}` appendix",
+        vi: "cột `{column}` không có trong phụ lục `{preset}`";
+    UnknownOrientation { value: String } => "E0183",
+        en: "unknown orientation `{value}`",
+        vi: "không có hướng trang `{value}`";
+    UseOrientation => "H0183",
+        en: "use \"doc\", \"ngang\" or \"tu-dong\"",
+        vi: "dùng \"doc\", \"ngang\" hoặc \"tu-dong\"";
+
+    // Records a record names.
+    MissingPlan { path: PathBuf } => "E0190",
+        en: "the plan `{path}` does not exist",
+        vi: "không có kế hoạch `{path}`";
+    PlanPathHelp => "H0190",
+        en: "give the plan's path relative to this record's folder",
+        vi: "ghi đường dẫn của kế hoạch tính từ thư mục của bản ghi này";
+    MissingDocument { path: PathBuf } => "E0191",
+        en: "the document `{path}` does not exist",
+        vi: "không có văn bản `{path}`";
+    DocumentPathHelp => "H0191",
+        en: "give the document's path relative to this record's folder",
+        vi: "ghi đường dẫn của văn bản tính từ thư mục của bản ghi này";
+    NotAPlan { path: PathBuf, kind: String } => "E0192",
+        en: "`{path}` is a {kind}, not a Kế hoạch",
+        vi: "`{path}` là {kind}, không phải Kế hoạch";
+    PointAtPlan => "H0192",
+        en: "point ke_hoach at the plan record",
+        vi: "hãy trỏ ke_hoach tới bản ghi kế hoạch";
+}
