@@ -8,7 +8,7 @@ use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use crate::error::Error;
-use crate::record::{self, Record, STATUSES};
+use crate::record::{self, Record, Status};
 
 /// Which item an update is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,11 +41,11 @@ pub fn parse_date(text: &str) -> Option<toml_edit::Datetime> {
 
 /// Returns the record text with the update added; `path` is only used in messages.
 pub fn apply(path: &Path, source: &str, target: &Target, update: &Update) -> Result<String, Error> {
-    if !STATUSES.contains(&update.status.as_str()) {
+    if Status::parse(&update.status).is_none() {
         return Err(refuse(
             path,
             format!("unknown status `{}`", update.status),
-            &format!("use one of: {}", STATUSES.join(", ")),
+            &Status::help(),
         ));
     }
     // The record must be valid before it is edited, so that errors point at the clerk's text.
