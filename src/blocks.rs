@@ -26,78 +26,7 @@
 
 use std::fmt;
 
-/// A run of text with its emphasis.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Span {
-    Text {
-        text: String,
-        bold: bool,
-        italic: bool,
-    },
-    Break,
-}
-
-/// Inline text: spans in order.
-pub type Inline = Vec<Span>;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Center,
-    Right,
-    Justify,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowKind {
-    Header,
-    Body,
-    Group,
-    Total,
-}
-
-/// Vertical merging of a cell with the ones below it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Merge {
-    None,
-    /// First cell of a vertically merged run.
-    Start,
-    /// Merged into the cell above.
-    Continue,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
-    pub align: Align,
-    pub bold: bool,
-    pub span: usize,
-    pub merge: Merge,
-    pub text: Inline,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub kind: RowKind,
-    pub cells: Vec<Cell>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
-    pub widths: Vec<u32>,
-    pub rows: Vec<Row>,
-}
-
-/// One block of the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    Heading { level: u8, text: Inline },
-    Khoan(Inline),
-    Paragraph(Inline),
-    Dash(Inline),
-    Plus(Inline),
-    Note(Inline),
-    Table(Table),
-}
+use crate::model::{Align, Block, Cell, Inline, Merge, Row, RowKind, Span, Table};
 
 /// A markup problem: the template produced something the parser cannot read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,17 +101,6 @@ pub fn parse_inline(text: &str) -> Inline {
     }
     flush(&mut current, &mut spans, bold, italic);
     spans
-}
-
-/// Plain text of inline spans (breaks become newlines).
-pub fn plain(inline: &Inline) -> String {
-    inline
-        .iter()
-        .map(|s| match s {
-            Span::Text { text, .. } => text.as_str(),
-            Span::Break => "\n",
-        })
-        .collect()
 }
 
 /// Parses rendered markup into blocks.

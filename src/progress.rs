@@ -9,7 +9,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use crate::error::Error;
 use crate::messages::{Check, List, Message, Run};
-use crate::record::{self, Record, STATUSES};
+use crate::record::{self, Record, Status};
 
 /// Which item an update is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,13 +51,13 @@ pub fn parse_date(text: &str) -> Option<toml_edit::Datetime> {
 
 /// Returns the record text with the update added; `path` is only used in messages.
 pub fn apply(path: &Path, source: &str, target: &Target, update: &Update) -> Result<String, Error> {
-    if !STATUSES.contains(&update.status.as_str()) {
+    if Status::parse(&update.status).is_none() {
         let status = update.status.clone();
         return Err(refuse(
             path,
             Run::UnknownStatus { status },
             Check::UseOneOf {
-                values: List::of(STATUSES),
+                values: List::of(Status::ALL.iter().map(|s| s.code())),
             },
         ));
     }

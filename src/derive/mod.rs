@@ -6,6 +6,7 @@
 
 mod appendix;
 pub mod report;
+mod rows;
 
 pub use appendix::AppendixView;
 
@@ -193,7 +194,7 @@ pub fn plan_reference(plan: &Loaded) -> PlanRef {
     let view = derive(plan, &Options::default());
     let d = plan.date;
     PlanRef {
-        loai: plan.kind.name,
+        loai: plan.kind.name(),
         so_ky_hieu: view.so_ky_hieu,
         ngay: text::long_date(d.day, d.month, d.year),
         co_quan: view.co_quan.ten,
@@ -215,7 +216,7 @@ pub fn derive(loaded: &Loaded, options: &Options) -> View {
     let kind = loaded.kind;
     let number = r.so.as_ref().and_then(|n| u32::try_from(*n.get_ref()).ok());
     let issuer_abbr = text::clean(r.co_quan.viet_tat.get_ref());
-    let so_ky_hieu = match kind.abbreviation {
+    let so_ky_hieu = match kind.abbreviation() {
         Some(abbr) => format!("{}/{abbr}-{issuer_abbr}", text::doc_number(number)),
         None => format!("{}/{issuer_abbr}", text::doc_number(number)),
     };
@@ -228,14 +229,14 @@ pub fn derive(loaded: &Loaded, options: &Options) -> View {
     let issuer = text::clean(&r.co_quan.ten);
     let attached_to = format!(
         "(Kèm theo {} số {so_ky_hieu} {} của {issuer})",
-        kind.name,
+        kind.name(),
         text::long_date(d.day, d.month, d.year)
     );
     View {
         loai: KindView {
-            ma: kind.code,
-            ten: kind.name,
-            ten_hoa: text::upper(kind.name),
+            ma: kind.code(),
+            ten: kind.name(),
+            ten_hoa: text::upper(kind.name()),
         },
         so_ky_hieu,
         dia_danh_ngay: format!("{place}, {}", text::long_date(d.day, d.month, d.year)),
@@ -278,11 +279,11 @@ fn blocks(contents: &[Content]) -> Vec<Block> {
         .iter()
         .map(|c| {
             let (kieu, text) = match c {
-                Content::Paragraph(t) => ("doan", t),
-                Content::Dash(t) => ("-", t),
-                Content::Plus(t) => ("+", t),
-                Content::Note(t) => ("ghi_chu", t),
-                Content::Insert(t) => ("chen", t),
+                Content::Paragraph(t) => ("doan", t.as_str()),
+                Content::Dash(t) => ("-", t.as_str()),
+                Content::Plus(t) => ("+", t.as_str()),
+                Content::Note(t) => ("ghi_chu", t.as_str()),
+                Content::Insert(insertion) => ("chen", insertion.code()),
             };
             Block {
                 kieu,
@@ -308,7 +309,7 @@ fn signer(s: &record::Signer) -> SignerView {
     if let (Some(prefix), Some(head)) = (&s.quyen_han, &s.chuc_vu_thu_truong) {
         dong.push(format!(
             "{} {}",
-            prefix.get_ref(),
+            prefix.get_ref().code(),
             text::upper(&text::clean(head.get_ref()))
         ));
     }

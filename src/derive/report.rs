@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::record::{self, DocDate, Progress, Record};
+use crate::record::{self, DocDate, Progress, Record, Status};
 use crate::text;
 
 /// Latest entry on or before `as_of` (all entries when `None`).
@@ -19,23 +19,13 @@ pub fn latest(entries: &[Progress], as_of: Option<DocDate>) -> Option<&Progress>
         .map(|(_, e)| e)
 }
 
-/// The Vietnamese wording of a progress status.
-pub fn status_label(status: &str) -> &'static str {
-    match status {
-        "hoan-thanh" => "Đã hoàn thành",
-        "dang-thuc-hien" => "Đang thực hiện",
-        "khong-the-thuc-hien" => "Không thể thực hiện",
-        _ => "Chưa thực hiện",
-    }
-}
-
 /// What the Tiến độ cell shows: the entry's text, or its status in words.
 pub fn progress_text(entries: &[Progress], as_of: Option<DocDate>) -> String {
     match latest(entries, as_of) {
         None => String::new(),
         Some(e) => match &e.noi_dung {
             Some(t) if !t.trim().is_empty() => text::clean(t),
-            _ => status_label(e.trang_thai.get_ref()).to_string(),
+            _ => e.trang_thai.get_ref().label().to_string(),
         },
     }
 }
@@ -111,11 +101,11 @@ fn count<'a>(items: impl Iterator<Item = &'a Item<'a>>, as_of: Option<DocDate>) 
     let mut c = Counts::default();
     for item in items {
         c.tong += 1;
-        match latest(item.entries, as_of).map(|e| e.trang_thai.get_ref().as_str()) {
-            Some("hoan-thanh") => c.hoan_thanh += 1,
-            Some("dang-thuc-hien") => c.dang_thuc_hien += 1,
-            Some("khong-the-thuc-hien") => c.khong_the_thuc_hien += 1,
-            _ => c.chua_thuc_hien += 1,
+        match latest(item.entries, as_of).map(|e| *e.trang_thai.get_ref()) {
+            Some(Status::Done) => c.hoan_thanh += 1,
+            Some(Status::InProgress) => c.dang_thuc_hien += 1,
+            Some(Status::Impossible) => c.khong_the_thuc_hien += 1,
+            Some(Status::NotStarted) | None => c.chua_thuc_hien += 1,
         }
     }
     c.ty_le_hoan_thanh = format!("{}/{}", two_digits(c.hoan_thanh), two_digits(c.tong));
@@ -163,8 +153,8 @@ pub fn summary(record: &Record, as_of: Option<DocDate>) -> Summary {
     }
 }
 
-fn state(entries: &[Progress], as_of: Option<DocDate>) -> Option<(String, Option<String>)> {
-    latest(entries, as_of).map(|e| (e.trang_thai.get_ref().clone(), e.noi_dung.clone()))
+fn state(entries: &[Progress], as_of: Option<DocDate>) -> Option<(Status, Option<String>)> {
+    latest(entries, as_of).map(|e| (*e.trang_thai.get_ref(), e.noi_dung.clone()))
 }
 
 /// Items whose status or text at `to` differs from what it was at `from`.

@@ -7,10 +7,10 @@ use super::styles::id;
 use super::tables;
 use super::xml::Xml;
 use super::{FIRST_PAGE_HEADER, PAGE_HEADER};
-use crate::blocks::{Align, Span};
 use crate::layout::{
     AppendixPart, BodyItem, Document, MainPart, ParaKind, Paragraph, Part, Rule, Section,
 };
+use crate::model::{Align, Span};
 
 /// Paragraph properties vanban sets beside the style, in schema order when written.
 #[derive(Debug, Clone, Copy, Default)]

@@ -5,8 +5,8 @@
 use super::document::{ParaProps, paragraph, rule, spans, styled};
 use super::styles::id;
 use super::xml::Xml;
-use crate::blocks::{Inline, Merge, Row, RowKind, Span};
 use crate::layout::{HeaderBlock, SignatureBlock, TableModel};
+use crate::model::{Inline, Merge, Row, RowKind, Span};
 
 /// `w:tblPr` and `w:tblGrid`; `ruled` draws single 1/4 pt lines round and between cells,
 /// otherwise every border is explicitly absent, whatever the default table style says.

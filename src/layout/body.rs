@@ -3,7 +3,7 @@
 //! title) → "a)" → "-" → "+". Numbers are computed here and nowhere else, so no document can
 //! number a row twice.
 
-use crate::blocks::{Block, Inline, Row, RowKind, Span};
+use crate::model::{Block, Inline, Row, RowKind, Span, Table};
 use crate::text;
 
 /// What a body paragraph is; each kind has its own named style in Word.
@@ -38,6 +38,15 @@ pub struct TableModel {
 }
 
 impl TableModel {
+    /// A table whose relative widths are scaled to fill `text_width` twips.
+    pub fn fit(table: Table, text_width: u32, compact: bool) -> TableModel {
+        TableModel {
+            widths: scale(&table.widths, text_width),
+            rows: table.rows,
+            compact,
+        }
+    }
+
     /// Number of leading header rows (repeated on every page).
     pub fn header_rows(&self) -> usize {
         self.rows
@@ -110,11 +119,9 @@ pub fn number_body(blocks: &[Block], text_width: u32) -> Vec<BodyItem> {
             Block::Dash(text) => para(ParaKind::Dash, "- ".into(), text.clone()),
             Block::Plus(text) => para(ParaKind::Plus, "+ ".into(), text.clone()),
             Block::Note(text) => para(ParaKind::Note, String::new(), text.clone()),
-            Block::Table(table) => BodyItem::Table(TableModel {
-                widths: scale(&table.widths, text_width),
-                rows: table.rows.clone(),
-                compact: false,
-            }),
+            Block::Table(table) => {
+                BodyItem::Table(TableModel::fit(table.clone(), text_width, false))
+            }
         })
         .collect()
 }
@@ -165,7 +172,7 @@ mod tests {
         let BodyItem::Paragraph(p) = &items[0] else {
             panic!()
         };
-        assert_eq!(crate::blocks::plain(&p.text), "MỤC ĐÍCH, YÊU CẦU");
+        assert_eq!(crate::model::plain(&p.text), "MỤC ĐÍCH, YÊU CẦU");
     }
 
     #[test]

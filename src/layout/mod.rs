@@ -10,8 +10,8 @@ pub mod measure;
 
 pub use body::{BodyItem, ParaKind, Paragraph, TableModel, number_body};
 
-use crate::blocks::Block;
-use crate::derive::View;
+use crate::derive::{AppendixView, View};
+use crate::model::{Block, Table};
 use crate::record::SizeSet;
 use measure::Face;
 
@@ -327,30 +327,22 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
     }
 }
 
-/// Lays out the `index`-th appendix of `view` with its table blocks as a section of its own.
-pub fn appendix_section(view: &View, index: usize, table: &[Block]) -> Section {
-    let appendix = &view.phu_luc[index];
+/// Lays out an appendix with its table as a section of its own.
+pub fn appendix_section(appendix: &AppendixView, table: Table, sizes: Sizes) -> Section {
     let setup = if appendix.ngang {
         PageSetup::a4_landscape()
     } else {
         PageSetup::a4_portrait()
     };
-    let sizes = Sizes::for_set(view.size_set);
     let text_width = setup.text_width();
     let title_width =
         measure::width_twips(&appendix.tieu_de_hoa, sizes.title, Face::Bold).min(text_width);
-    let mut body = number_body(table, text_width);
-    for item in &mut body {
-        if let BodyItem::Table(t) = item {
-            t.compact = true;
-        }
-    }
     let part = AppendixPart {
         label: appendix.nhan.clone(),
         title: appendix.tieu_de_hoa.clone(),
         attached: appendix.kem_theo.clone(),
         rule: Rule::centred(share(title_width, SHORT_RULE_SHARE), text_width),
-        body,
+        body: vec![BodyItem::Table(TableModel::fit(table, text_width, true))],
     };
     Section {
         setup,

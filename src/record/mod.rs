@@ -9,10 +9,12 @@ mod check;
 mod explain;
 mod kind;
 mod load;
+mod vocab;
 
-pub use check::{INSERTIONS, PRESETS, STATUSES, code_parents, effective_scores};
-pub use kind::{KINDS, Kind};
-pub use load::{DocDate, Loaded, SizeSet, calendar_date, from_bytes, load, parse};
+pub use check::{code_parents, effective_scores};
+pub use kind::Kind;
+pub use load::{DocDate, Loaded, calendar_date, from_bytes, load, parse};
+pub use vocab::{Authority, ColumnKey, Insertion, Orientation, Preset, SizeSet, Status};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -21,8 +23,8 @@ use toml::Spanned;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
-    /// Document kind code, e.g. "ke-hoach" (see [`KINDS`]).
-    pub loai: Spanned<String>,
+    /// Document kind, e.g. "ke-hoach".
+    pub loai: Spanned<Kind>,
     /// Document number; absent for a draft ("Số:      /KH-SNV").
     pub so: Option<Spanned<i64>>,
     /// Signing date; absent for a draft (blank day and month, year kept).
@@ -34,7 +36,7 @@ pub struct Record {
     /// Trích yếu: what the document is about.
     pub trich_yeu: String,
     /// Size set of nd30.md §1: "nho" (12/13/13) or "lon" (13/14/14).
-    pub co_chu: Option<Spanned<String>>,
+    pub co_chu: Option<Spanned<SizeSet>>,
     pub co_quan: Issuer,
     #[serde(default)]
     pub kinh_gui: Vec<String>,
@@ -78,12 +80,12 @@ pub struct Appendix {
     /// Title, printed upper-case under "Phụ lục".
     pub tieu_de: String,
     /// Preset: "nhiem-vu" (tasks), "tien-do" (progress), "diem" (scores).
-    pub mau: Spanned<String>,
+    pub mau: Spanned<Preset>,
     /// Columns replacing the preset's, in order.
     #[serde(default)]
     pub cot: Vec<Column>,
     /// "doc" (portrait), "ngang" (landscape) or "tu-dong" (landscape when the columns need it).
-    pub huong: Option<Spanned<String>>,
+    pub huong: Option<Spanned<Orientation>>,
     /// Adds the "(1) (2) (3) …" row under the header.
     #[serde(default)]
     pub danh_so_cot: bool,
@@ -99,7 +101,7 @@ pub struct Appendix {
 #[serde(deny_unknown_fields)]
 pub struct Column {
     /// Which value the column shows (see README "Appendix columns").
-    pub khoa: Spanned<String>,
+    pub khoa: Spanned<ColumnKey>,
     /// Heading; defaults to the key's usual heading.
     pub tieu_de: Option<String>,
     /// A second heading line in italic, e.g. "(Theo Kế hoạch số 102/KH-SNgV ngày 14/02/2022)".
@@ -133,8 +135,8 @@ pub enum Content {
     Plus(String),
     /// A centred italic note, e.g. "(Có Phụ lục kèm theo)".
     Note(String),
-    /// A block the template generates from data (one of [`INSERTIONS`]).
-    Insert(String),
+    /// A block the template generates from data.
+    Insert(Insertion),
 }
 
 impl<'de> Deserialize<'de> for Content {
@@ -177,11 +179,14 @@ impl<'de> serde::de::Visitor<'de> for ContentVisitor {
             "-" => Ok(Content::Dash(value)),
             "+" => Ok(Content::Plus(value)),
             "ghi_chu" => Ok(Content::Note(value)),
-            "chen" if INSERTIONS.contains(&value.as_str()) => Ok(Content::Insert(value)),
-            "chen" => Err(A::Error::custom(format!(
-                "unknown generated block `{value}`; use one of: {}",
-                INSERTIONS.join(", ")
-            ))),
+            "chen" => Insertion::parse(&value)
+                .map(Content::Insert)
+                .ok_or_else(|| {
+                    A::Error::custom(format!(
+                        "unknown generated block `{value}`; {}",
+                        Insertion::help()
+                    ))
+                }),
             other => Err(A::Error::custom(format!(
                 "unknown body block key `{other}`; use {CONTENT_KEYS}"
             ))),
@@ -208,7 +213,7 @@ pub struct Signer {
     /// Collective signed for ("Ủy ban nhân dân") → "TM. ỦY BAN NHÂN DÂN".
     pub thay_mat: Option<String>,
     /// "KT.", "TL.", "TUQ." or "Q." before the head's title.
-    pub quyen_han: Option<Spanned<String>>,
+    pub quyen_han: Option<Spanned<Authority>>,
     /// The head's title that `quyen_han` applies to ("Giám đốc", "Chủ tịch").
     pub chuc_vu_thu_truong: Option<Spanned<String>>,
     /// The signer's own title ("Phó Giám đốc").
@@ -295,7 +300,7 @@ pub struct Remedy {
 pub struct Progress {
     pub ngay: Spanned<toml::value::Datetime>,
     /// "hoan-thanh", "dang-thuc-hien", "chua-thuc-hien" or "khong-the-thuc-hien".
-    pub trang_thai: Spanned<String>,
+    pub trang_thai: Spanned<Status>,
     pub noi_dung: Option<String>,
 }
 
@@ -319,6 +324,8 @@ pub struct Task {
     pub phoi_hop: Option<String>,
     pub thoi_han: Option<String>,
     pub ket_qua: Option<String>,
+    /// Ghi chú column of a task appendix.
+    pub ghi_chu: Option<String>,
     #[serde(default)]
     pub tien_do: Vec<Progress>,
 }
