@@ -24,27 +24,16 @@
 //! In text, `\*` is a literal star, `\\` a backslash and `\n` a new line (a new paragraph
 //! inside a table cell).
 
-use std::fmt;
-
+use crate::messages::Run;
 use crate::model::{Align, Block, Cell, Inline, Merge, Row, RowKind, Span, Table};
 
 /// A markup problem: the template produced something the parser cannot read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MarkupError {
     /// 1-based line of the rendered markup.
     pub line: usize,
-    pub message: String,
+    pub problem: Run,
     pub text: String,
-}
-
-impl fmt::Display for MarkupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {} of the rendered markup: {}: `{}`",
-            self.line, self.message, self.text
-        )
-    }
 }
 
 /// Escapes record text so that it is read back literally by [`parse`].
@@ -112,18 +101,18 @@ pub fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
         if line.trim().is_empty() {
             continue;
         }
-        let err = |message: &str| MarkupError {
+        let err = |problem: Run| MarkupError {
             line: index + 1,
-            message: message.to_string(),
+            problem,
             text: raw.to_string(),
         };
         let (directive, rest) = line.split_once(' ').unwrap_or((line, ""));
         match (directive, table.as_mut()) {
             ("@table", None) => {
                 let widths: Result<Vec<u32>, _> = rest.split_whitespace().map(str::parse).collect();
-                let widths = widths.map_err(|_| err("@table takes relative column widths"))?;
+                let widths = widths.map_err(|_| err(Run::MarkupTableWidths))?;
                 if widths.is_empty() || widths.contains(&0) {
-                    return Err(err("@table needs one or more non-zero widths"));
+                    return Err(err(Run::MarkupTableNoWidths));
                 }
                 table = Some(Table {
                     widths,
@@ -136,7 +125,7 @@ pub fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
                     "header" => RowKind::Header,
                     "group" => RowKind::Group,
                     "total" => RowKind::Total,
-                    _ => return Err(err("@row takes header, body, group or total")),
+                    _ => return Err(err(Run::MarkupRowKind)),
                 };
                 t.rows.push(Row {
                     kind,
@@ -146,30 +135,32 @@ pub fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
             ("@cell", Some(t)) => {
                 let (attrs, text) = rest
                     .split_once('|')
-                    .ok_or_else(|| err("@cell needs `|` before its text"))?;
-                let cell = parse_cell(attrs, text.strip_prefix(' ').unwrap_or(text))
-                    .map_err(|m| err(&m))?;
+                    .ok_or_else(|| err(Run::MarkupCellBar))?;
+                let cell =
+                    parse_cell(attrs, text.strip_prefix(' ').unwrap_or(text)).map_err(err)?;
                 let row = t
                     .rows
                     .last_mut()
-                    .ok_or_else(|| err("@cell before any @row"))?;
+                    .ok_or_else(|| err(Run::MarkupCellBeforeRow))?;
                 row.cells.push(cell);
             }
             ("@end", Some(_)) => {
                 let t = table.take().unwrap_or_else(|| unreachable!("matched Some"));
-                check_table(&t).map_err(|m| err(&m))?;
+                check_table(&t).map_err(err)?;
                 blocks.push(Block::Table(t));
             }
-            (_, Some(_)) => return Err(err("only @row, @cell and @end may appear inside a table")),
+            (_, Some(_)) => return Err(err(Run::MarkupInsideTable)),
             (_, None) => {
-                blocks.push(text_block(directive, rest).ok_or_else(|| err("unknown directive"))?);
+                blocks.push(
+                    text_block(directive, rest).ok_or_else(|| err(Run::MarkupUnknownDirective))?,
+                );
             }
         }
     }
     if table.is_some() {
         return Err(MarkupError {
             line: markup.lines().count(),
-            message: "a table is not closed with @end".into(),
+            problem: Run::MarkupTableNotClosed,
             text: String::new(),
         });
     }
@@ -200,7 +191,7 @@ fn text_block(directive: &str, rest: &str) -> Option<Block> {
     })
 }
 
-fn parse_cell(attrs: &str, text: &str) -> Result<Cell, String> {
+fn parse_cell(attrs: &str, text: &str) -> Result<Cell, Run> {
     let mut cell = Cell {
         align: Align::Left,
         bold: false,
@@ -222,22 +213,24 @@ fn parse_cell(attrs: &str, text: &str) -> Result<Cell, String> {
                     .strip_prefix("span=")
                     .and_then(|n| n.parse().ok())
                     .filter(|n| *n >= 1);
-                cell.span = n.ok_or_else(|| format!("unknown cell attribute `{attr}`"))?;
+                cell.span = n.ok_or_else(|| Run::MarkupCellAttribute {
+                    attribute: attr.to_string(),
+                })?;
             }
         }
     }
     Ok(cell)
 }
 
-fn check_table(table: &Table) -> Result<(), String> {
+fn check_table(table: &Table) -> Result<(), Run> {
     for (i, row) in table.rows.iter().enumerate() {
         let used: usize = row.cells.iter().map(|c| c.span).sum();
         if used != table.widths.len() {
-            return Err(format!(
-                "row {} fills {used} of {} columns",
-                i + 1,
-                table.widths.len()
-            ));
+            return Err(Run::MarkupRowWidth {
+                row: i + 1,
+                used,
+                columns: table.widths.len(),
+            });
         }
     }
     Ok(())
@@ -315,18 +308,23 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[1].cells[0].span, 2);
         let bad = parse("@table 1 3\n@row\n@cell | x\n@end").unwrap_err();
-        assert!(bad.message.contains("fills 1 of 2"), "{bad}");
+        assert_eq!(
+            bad.problem,
+            Run::MarkupRowWidth {
+                row: 1,
+                used: 1,
+                columns: 2
+            }
+        );
     }
 
     #[test]
     fn unknown_directive_names_its_line() {
         let e = parse("@p ok\nstray text").unwrap_err();
         assert_eq!(e.line, 2);
-        assert!(
-            parse("@table 1\n@row\n@cell | x")
-                .unwrap_err()
-                .message
-                .contains("not closed")
+        assert_eq!(
+            parse("@table 1\n@row\n@cell | x").unwrap_err().problem,
+            Run::MarkupTableNotClosed
         );
     }
 }

@@ -128,22 +128,6 @@ impl Error {
         self
     }
 
-    pub fn at(location: Location, message: impl Into<String>, help: Option<String>) -> Error {
-        Error::Source {
-            location,
-            message: Box::new(Message::Legacy(message.into())),
-            help: help.map(|h| Box::new(Message::Legacy(h))),
-        }
-    }
-
-    pub fn file(path: &Path, message: impl Into<String>, help: Option<String>) -> Error {
-        Error::File {
-            path: path.to_path_buf(),
-            message: Box::new(Message::Legacy(message.into())),
-            help: help.map(|h| Box::new(Message::Legacy(h))),
-        }
-    }
-
     /// The main message (for an output failure: "cannot write …: cause").
     pub fn message(&self) -> Message {
         match self {

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use crate::error::{Error, Warning};
+use crate::messages::{Check, Run};
 use crate::template::Templates;
 use crate::{blocks, derive, docx, layout, record, text};
 
@@ -30,21 +31,30 @@ pub struct RenderOptions {
     pub as_of: Option<record::DocDate>,
 }
 
+/// Which record a record names, for the message when it is missing.
+#[derive(Debug, Clone, Copy)]
+enum Named {
+    /// The plan of a report (`ke_hoach`).
+    Plan,
+    /// The document a Công văn sends (`kem_theo`).
+    Document,
+}
+
 /// Loads a record that `from` names (relative to its folder): the plan of a report, the
-/// document a Công văn sends. `what` names it in messages.
+/// document a Công văn sends.
 fn load_named(
     from: &record::Loaded,
     reference: &toml::Spanned<String>,
-    what: &str,
+    what: Named,
 ) -> Result<record::Loaded, Error> {
     let folder = from.path.parent().unwrap_or(Path::new("."));
     let path = folder.join(reference.get_ref());
     if !path.is_file() {
-        return Err(from.error_at(
-            reference.span(),
-            format!("the {what} `{}` does not exist", path.display()),
-            &format!("give the {what}'s path relative to this record's folder"),
-        ));
+        let (message, help) = match what {
+            Named::Plan => (Check::MissingPlan { path }, Check::PlanPathHelp),
+            Named::Document => (Check::MissingDocument { path }, Check::DocumentPathHelp),
+        };
+        return Err(from.error_at(reference.span(), message, help));
     }
     record::load(&path)
 }
@@ -55,17 +65,16 @@ fn attach_plan(
     report: &mut record::Loaded,
     reference: &toml::Spanned<String>,
 ) -> Result<derive::PlanRef, Error> {
-    let mut plan = load_named(report, reference, "plan")?;
+    let mut plan = load_named(report, reference, Named::Plan)?;
     let path = plan.path.clone();
     if plan.kind != record::Kind::KeHoach {
         return Err(report.error_at(
             reference.span(),
-            format!(
-                "`{}` is a {}, not a Kế hoạch",
-                path.display(),
-                plan.kind.name()
-            ),
-            "point ke_hoach at the plan record",
+            Check::NotAPlan {
+                path,
+                kind: plan.kind.name().to_string(),
+            },
+            Check::PointAtPlan,
         ));
     }
     if report.record.tieu_chi.is_empty() {
@@ -98,8 +107,10 @@ pub fn render_loaded(
     if !templates.supports(loaded.kind) {
         return Err(loaded.error_at(
             loaded.record.loai.span(),
-            format!("vanban has no template for `{}` yet", loaded.kind.code()),
-            "supported kinds: ke-hoach, bao-cao, cong-van; or add <kind>.vb to your templates folder",
+            Check::NoTemplate {
+                kind: loaded.kind.code().to_string(),
+            },
+            Check::SupportedKinds,
         ));
     }
     let plan = match loaded.record.ke_hoach.take() {
@@ -108,7 +119,9 @@ pub fn render_loaded(
     };
     let attachment = match &loaded.record.kem_theo {
         Some(reference) => Some(derive::plan_reference(&load_named(
-            &loaded, reference, "document",
+            &loaded,
+            reference,
+            Named::Document,
         )?)),
         None => None,
     };
@@ -170,12 +183,9 @@ pub fn render_loaded(
         ),
     };
     let write = |document: &layout::Document, props: &docx::Properties| {
-        docx::write(document, props).map_err(|e| {
-            Error::file(
-                record_path,
-                format!("internal error while writing the document: {e}"),
-                Some("please report this with the record attached".into()),
-            )
+        docx::write(document, props).map_err(|detail| {
+            Error::about(record_path, Run::InternalWriteError { detail })
+                .help(Run::ReportWithRecord)
         })
     };
     let mut files = vec![OutputFile {

@@ -14,6 +14,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 use crate::blocks;
 use crate::derive::View;
 use crate::error::Error;
+use crate::messages::Run;
 use crate::record::Kind;
 
 /// Suffix of template files; autoescape applies to it.
@@ -116,14 +117,13 @@ impl Templates {
     /// record, so the error names the template and the line of its output.
     pub fn markup_error(&self, view: &View, record: &Path, e: &blocks::MarkupError) -> Error {
         let name = format!("{}{SUFFIX}", view.loai.ma);
-        Error::file(
-            &self.origin(&name),
-            format!(
-                "the template produced invalid markup while rendering {}, {e}",
-                record.display()
-            ),
-            Some("check the template's @ directives (README \"Templates\")".into()),
-        )
+        let problem = Run::InvalidMarkup {
+            record: record.to_path_buf(),
+            line: e.line,
+            problem: Box::new(e.problem.clone().into()),
+            text: e.text.clone(),
+        };
+        Error::about(&self.origin(&name), problem).help(Run::CheckDirectives)
     }
 
     fn origin(&self, name: &str) -> PathBuf {
@@ -135,30 +135,30 @@ impl Templates {
 }
 
 fn template_error(origin: &Path, record: Option<&Path>, error: &tera::Error) -> Error {
-    let mut message = match record {
-        Some(record) => format!("template error while rendering {}", record.display()),
-        None => "template error".to_string(),
-    };
+    // Tera's own account of the problem, cause by cause, as it wrote it.
+    let mut causes = Vec::new();
     let mut cause: Option<&dyn std::error::Error> = Some(error);
     while let Some(current) = cause {
         let text = current.to_string();
-        message.push('\n');
-        message.push_str(text.strip_prefix("error: ").unwrap_or(&text));
+        causes.push(text.strip_prefix("error: ").unwrap_or(&text).to_string());
         cause = current.source();
     }
-    Error::file(
-        origin,
-        message,
-        Some(
-            "fix the template, or remove it from the templates folder to use the built-in one"
-                .into(),
-        ),
-    )
+    let detail = causes.join("\n");
+    let message = match record {
+        Some(record) => Run::TemplateError {
+            record: record.to_path_buf(),
+            detail,
+        },
+        None => Run::TemplateErrorAlone { detail },
+    };
+    Error::about(origin, message).help(Run::FixTemplate)
 }
 
 fn read(path: &Path) -> Result<String, Error> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Error::file(path, format!("cannot read the template: {e}"), None))
+    std::fs::read_to_string(path).map_err(|e| {
+        let cause = Box::new(Run::io(&e));
+        Error::about(path, Run::CannotReadTemplate { cause })
+    })
 }
 
 /// Writes the built-in templates into `folder` for editing; existing files are kept.

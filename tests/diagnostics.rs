@@ -2,7 +2,7 @@
 //! class in tests/fixtures/bad/ (syntax, unknown key, missing key, wrong type, impossible date,
 //! unknown kind, signer, preset, body block or status, duplicate code, missing plan, score
 //! above its maximum, a kind without a template, a file that is not UTF-8, a raw control
-//! character). Each must fail with exit code 1, name its file, line and column where there is
+//! character, and the pasting mistakes `paste-*`, also locked in Vietnamese). Each must fail with exit code 1, name its file, line and column where there is
 //! one, and write nothing. Records in tests/fixtures/warn/ render, with a warning that points
 //! at the line (a typed total that disagrees with its parts, an escaped control character).
 
@@ -31,6 +31,18 @@ fn every_bad_record_gets_its_exact_message() {
             0,
             "{name} wrote something"
         );
+        insta::assert_snapshot!(stderr(&out));
+    });
+}
+
+#[test]
+fn every_pasting_mistake_says_what_to_write_in_vietnamese_too() {
+    insta::glob!("fixtures/bad/paste-*.toml", |path| {
+        let folder = path.parent().unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let out = vanban(folder, &["--lang", "vi", "check", name]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert_contains(&stdout(&out), "đã kiểm tra 1, lỗi 1");
         insta::assert_snapshot!(stderr(&out));
     });
 }

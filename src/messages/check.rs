@@ -145,24 +145,25 @@ messages! {
         en: "a line break inside a \"…\" string",
         vi: "xuống dòng bên trong chuỗi \"…\"";
     LineBreakInStringHelp => "H0161",
-        en: "keep the text on one line, or use three quotes for text over several lines: noi_dung = \"\"\"line one\nline two\"\"\"",
-        vi: "viết chữ trên một dòng, hoặc dùng ba dấu ngoặc kép cho chữ nhiều dòng: noi_dung = \"\"\"dòng một\ndòng hai\"\"\"";
+        en: "keep the text on one line, or open and close text of several lines with three quotes: noi_dung = \"\"\"…\"\"\"",
+        vi: "viết chữ trên một dòng, hoặc mở và đóng chữ nhiều dòng bằng ba dấu ngoặc kép: noi_dung = \"\"\"…\"\"\"";
     SlashDate { text: String } => "E0162",
         en: "`{text}` is a date written as day/month/year",
         vi: "`{text}` là ngày viết theo kiểu ngày/tháng/năm";
-    SlashDateHelp { iso: String } => "H0162",
-        en: "write it as a TOML date, year-month-day and without quotes: ngay = {iso}",
-        vi: "viết thành ngày TOML, năm-tháng-ngày và không có ngoặc kép: ngay = {iso}";
-    SlashDateWrongHelp => "H0163",
-        en: "write it as a TOML date, year-month-day and without quotes: ngay = 2026-03-20",
-        vi: "viết thành ngày TOML, năm-tháng-ngày và không có ngoặc kép: ngay = 2026-03-20";
+    SlashDateHelp { key: String, iso: String } => "H0162",
+        en: "write it as a TOML date, year-month-day and without quotes: {key} = {iso}",
+        vi: "viết thành ngày TOML, năm-tháng-ngày và không có ngoặc kép: {key} = {iso}";
+    /// The day/month/year written does not exist, so the example is another date.
+    SlashDateWrongHelp { key: String } => "H0163",
+        en: "write a real date as a TOML date, year-month-day and without quotes: {key} = 2026-03-20",
+        vi: "viết một ngày có thật thành ngày TOML, năm-tháng-ngày và không có ngoặc kép: {key} = 2026-03-20";
     DecimalComma { text: String } => "E0164",
         en: "`{text}` is a number with a decimal comma, which TOML does not read",
         vi: "`{text}` là số có dấu phẩy thập phân, TOML không đọc được";
     DecimalCommaHelp { point: String, text: String } => "H0164",
         en: "write a number with a point, {point}, or text in quotes, \"{text}\"",
         vi: "viết số với dấu chấm, {point}, hoặc viết chữ trong ngoặc kép, \"{text}\"";
-    SpaceInKey { name: String } => "E0165",
+    SpaceInKey { name: Box<Message> } => "E0165",
         en: "a {name} inside a key",
         vi: "có {name} bên trong khóa";
     SpaceInKeyHelp => "H0165",
@@ -296,9 +297,9 @@ messages! {
     BlockWithTwoKeys => "E0153",
         en: "a body block has exactly one key (\"-\", \"+\", ghi_chu or chen); split it into two blocks",
         vi: "mỗi khối nội dung có đúng một khóa (\"-\", \"+\", ghi_chu hoặc chen); hãy tách thành hai khối";
-    UnknownInsertion { value: String, names: List } => "E0154",
-        en: "unknown generated block `{value}`; use one of: {names}",
-        vi: "không có khối tự sinh `{value}`; dùng một trong: {names}";
+    UnknownInsertion { value: String } => "E0154",
+        en: "unknown generated block `{value}`",
+        vi: "không có khối tự sinh `{value}`";
     UnknownBlockKey { key: String } => "E0155",
         en: "unknown body block key `{key}`; use \"-\", \"+\", ghi_chu or chen",
         vi: "không có khóa khối nội dung `{key}`; dùng \"-\", \"+\", ghi_chu hoặc chen";
@@ -345,6 +346,9 @@ messages! {
     ColumnNotInPreset { column: String, preset: String } => "E0182",
         en: "column `{column}` is not available in a `{preset}` appendix",
         vi: "cột `{column}` không có trong phụ lục `{preset}`";
+    UnknownColumnKey { value: String } => "E0184",
+        en: "unknown column key `{value}`",
+        vi: "không có khóa cột `{value}`";
     UnknownOrientation { value: String } => "E0183",
         en: "unknown orientation `{value}`",
         vi: "không có hướng trang `{value}`";

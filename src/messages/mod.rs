@@ -108,8 +108,6 @@ pub enum Message {
     Run(Run),
     /// The command line: help text and usage errors.
     Usage(Usage),
-    /// An English text not yet turned into a typed message.
-    Legacy(String),
 }
 
 impl Message {
@@ -118,7 +116,6 @@ impl Message {
             Message::Check(m) => m.code(),
             Message::Run(m) => m.code(),
             Message::Usage(m) => m.code(),
-            Message::Legacy(_) => "E9999",
         }
     }
 
@@ -127,7 +124,6 @@ impl Message {
             Message::Check(m) => m.text(lang),
             Message::Run(m) => m.text(lang),
             Message::Usage(m) => m.text(lang),
-            Message::Legacy(text) => text.clone(),
         }
     }
 
@@ -150,7 +146,6 @@ impl Message {
             Message::Check(m) => m.sample_values(lang),
             Message::Run(m) => m.sample_values(lang),
             Message::Usage(m) => m.sample_values(lang),
-            Message::Legacy(text) => vec![text.clone()],
         }
     }
 

@@ -108,12 +108,42 @@ messages! {
         en: "fix the template, or remove it from the templates folder to use the built-in one",
         vi: "sửa mẫu, hoặc bỏ nó khỏi thư mục mẫu để dùng mẫu có sẵn";
     /// The block markup a template produced cannot be read.
-    InvalidMarkup { line: usize, problem: Box<Message>, text: String } => "E0233",
-        en: "the template produced invalid markup, line {line} of the rendered markup: {problem}: `{text}`",
-        vi: "mẫu sinh ra đánh dấu không hợp lệ, dòng {line} của đánh dấu đã kết xuất: {problem}: `{text}`";
+    InvalidMarkup { record: PathBuf, line: usize, problem: Box<Message>, text: String } => "E0233",
+        en: "the template produced invalid markup while rendering {record}, line {line} of the rendered markup: {problem}: `{text}`",
+        vi: "mẫu sinh ra đánh dấu không hợp lệ khi kết xuất {record}, dòng {line} của đánh dấu đã kết xuất: {problem}: `{text}`";
     CheckDirectives => "H0233",
-        en: "check the template's @ directives",
-        vi: "kiểm tra các chỉ thị @ của mẫu";
+        en: "check the template's @ directives (README \"Templates\")",
+        vi: "kiểm tra các chỉ thị @ của mẫu (mục \"Templates\" của README)";
+    MarkupTableWidths => "E0234",
+        en: "@table takes relative column widths",
+        vi: "@table cần độ rộng tương đối của các cột";
+    MarkupTableNoWidths => "E0235",
+        en: "@table needs one or more non-zero widths",
+        vi: "@table cần ít nhất một độ rộng khác 0";
+    MarkupRowKind => "E0236",
+        en: "@row takes header, body, group or total",
+        vi: "@row chỉ nhận header, body, group hoặc total";
+    MarkupCellBar => "E0237",
+        en: "@cell needs `|` before its text",
+        vi: "@cell cần dấu `|` trước nội dung";
+    MarkupCellBeforeRow => "E0238",
+        en: "@cell before any @row",
+        vi: "@cell đứng trước mọi @row";
+    MarkupCellAttribute { attribute: String } => "E0239",
+        en: "unknown cell attribute `{attribute}`",
+        vi: "không có thuộc tính ô `{attribute}`";
+    MarkupRowWidth { row: usize, used: usize, columns: usize } => "E0246",
+        en: "row {row} fills {used} of {columns} columns",
+        vi: "hàng {row} chiếm {used} trên {columns} cột";
+    MarkupInsideTable => "E0247",
+        en: "only @row, @cell and @end may appear inside a table",
+        vi: "trong bảng chỉ được có @row, @cell và @end";
+    MarkupUnknownDirective => "E0248",
+        en: "unknown directive",
+        vi: "chỉ thị không tồn tại";
+    MarkupTableNotClosed => "E0249",
+        en: "a table is not closed with @end",
+        vi: "bảng chưa được đóng bằng @end";
     AllTemplatesExist { folder: PathBuf } => "I0230",
         en: "all templates already exist in {folder}",
         vi: "mọi mẫu đã có sẵn trong {folder}";

@@ -9,6 +9,7 @@ use std::path::Path;
 use super::load::calendar_date;
 use super::{Criterion, Progress, Record, Section};
 use crate::error::{Error, Location, Warning};
+use crate::messages::{Check, Message};
 use crate::text::Decimal;
 
 /// The record's file and text, to turn spans into places.
@@ -18,17 +19,13 @@ pub struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn at(&self, span: Range<usize>, message: String, help: &str) -> Error {
-        Error::at(
-            Location::from_span(self.path, self.source, span),
-            message,
-            Some(help.to_string()),
-        )
+    fn at(&self, span: Range<usize>, message: Check, help: impl Into<Message>) -> Error {
+        Error::located(Location::from_span(self.path, self.source, span), message).help(help)
     }
 
     /// For values without a span of their own (inside untagged body blocks).
-    fn file(&self, message: String, help: &str) -> Error {
-        Error::file(self.path, message, Some(help.to_string()))
+    fn file(&self, message: Check, help: Check) -> Error {
+        Error::about(self.path, message).help(help)
     }
 }
 
@@ -49,35 +46,24 @@ fn check_signer(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
         if signer.chuc_vu_thu_truong.is_none() {
             return Err(c.at(
                 prefix.span(),
-                format!(
-                    "`{}` needs the head's title it signs for",
-                    prefix.get_ref().code()
-                ),
-                "add chuc_vu_thu_truong, e.g. \"Giám đốc\"",
+                Check::NeedsHeadTitle {
+                    prefix: prefix.get_ref().code().to_string(),
+                },
+                Check::AddHeadTitle,
             ));
         }
     } else if let Some(head) = &signer.chuc_vu_thu_truong {
-        return Err(c.at(
-            head.span(),
-            "`chuc_vu_thu_truong` is only used with `quyen_han`".into(),
-            "add quyen_han = \"KT.\" (or TL., TUQ., Q.), or move the title to chuc_vu",
-        ));
+        return Err(c.at(head.span(), Check::HeadTitleAlone, Check::AddAuthority));
     }
     Ok(())
 }
 
 fn check_section(c: &Checker<'_>, section: &Section, depth: usize) -> Result<(), Error> {
     if depth > 3 {
-        return Err(c.file(
-            "sections nest at most three deep (I. → 1. → a))".into(),
-            "use \"-\" and \"+\" points below a) instead of another `muc`",
-        ));
+        return Err(c.file(Check::TooDeep, Check::UsePoints));
     }
     if section.tieu_de.is_none() && section.noi_dung.is_empty() {
-        return Err(c.file(
-            "a section has neither `tieu_de` nor `noi_dung`".into(),
-            "give the section a title or some content",
-        ));
+        return Err(c.file(Check::EmptySection, Check::GiveSectionContent));
     }
     for child in &section.muc {
         check_section(c, child, depth + 1)?;
@@ -90,8 +76,10 @@ fn check_progress(c: &Checker<'_>, entries: &[Progress]) -> Result<(), Error> {
         if calendar_date(&entry.ngay).is_none() {
             return Err(c.at(
                 entry.ngay.span(),
-                format!("`{}` is not a calendar date", entry.ngay.get_ref()),
-                "write the date as YYYY-MM-DD",
+                Check::NotCalendarDate {
+                    text: entry.ngay.get_ref().to_string(),
+                },
+                Check::WriteDate,
             ));
         }
     }
@@ -105,26 +93,28 @@ fn check_score(c: &Checker<'_>, criterion: &Criterion) -> Result<(), Error> {
             if !(0.0..=1e6).contains(&m) {
                 return Err(c.at(
                     max.span(),
-                    format!("maximum {m} is out of range"),
-                    "write the framework's maximum points",
+                    Check::MaximumOutOfRange { maximum: m },
+                    Check::WriteMaximum,
                 ));
             }
             if !(0.0..=m).contains(&g) {
                 return Err(c.at(
                     got.span(),
-                    format!("assessed {g} is not between 0 and the maximum {m}"),
-                    "check the assessed points",
+                    Check::AssessedOutOfRange {
+                        assessed: g,
+                        maximum: m,
+                    },
+                    Check::CheckAssessed,
                 ));
             }
         }
         (Some(one), None) | (None, Some(one)) => {
             return Err(c.at(
                 one.span(),
-                format!(
-                    "criterion `{}` has only one of diem_toi_da and diem_dat",
-                    criterion.ten
-                ),
-                "give both the maximum and the assessed points, or neither",
+                Check::OnlyOneScore {
+                    criterion: criterion.ten.to_string(),
+                },
+                Check::BothScores,
             ));
         }
         (None, None) => {}
@@ -139,8 +129,10 @@ fn check_criteria(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
             if !seen.insert(code.get_ref().as_str()) {
                 return Err(c.at(
                     code.span(),
-                    format!("criterion code `{}` appears twice", code.get_ref()),
-                    "each criterion code must be unique; renumber one of them",
+                    Check::DuplicateCode {
+                        code: code.get_ref().clone(),
+                    },
+                    Check::UniqueCodes,
                 ));
             }
         }
@@ -162,8 +154,10 @@ fn check_criteria(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
         if calendar_date(date).is_none() {
             return Err(c.at(
                 date.span(),
-                format!("`{}` is not a calendar date", date.get_ref()),
-                "write the date as YYYY-MM-DD",
+                Check::NotCalendarDate {
+                    text: date.get_ref().to_string(),
+                },
+                Check::WriteDate,
             ));
         }
     }
@@ -182,12 +176,11 @@ fn check_appendices(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
                     .chain(preset.other_columns());
                 return Err(c.at(
                     column.khoa.span(),
-                    format!(
-                        "column `{}` is not available in a `{}` appendix",
-                        key.code(),
-                        preset.code()
-                    ),
-                    &super::vocab::one_of(keys.map(|k| k.code())),
+                    Check::ColumnNotInPreset {
+                        column: key.code().to_string(),
+                        preset: preset.code().to_string(),
+                    },
+                    super::vocab::one_of(keys.map(|k| k.code())),
                 ));
             }
         }
@@ -195,8 +188,10 @@ fn check_appendices(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
             if calendar_date(date).is_none() {
                 return Err(c.at(
                     date.span(),
-                    format!("`{}` is not a calendar date", date.get_ref()),
-                    "write the date as YYYY-MM-DD",
+                    Check::NotCalendarDate {
+                        text: date.get_ref().to_string(),
+                    },
+                    Check::WriteDate,
                 ));
             }
         }
@@ -261,22 +256,30 @@ fn typed_totals(c: &Checker<'_>, record: &Record) -> Vec<Warning> {
         let (true, Some((max, got))) = (has_parts, scores[i]) else {
             continue;
         };
-        for (typed, sum, label) in [
-            (&criterion.diem_toi_da, max, "maximum"),
-            (&criterion.diem_dat, got, "assessed points"),
+        let criterion_name = || criterion.code().unwrap_or(&criterion.ten).to_string();
+        for (typed, sum, is_maximum) in [
+            (&criterion.diem_toi_da, max, true),
+            (&criterion.diem_dat, got, false),
         ] {
             let Some(typed) = typed else { continue };
             let typed_value = Decimal::from_f64(*typed.get_ref());
             if typed_value != sum {
                 warnings.push(Warning {
                     location: Location::from_span(c.path, c.source, typed.span()),
-                    message: crate::messages::Message::Legacy(format!(
-                        "criterion `{}` types {label} {} but its parts add up to {}; the tables show {}",
-                        criterion.code().unwrap_or(&criterion.ten),
-                        typed_value.vi(),
-                        sum.vi(),
-                        sum.vi()
-                    )),
+                    message: if is_maximum {
+                        Check::TypedMaximumDiffers {
+                            criterion: criterion_name(),
+                            typed: typed_value,
+                            sum,
+                        }
+                    } else {
+                        Check::TypedAssessedDiffers {
+                            criterion: criterion_name(),
+                            typed: typed_value,
+                            sum,
+                        }
+                    }
+                    .into(),
                 });
             }
         }

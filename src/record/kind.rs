@@ -7,7 +7,7 @@ use super::vocab::{one_of, vocabulary};
 
 vocabulary! {
     /// One kind of administrative document, in the order of ND30's table.
-    Kind, what: "document kind", help: one_of(Kind::ALL.iter().map(|k| k.code())), {
+    Kind, unknown: UnknownKind, help: one_of(Kind::ALL.iter().map(|k| k.code())), {
         NghiQuyet = "nghi-quyet",
         QuyetDinh = "quyet-dinh",
         ChiThi = "chi-thi",

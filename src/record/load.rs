@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Kind, Record, SizeSet, check, explain, vocab};
+use super::{Kind, Record, SizeSet, check, explain};
 use crate::error::{Error, Location, Warning};
+use crate::messages::{Check, Message, Run};
 
 /// The date of a document; day and month may be left blank in a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,23 +36,21 @@ pub struct Loaded {
 
 impl Loaded {
     /// An error at a span of this record.
-    pub fn error_at(&self, span: std::ops::Range<usize>, message: String, help: &str) -> Error {
-        Error::at(
-            Location::from_span(&self.path, &self.source, span),
-            message,
-            Some(help.to_string()),
-        )
+    pub fn error_at(
+        &self,
+        span: std::ops::Range<usize>,
+        message: impl Into<Message>,
+        help: impl Into<Message>,
+    ) -> Error {
+        Error::located(Location::from_span(&self.path, &self.source, span), message).help(help)
     }
 }
 
 /// Reads, parses and checks one record.
 pub fn load(path: &Path) -> Result<Loaded, Error> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Error::file(
-            path,
-            format!("cannot read the record: {e}"),
-            Some("check the path and permissions".into()),
-        )
+        let cause = Box::new(Run::io(&e));
+        Error::about(path, Run::CannotReadRecord { cause }).help(Run::CheckPathAndPermissions)
     })?;
     from_bytes(path, bytes)
 }
@@ -60,19 +59,13 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
 /// used in messages.
 pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Error> {
     let raw = String::from_utf8(bytes).map_err(|e| {
-        Error::file(
-            path,
-            {
-                let offset = e.utf8_error().valid_up_to();
-                let line = e.as_bytes()[..offset]
-                    .iter()
-                    .filter(|b| **b == b'\n')
-                    .count()
-                    + 1;
-                format!("not UTF-8 text (invalid byte at offset {offset}, line {line})")
-            },
-            Some("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".into()),
-        )
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        Error::about(path, Check::NotUtf8 { offset, line }).help(Check::SaveAsUtf8)
     })?;
     let source = if crate::text::is_nfc(&raw) {
         raw
@@ -85,28 +78,15 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Error> {
 /// Parses and checks record text; `path` is only used in messages.
 pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
     let record: Record = toml::from_str(source).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        let explained = match source.get(span.start..).and_then(|s| s.chars().next()) {
-            Some(c) if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {
-                explain::control_character(c)
-            }
-            _ => match vocab::help_for(e.message()) {
-                Some(help) => (e.message().trim().to_string(), help),
-                None => explain::explain(e.message()),
-            },
-        };
-        Error::at(
-            Location::from_span(path, source, span),
-            explained.0,
-            Some(explained.1),
+        let explained = explain::parser_error(&e, source);
+        Error::located(
+            Location::from_span(path, source, explained.span),
+            explained.message,
         )
+        .help(explained.help)
     })?;
-    let at = |span: std::ops::Range<usize>, message: String, help: &str| {
-        Error::at(
-            Location::from_span(path, source, span),
-            message,
-            Some(help.to_string()),
-        )
+    let at = |span: std::ops::Range<usize>, message: Check, help: Check| {
+        Error::located(Location::from_span(path, source, span), message).help(help)
     };
 
     let kind = *record.loai.get_ref();
@@ -115,8 +95,10 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
         if !(1..=99_999).contains(so.get_ref()) {
             return Err(at(
                 so.span(),
-                format!("document number {} is out of range", so.get_ref()),
-                "numbers run from 1 each year; remove `so` for an unnumbered draft",
+                Check::NumberOutOfRange {
+                    number: *so.get_ref(),
+                },
+                Check::NumbersFromOne,
             ));
         }
     }
@@ -131,8 +113,8 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
     if record.co_quan.viet_tat.get_ref().trim().is_empty() {
         return Err(at(
             record.co_quan.viet_tat.span(),
-            "the agency abbreviation is empty".into(),
-            "write the abbreviation used in the ký hiệu, e.g. \"SNV\"",
+            Check::EmptyAbbreviation,
+            Check::WriteAbbreviation,
         ));
     }
 
@@ -142,7 +124,7 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
             .into_iter()
             .map(|span| Warning {
                 location: Location::from_span(path, source, span),
-                message: crate::messages::Check::EscapedControl.into(),
+                message: Check::EscapedControl.into(),
             }),
     );
 
@@ -157,25 +139,23 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
     })
 }
 
-type At<'a> = dyn Fn(std::ops::Range<usize>, String, &str) -> Error + 'a;
+type At<'a> = dyn Fn(std::ops::Range<usize>, Check, Check) -> Error + 'a;
 
 fn document_date(record: &Record, at: &At<'_>) -> Result<DocDate, Error> {
     if let Some(ngay) = &record.ngay {
         let date = calendar_date(ngay).ok_or_else(|| {
             at(
                 ngay.span(),
-                format!("`{}` is not a calendar date", ngay.get_ref()),
-                "write the signing date as YYYY-MM-DD, e.g. ngay = 2021-03-19",
+                Check::NotCalendarDate {
+                    text: ngay.get_ref().to_string(),
+                },
+                Check::WriteSigningDate,
             )
         })?;
         return Ok(date);
     }
     let Some(nam) = &record.nam else {
-        return Err(at(
-            record.loai.span(),
-            "the record has neither `ngay` nor `nam`".into(),
-            "add ngay = YYYY-MM-DD, or nam = YYYY for a draft with blank day and month",
-        ));
+        return Err(at(record.loai.span(), Check::NoDate, Check::AddDate));
     };
     let year = i32::try_from(*nam.get_ref())
         .ok()
@@ -183,8 +163,10 @@ fn document_date(record: &Record, at: &At<'_>) -> Result<DocDate, Error> {
     let year = year.ok_or_else(|| {
         at(
             nam.span(),
-            format!("{} is not a plausible year", nam.get_ref()),
-            "write the four-digit year, e.g. nam = 2021",
+            Check::NotAYear {
+                year: *nam.get_ref(),
+            },
+            Check::WriteYear,
         )
     })?;
     let month = match &record.thang {
@@ -196,8 +178,10 @@ fn document_date(record: &Record, at: &At<'_>) -> Result<DocDate, Error> {
                 .ok_or_else(|| {
                     at(
                         t.span(),
-                        format!("{} is not a month", t.get_ref()),
-                        "write a month from 1 to 12",
+                        Check::NotAMonth {
+                            month: *t.get_ref(),
+                        },
+                        Check::WriteMonth,
                     )
                 })?,
         ),

@@ -9,6 +9,7 @@ mod check;
 mod explain;
 mod kind;
 mod load;
+mod paste;
 mod vocab;
 
 pub use check::{code_parents, effective_scores};
@@ -16,6 +17,7 @@ pub use kind::Kind;
 pub use load::{DocDate, Loaded, calendar_date, from_bytes, load, parse};
 pub use vocab::{Authority, ColumnKey, Insertion, Orientation, Preset, SizeSet, Status};
 
+use crate::messages::{Check, Lang};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -147,16 +149,12 @@ impl<'de> Deserialize<'de> for Content {
 
 struct ContentVisitor;
 
-const CONTENT_KEYS: &str = "\"-\", \"+\", ghi_chu or chen";
-
 impl<'de> serde::de::Visitor<'de> for ContentVisitor {
     type Value = Content;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "a paragraph (a string) or a table with one key: {CONTENT_KEYS}"
-        )
+        // serde puts this after "expected"; explain.rs knows it as Check::ExpectedBlock.
+        f.write_str(&Check::ExpectedBlock.text(Lang::En))
     }
 
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Content, E> {
@@ -164,16 +162,11 @@ impl<'de> serde::de::Visitor<'de> for ContentVisitor {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Content, A::Error> {
-        use serde::de::Error as _;
         let Some((key, value)) = map.next_entry::<String, String>()? else {
-            return Err(A::Error::custom(format!(
-                "an empty table is not a body block; use one key: {CONTENT_KEYS}"
-            )));
+            return Err(explain::refuse(Check::EmptyBlock, Check::FixTomlHere));
         };
         if map.next_key::<String>()?.is_some() {
-            return Err(A::Error::custom(format!(
-                "a body block has exactly one key ({CONTENT_KEYS}); split it into two blocks"
-            )));
+            return Err(explain::refuse(Check::BlockWithTwoKeys, Check::FixTomlHere));
         }
         match key.as_str() {
             "-" => Ok(Content::Dash(value)),
@@ -181,15 +174,13 @@ impl<'de> serde::de::Visitor<'de> for ContentVisitor {
             "ghi_chu" => Ok(Content::Note(value)),
             "chen" => Insertion::parse(&value)
                 .map(Content::Insert)
-                .ok_or_else(|| {
-                    A::Error::custom(format!(
-                        "unknown generated block `{value}`; {}",
-                        Insertion::help()
-                    ))
-                }),
-            other => Err(A::Error::custom(format!(
-                "unknown body block key `{other}`; use {CONTENT_KEYS}"
-            ))),
+                .ok_or_else(|| explain::refuse(Insertion::unknown(&value), Insertion::help())),
+            other => Err(explain::refuse(
+                Check::UnknownBlockKey {
+                    key: other.to_string(),
+                },
+                Check::FixTomlHere,
+            )),
         }
     }
 }

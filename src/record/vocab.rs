@@ -11,7 +11,7 @@
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
-        $name:ident, what: $what:literal, help: $help:expr,
+        $name:ident, unknown: $unknown:ident, help: $help:expr,
         { $( $(#[$vmeta:meta])* $variant:ident = $code:literal ),+ $(,)? }
     ) => {
         $(#[$meta])*
@@ -23,8 +23,6 @@ macro_rules! vocabulary {
         impl $name {
             /// Every value, in the order the README lists them.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// What the list is called in messages ("progress status").
-            pub const WHAT: &'static str = $what;
 
             /// The value as a record writes it.
             pub fn code(self) -> &'static str {
@@ -42,8 +40,15 @@ macro_rules! vocabulary {
             }
 
             /// What to write instead of an unknown value.
-            pub fn help() -> String {
-                $help
+            pub fn help() -> $crate::messages::Message {
+                $help.into()
+            }
+
+            /// The message for a word outside the list.
+            pub fn unknown(word: &str) -> $crate::messages::Check {
+                $crate::messages::Check::$unknown {
+                    value: word.to_string(),
+                }
             }
         }
 
@@ -51,9 +56,7 @@ macro_rules! vocabulary {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let word = String::deserialize(deserializer)?;
                 $name::parse(&word).ok_or_else(|| {
-                    <D::Error as serde::de::Error>::custom($crate::record::vocab::unknown(
-                        $what, &word,
-                    ))
+                    $crate::record::explain::refuse($name::unknown(&word), $name::help())
                 })
             }
         }
@@ -62,44 +65,18 @@ macro_rules! vocabulary {
 
 pub(crate) use vocabulary;
 
-/// The parser message for a word outside a list; [`help_for`] finds the help again.
-pub fn unknown(what: &str, word: &str) -> String {
-    format!("unknown {what} `{word}`")
-}
+use crate::messages::{Check, List};
 
 /// "use one of: a, b, c" over the codes of a list.
-pub fn one_of(codes: impl IntoIterator<Item = &'static str>) -> String {
-    format!(
-        "use one of: {}",
-        codes.into_iter().collect::<Vec<_>>().join(", ")
-    )
-}
-
-/// A word list's name in messages and its help.
-type ListHelp = (&'static str, fn() -> String);
-
-/// The help for a parser message made by [`unknown`], or `None` for any other message.
-pub fn help_for(message: &str) -> Option<String> {
-    let lists: [ListHelp; 8] = [
-        (super::Kind::WHAT, super::Kind::help),
-        (Status::WHAT, Status::help),
-        (Authority::WHAT, Authority::help),
-        (SizeSet::WHAT, SizeSet::help),
-        (Preset::WHAT, Preset::help),
-        (ColumnKey::WHAT, ColumnKey::help),
-        (Orientation::WHAT, Orientation::help),
-        (Insertion::WHAT, Insertion::help),
-    ];
-    let rest = message.strip_prefix("unknown ")?;
-    lists
-        .iter()
-        .find(|(what, _)| rest.strip_prefix(what).is_some_and(|r| r.starts_with(" `")))
-        .map(|(_, help)| help())
+pub fn one_of(codes: impl IntoIterator<Item = &'static str>) -> Check {
+    Check::UseOneOf {
+        values: List::of(codes),
+    }
 }
 
 vocabulary! {
     /// Where a remedy or task stands on the date of a progress entry.
-    Status, what: "progress status", help: one_of(Status::ALL.iter().map(|s| s.code())), {
+    Status, unknown: UnknownProgressStatus, help: one_of(Status::ALL.iter().map(|s| s.code())), {
         Done = "hoan-thanh",
         InProgress = "dang-thuc-hien",
         NotStarted = "chua-thuc-hien",
@@ -122,8 +99,7 @@ impl Status {
 vocabulary! {
     /// The authority prefix of a signature made for the head (nd30.md §4.9: KT./TL./TUQ./Q.);
     /// "TM." is written through `thay_mat`.
-    Authority, what: "signing authority",
-    help: "use \"KT.\", \"TL.\", \"TUQ.\" or \"Q.\"; for \"TM.\" write thay_mat = \"<collective>\"".to_string(), {
+    Authority, unknown: UnknownAuthority, help: Check::UseAuthority, {
         Deputy = "KT.",
         ByOrder = "TL.",
         Authorised = "TUQ.",
@@ -133,7 +109,7 @@ vocabulary! {
 
 vocabulary! {
     /// The two size sets of nd30.md §1 (Quốc hiệu / Tiêu ngữ / place and date).
-    SizeSet, what: "size set", help: "use \"nho\" (12/13/13) or \"lon\" (13/14/14)".to_string(), {
+    SizeSet, unknown: UnknownSizeSet, help: Check::UseSizeSet, {
         /// 12 / 13 / 13, the PL1-V example column.
         Small = "nho",
         /// 13 / 14 / 14.
@@ -143,7 +119,7 @@ vocabulary! {
 
 vocabulary! {
     /// The shapes of an appendix table, each over its own rows.
-    Preset, what: "appendix preset", help: one_of(Preset::ALL.iter().map(|p| p.code())), {
+    Preset, unknown: UnknownPreset, help: one_of(Preset::ALL.iter().map(|p| p.code())), {
         /// Task groups and their tasks (seed 004).
         Tasks = "nhiem-vu",
         /// Criteria with a remedy and their progress (seed 000).
@@ -155,7 +131,7 @@ vocabulary! {
 
 vocabulary! {
     /// What an appendix column shows.
-    ColumnKey, what: "column key", help: one_of(ColumnKey::ALL.iter().map(|c| c.code())), {
+    ColumnKey, unknown: UnknownColumnKey, help: one_of(ColumnKey::ALL.iter().map(|c| c.code())), {
         Number = "stt",
         Code = "ma",
         Name = "ten",
@@ -175,7 +151,7 @@ vocabulary! {
 
 vocabulary! {
     /// Page orientation of an appendix.
-    Orientation, what: "orientation", help: "use \"doc\", \"ngang\" or \"tu-dong\"".to_string(), {
+    Orientation, unknown: UnknownOrientation, help: Check::UseOrientation, {
         Portrait = "doc",
         Landscape = "ngang",
         /// Landscape when the columns need more than the portrait width.
@@ -185,7 +161,7 @@ vocabulary! {
 
 vocabulary! {
     /// A body block generated from the record's data: `{ chen = "…" }`.
-    Insertion, what: "generated block", help: one_of(Insertion::ALL.iter().map(|i| i.code())), {
+    Insertion, unknown: UnknownInsertion, help: one_of(Insertion::ALL.iter().map(|i| i.code())), {
         /// The score table of the criteria.
         ScoreTable = "bang-diem",
         /// One sub-section per remedy.
@@ -238,16 +214,20 @@ mod tests {
     }
 
     #[test]
-    fn unknown_words_find_their_help() {
+    fn unknown_words_get_their_message_and_help() {
+        use crate::messages::Lang;
         assert_eq!(
-            help_for(&unknown(Status::WHAT, "xong")).as_deref(),
-            Some("use one of: hoan-thanh, dang-thuc-hien, chua-thuc-hien, khong-the-thuc-hien")
+            Status::unknown("xong").text(Lang::En),
+            "unknown progress status `xong`"
         );
         assert_eq!(
-            help_for(&unknown(Preset::WHAT, "x")).as_deref(),
-            Some("use one of: nhiem-vu, tien-do, diem")
+            Status::help().text(Lang::En),
+            "use one of: hoan-thanh, dang-thuc-hien, chua-thuc-hien, khong-the-thuc-hien"
         );
-        assert_eq!(help_for("unknown field `x`"), None);
+        assert_eq!(
+            Preset::help().text(Lang::Vi),
+            "dùng một trong: nhiem-vu, tien-do, diem"
+        );
     }
 
     #[test]
