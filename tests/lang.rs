@@ -212,3 +212,23 @@ fn json_diagnostics_carry_a_stable_code_in_english() {
     assert_eq!(diagnostic["severity"], "error");
     assert_eq!(diagnostic["line"], 3);
 }
+
+/// On Linux the system's language is what sys-locale reads after LC_ALL, LC_MESSAGES and LANG:
+/// the GNU `LANGUAGE` list (on Windows it is the display language, unit-tested by `detect`).
+#[test]
+#[cfg(all(unix, not(target_os = "macos")))]
+fn without_locale_variables_the_system_language_decides() {
+    let run = |language: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .env("LANGUAGE", language)
+            .args(["check", "unknown-key.toml"])
+            .current_dir(fixture("bad"))
+            .output()
+            .unwrap()
+    };
+    assert_starts(&stderr(&run("vi_VN")), "lỗi: không có khóa `trich_yue`");
+    assert_starts(&stderr(&run("en_US")), "error: unknown key `trich_yue`");
+}

@@ -163,15 +163,14 @@ fn localised_one(mut command: clap::Command, lang: Lang) -> clap::Command {
                 .filter(|v| !v.is_hide_set())
                 .map(|v| v.get_name().to_string())
                 .collect();
+            let takes_values = arg.get_action().takes_values();
             let notes = [
-                (!defaults.is_empty()).then(|| Usage::DefaultValue {
+                (takes_values && !defaults.is_empty()).then(|| Usage::DefaultValue {
                     value: defaults.join(", "),
                 }),
-                (!values.is_empty() && arg.get_action().takes_values()).then_some(
-                    Usage::PossibleValues {
-                        values: List(values),
-                    },
-                ),
+                (takes_values && !values.is_empty()).then_some(Usage::PossibleValues {
+                    values: List(values),
+                }),
             ];
             for note in notes.into_iter().flatten() {
                 let help = help.get_or_insert_with(String::new);

@@ -162,9 +162,6 @@ messages! {
     SimilarArgument { arg: String } => "U0112",
         en: "tip: a similar argument exists: '{arg}'",
         vi: "gợi ý: có tham số tương tự: '{arg}'";
-    PassAsValue { value: String, form: String } => "U0113",
-        en: "tip: to pass '{value}' as a value, use '{form}'",
-        vi: "gợi ý: để truyền '{value}' như một giá trị, dùng '{form}'";
     UsageLine { usage: String } => "U0114",
         en: "Usage: {usage}",
         vi: "Cách dùng: {usage}";

@@ -24,13 +24,16 @@ pub fn vanban(dir: &Path, args: &[&str]) -> Output {
     vanban_in(dir, args, None)
 }
 
-/// Runs `vanban` with `args` in `dir` with `LANG` set to `lang` (or unset).
+/// Runs `vanban` with `args` in `dir` with `LANG` set to `lang` (or unset, and no other locale
+/// variable set).
 pub fn vanban_in(dir: &Path, args: &[&str], lang: Option<&str>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_vanban"));
     command
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
+        .env_remove("LANG")
+        // Read by the system-locale fallback on Unix when the three above are unset.
+        .env_remove("LANGUAGE");
     if let Some(lang) = lang {
         command.env("LANG", lang);
     }
