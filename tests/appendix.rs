@@ -150,7 +150,7 @@ fn a_typed_total_that_disagrees_with_its_parts_is_a_warning_with_its_line() {
     let message = stderr(&out);
     assert!(
         message.contains(
-            "warning: criterion `3` types assessed points 9 but its parts add up to 8,25"
+            "warning: criterion `3` types assessed points 9 but its parts add up to 8.25"
         ),
         "{message}"
     );
