@@ -11,17 +11,16 @@ use vanban::messages::{Lang, Message};
 const VI: Option<&str> = Some("vi_VN.UTF-8");
 
 /// The English wording of every message, cut at its values: pieces long enough to be
-/// recognised (a word or more) and different from the Vietnamese of the same message.
+/// recognised (two words or more). The program's name line (U0001) is Vietnamese in both.
 fn english_wordings() -> Vec<String> {
     let mut pieces = Vec::new();
-    for message in Message::samples() {
-        let vietnamese = message.text(Lang::Vi);
+    for message in Message::samples().iter().filter(|m| m.code() != "U0001") {
         for piece in message.fixed_words(Lang::En) {
             let piece = piece
                 .trim()
                 .trim_matches(|c: char| c.is_ascii_punctuation());
             let piece = piece.trim();
-            if piece.len() >= 8 && piece.contains(' ') && !vietnamese.contains(piece) {
+            if piece.len() >= 8 && piece.contains(' ') {
                 pieces.push(piece.to_string());
             }
         }

@@ -106,3 +106,20 @@ fn fixed_words_are_the_text_without_its_values() {
     .into();
     assert_eq!(message.fixed_words(Lang::En), ["unknown key `", "`"]);
 }
+
+#[test]
+fn every_message_has_its_own_vietnamese_wording() {
+    // The program's name line is Vietnamese in both languages.
+    let same_in_both = ["U0001"];
+    for message in Message::samples() {
+        if same_in_both.contains(&message.code()) {
+            continue;
+        }
+        assert_ne!(
+            message.text(Lang::En),
+            message.text(Lang::Vi),
+            "{} has no Vietnamese of its own",
+            message.code()
+        );
+    }
+}
