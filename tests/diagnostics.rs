@@ -117,3 +117,25 @@ fn an_output_folder_that_cannot_be_made_gets_a_clear_message() {
         "a file where the output folder should be"
     );
 }
+
+#[test]
+fn backslashes_in_comments_and_literal_strings_give_no_escape_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = std::fs::read_to_string(fixture("good/march.toml")).unwrap();
+    let record = record.replace(
+        "trich_yeu = \"Kiểm tra tháng ba\"",
+        "# Lưu tại C:\\bao-cao\\files\\u0007\ntrich_yeu = 'Kiểm tra C:\\bao-cao\\files' # \\f",
+    );
+    assert!(record.contains("'Kiểm tra C:\\bao-cao\\files'"));
+    std::fs::write(dir.path().join("b4.toml"), &record).unwrap();
+    let out = vanban(dir.path(), &["render", "b4.toml", "--out", "o"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "no warning expected");
+    let escaped = record.replace("'Kiểm tra C:\\bao-cao\\files'", "\"Kiểm tra\\b\"");
+    std::fs::write(dir.path().join("b4.toml"), escaped).unwrap();
+    let out = vanban(dir.path(), &["render", "b4.toml", "--out", "o", "--force"]);
+    assert_starts(
+        &stderr(&out),
+        "warning: a control character written as an escape will be left out",
+    );
+}

@@ -68,7 +68,10 @@ pub fn parser_error(error: &toml::de::Error, source: &str) -> Explained {
     if let Some(found) = refused(text) {
         return explained(found);
     }
-    if let Some(mistake) = paste::recognise(source, span.start) {
+    let mistake = (!is_data_error(text))
+        .then(|| paste::recognise(source, span.start))
+        .flatten();
+    if let Some(mistake) = mistake {
         return Explained {
             message: mistake.message,
             help: mistake.help,
@@ -86,6 +89,22 @@ pub fn parser_error(error: &toml::de::Error, source: &str) -> Explained {
     }
     let key_at_span = source.get(span.clone()).unwrap_or_default().trim();
     explained(explain(text, key_at_span))
+}
+
+/// Whether serde (not the TOML syntax) refused the value: the text is well formed there, so
+/// it is no pasting mistake of syntax.
+fn is_data_error(text: &str) -> bool {
+    [
+        "unknown field",
+        "missing field",
+        "duplicate field",
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "unknown variant",
+    ]
+    .iter()
+    .any(|prefix| text.starts_with(prefix))
 }
 
 /// The text between `prefix` and the next `"` of `text`.

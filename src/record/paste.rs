@@ -151,7 +151,10 @@ fn space_in_key(source: &str, at: usize) -> Option<Mistake> {
     let key = &text[..key_end];
     let trimmed = key.trim_start_matches([' ', '\t']);
     let offset = line.start + (key.len() - trimmed.len());
-    let (i, c) = trimmed
+    // A tab between the key and `=` is allowed; one between two parts of the key is not. A
+    // non-breaking space is never part of a key.
+    let inside = trimmed.trim_end_matches([' ', '\t']);
+    let (i, c) = inside
         .char_indices()
         .find(|(_, c)| *c == '\t' || *c == '\u{a0}' || *c == '\u{202f}')?;
     let name = if c == '\t' {
@@ -314,6 +317,7 @@ mod tests {
         );
         assert_eq!(code("a = “x”\n"), Some(("E0166", "“".into())));
         assert_eq!(code("a = 1 2\n"), None);
+        assert_eq!(code("ten\t= 1\nten\t= 2\n"), None);
     }
 
     #[test]
