@@ -12,8 +12,8 @@ pub use appendix::AppendixView;
 
 use serde::Serialize;
 
-use crate::record::{self, Content, DocDate, Loaded, Record, SizeSet};
-use crate::text::{self, Decimal};
+use crate::record::{self, Content, DocDate, Loaded, Points, Record, Scores, SizeSet};
+use crate::text;
 
 /// What templates and the page layout see of one document.
 #[derive(Debug, Serialize)]
@@ -225,6 +225,7 @@ pub fn derive(loaded: &Loaded, options: &Options) -> View {
         .as_of
         .or_else(|| r.tinh_den.as_ref().and_then(record::calendar_date));
     let since = r.thay_doi_tu.as_ref().and_then(record::calendar_date);
+    let scores = Scores::of(r);
     let place = text::clean(&r.co_quan.dia_danh);
     let issuer = text::clean(&r.co_quan.ten);
     let attached_to = format!(
@@ -256,8 +257,8 @@ pub fn derive(loaded: &Loaded, options: &Options) -> View {
         ket_thuc: blocks(&r.ket_thuc),
         nguoi_ky: signer(&r.nguoi_ky),
         noi_nhan: recipients(&r.noi_nhan, !r.kinh_gui.is_empty()),
-        tieu_chi: criteria(r),
-        tong: totals(r),
+        tieu_chi: criteria(r, &scores),
+        tong: totals(&scores),
         khac_phuc: remedies(r),
         nhom: groups(&r.nhom),
         phu_luc: appendix::appendices(r, &attached_to, options.as_of),
@@ -339,30 +340,19 @@ fn recipients(n: &record::Recipients, has_kinh_gui: bool) -> Vec<String> {
         .collect()
 }
 
-/// Lost points as the score table shows them: "-0,5", or "=" when nothing was lost.
-fn lost_text(max: Decimal, got: Decimal) -> String {
-    let lost = got - max;
-    if lost.is_zero() {
-        "=".to_string()
-    } else {
-        lost.vi()
-    }
-}
-
-fn criteria(r: &Record) -> Vec<CriterionView> {
-    let effective = record::effective_scores(r);
+fn criteria(r: &Record, scores: &Scores) -> Vec<CriterionView> {
     r.tieu_chi
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let points = effective[i];
+            let points = scores.points(i);
             CriterionView {
                 stt: i + 1,
                 ma: c.code().map(text::clean),
                 ten: text::clean(&c.ten),
-                diem_toi_da: points.map(|(max, _)| max.vi()),
-                diem_dat: points.map(|(_, got)| got.vi()),
-                diem_mat: points.map(|(max, got)| lost_text(max, got)),
+                diem_toi_da: points.map(|p| p.max.vi()),
+                diem_dat: points.map(|p| p.got.vi()),
+                diem_mat: points.map(Points::deduction),
                 chi_tiet: clean_all(&c.chi_tiet),
             }
         })
@@ -370,23 +360,11 @@ fn criteria(r: &Record) -> Vec<CriterionView> {
 }
 
 /// Totals over the top-level criteria; a group's points are the sum of its parts.
-fn totals(r: &Record) -> Option<TotalsView> {
-    let codes: Vec<Option<&str>> = r.tieu_chi.iter().map(|t| t.code()).collect();
-    let parents = record::code_parents(&codes);
-    let scores = record::effective_scores(r);
-    let top: Vec<(Decimal, Decimal)> = (0..scores.len())
-        .filter(|&i| parents[i].is_none())
-        .filter_map(|i| scores[i])
-        .collect();
-    if top.is_empty() {
-        return None;
-    }
-    let max: Decimal = top.iter().map(|s| s.0).sum();
-    let got: Decimal = top.iter().map(|s| s.1).sum();
-    Some(TotalsView {
-        diem_toi_da: max.vi(),
-        diem_dat: got.vi(),
-        diem_mat: lost_text(max, got),
+fn totals(scores: &Scores) -> Option<TotalsView> {
+    scores.total().map(|total| TotalsView {
+        diem_toi_da: total.max.vi(),
+        diem_dat: total.got.vi(),
+        diem_mat: total.deduction(),
     })
 }
 

@@ -6,7 +6,7 @@ use super::appendix::{Col, cell};
 use super::report::progress_text;
 use crate::model::{Cell, Merge, Row, RowKind};
 use crate::record::{self, ColumnKey, Criterion, Record};
-use crate::text::{self, Decimal};
+use crate::text;
 
 /// Several items in one cell: one paragraph each, marked "·" when there is more than one.
 fn points(items: &[String], mark: &str) -> String {
@@ -225,13 +225,10 @@ pub(super) fn progress(record: &Record, cols: &[Col], as_of: Option<record::DocD
 /// Rows of a score appendix: every criterion numbered by its code; a criterion with parts is
 /// an upper-case bold group row; a Tổng cộng row over the top-level criteria.
 pub(super) fn scores(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> Vec<Row> {
-    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.code()).collect();
-    let parents = record::code_parents(&codes);
-    let scores = record::effective_scores(record);
-    let has_children = |i: usize| parents.contains(&Some(i));
+    let scores = record::Scores::of(record);
     let mut rows = Vec::new();
     for (i, c) in record.tieu_chi.iter().enumerate() {
-        let group = has_children(i);
+        let group = scores.is_group(i);
         let name = if group {
             text::upper(&text::clean(&c.ten))
         } else {
@@ -239,8 +236,8 @@ pub(super) fn scores(record: &Record, cols: &[Col], as_of: Option<record::DocDat
         };
         let number = c.code().map_or_else(|| (i + 1).to_string(), text::clean);
         let values = RowValues {
-            scores: scores[i].map_or_else(Default::default, |(max, got)| {
-                [max.vi(), got.vi(), (max - got).vi()]
+            scores: scores.points(i).map_or_else(Default::default, |p| {
+                [p.max.vi(), p.got.vi(), p.lost().vi()]
             }),
             ..remedy_values(c, number, name, as_of)
         };
@@ -256,23 +253,15 @@ pub(super) fn scores(record: &Record, cols: &[Col], as_of: Option<record::DocDat
             cells,
         });
     }
-    let top: Vec<(Decimal, Decimal)> = (0..record.tieu_chi.len())
-        .filter(|&i| parents[i].is_none())
-        .filter_map(|i| scores[i])
-        .collect();
-    if !top.is_empty() {
-        let (max, got) = top.iter().fold(
-            (Decimal::default(), Decimal::default()),
-            |(m, g), (cm, cg)| (m + *cm, g + *cg),
-        );
+    if let Some(total) = scores.total() {
         let cells = cols
             .iter()
             .map(|col| {
                 let v = match col.key {
                     ColumnKey::Name => "TỔNG CỘNG".to_string(),
-                    ColumnKey::MaxPoints => max.vi(),
-                    ColumnKey::Assessed => got.vi(),
-                    ColumnKey::Lost => (max - got).vi(),
+                    ColumnKey::MaxPoints => total.max.vi(),
+                    ColumnKey::Assessed => total.got.vi(),
+                    ColumnKey::Lost => total.lost().vi(),
                     _ => String::new(),
                 };
                 bold(cell(&v, col.centred || col.key == ColumnKey::Name))

@@ -9,11 +9,12 @@ mod check;
 mod explain;
 mod kind;
 mod load;
+mod scores;
 mod vocab;
 
-pub use check::{code_parents, effective_scores};
 pub use kind::Kind;
 pub use load::{DocDate, Loaded, calendar_date, from_bytes, load, parse};
+pub use scores::{Points, Scores};
 pub use vocab::{Authority, ColumnKey, Insertion, Orientation, Preset, SizeSet, Status};
 
 use serde::Deserialize;
