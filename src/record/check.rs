@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
-use super::load::calendar_date;
+use super::date::calendar_date;
 use super::scores::Figure;
 use super::{Criterion, Progress, Record, Section};
 use crate::error::{Error, Location, Warning};

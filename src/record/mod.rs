@@ -6,14 +6,16 @@
 //! Fields that validation must point at are [`Spanned`] so errors keep their line.
 
 mod check;
+mod date;
 mod explain;
 mod kind;
 mod load;
 mod scores;
 mod vocab;
 
+pub use date::{DocDate, calendar_date};
 pub use kind::Kind;
-pub use load::{DocDate, Loaded, calendar_date, from_bytes, load, parse};
+pub use load::{Loaded, from_bytes, load, parse};
 pub use scores::{Points, Scores};
 pub use vocab::{Authority, ColumnKey, Insertion, Orientation, Preset, SizeSet, Status};
 
