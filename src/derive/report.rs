@@ -42,11 +42,7 @@ pub struct Item<'a> {
 /// Every progress-bearing item in the order the appendices list them.
 pub fn items(record: &Record) -> Vec<Item<'_>> {
     let mut out = Vec::new();
-    let listed = record
-        .tieu_chi
-        .iter()
-        .filter(|c| c.khac_phuc.is_some() || !c.con.is_empty());
-    for (n, c) in (1..).zip(listed) {
+    for (n, (_, c)) in (1..).zip(record.followed_criteria()) {
         if c.con.is_empty() {
             let entries = c.khac_phuc.as_ref().map_or(&[][..], |k| &k.tien_do);
             out.push(Item {
@@ -65,12 +61,7 @@ pub fn items(record: &Record) -> Vec<Item<'_>> {
             });
         }
     }
-    let tasks = record
-        .nhom
-        .iter()
-        .enumerate()
-        .flat_map(|(g, group)| group.nhiem_vu.iter().map(move |t| (g, t)));
-    for (n, (g, task)) in (1..).zip(tasks) {
+    for (n, (g, _, task)) in (1..).zip(record.tasks()) {
         out.push(Item {
             label: n.to_string(),
             name: task.ten.to_string(),

@@ -167,11 +167,7 @@ fn remedy_values<'a>(
 /// criterion's sub-criteria follow it, its number cell merged down over them.
 pub(super) fn progress(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> Vec<Row> {
     let mut rows = Vec::new();
-    let items = record
-        .tieu_chi
-        .iter()
-        .filter(|c| c.khac_phuc.is_some() || !c.con.is_empty());
-    for (n, c) in (1..).zip(items) {
+    for (n, (_, c)) in (1..).zip(record.followed_criteria()) {
         let main = remedy_values(c, n.to_string(), criterion_name(c), as_of);
         let merged = !c.con.is_empty();
         let cells = cols

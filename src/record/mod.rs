@@ -78,6 +78,30 @@ pub struct Record {
     pub thay_doi_tu: Option<Spanned<toml::value::Datetime>>,
 }
 
+impl Record {
+    /// The criteria whose progress is followed (those with a remedy or sub-criteria), with
+    /// their index in `tieu_chi`, in the order a progress appendix numbers them 1…n. The
+    /// appendix, the report's counts and `vanban progress ITEM` all number from this.
+    pub fn followed_criteria(&self) -> impl Iterator<Item = (usize, &Criterion)> {
+        self.tieu_chi
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.khac_phuc.is_some() || !c.con.is_empty())
+    }
+
+    /// Every task as (group index, index in the group, task), in the order tasks are
+    /// numbered 1…n across all groups.
+    pub fn tasks(&self) -> impl Iterator<Item = (usize, usize, &Task)> {
+        self.nhom.iter().enumerate().flat_map(|(g, group)| {
+            group
+                .nhiem_vu
+                .iter()
+                .enumerate()
+                .map(move |(t, task)| (g, t, task))
+        })
+    }
+}
+
 /// One appendix table: a preset shape or custom columns, over the record's criteria or tasks.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
