@@ -104,6 +104,9 @@ pub fn render_loaded(
 ) -> Result<Rendered, Error> {
     let record_path = loaded.path.clone();
     let record_path = record_path.as_path();
+    if let Some(error) = templates.load_error(loaded.kind) {
+        return Err(error);
+    }
     if !templates.supports(loaded.kind) {
         return Err(loaded.error_at(
             loaded.record.loai.span(),

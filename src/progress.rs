@@ -87,10 +87,7 @@ fn criterion_index(record: &Record, item: &str) -> Option<usize> {
     }
     let number: usize = item.parse().ok()?;
     record
-        .tieu_chi
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.khac_phuc.is_some() || !c.con.is_empty())
+        .followed_criteria()
         .nth(number.checked_sub(1)?)
         .map(|(i, _)| i)
 }
@@ -166,10 +163,8 @@ fn task_entries<'a>(
     number: usize,
 ) -> Result<&'a mut Table, Error> {
     let position = record
-        .nhom
-        .iter()
-        .enumerate()
-        .flat_map(|(g, group)| (0..group.nhiem_vu.len()).map(move |t| (g, t)))
+        .tasks()
+        .map(|(g, t, _)| (g, t))
         .nth(number.saturating_sub(1))
         .filter(|_| number > 0)
         .ok_or_else(|| refuse(path, Run::NoTask { number }, Run::TasksNumbered))?;

@@ -20,6 +20,9 @@ use crate::record::Kind;
 /// Suffix of template files; autoescape applies to it.
 pub const SUFFIX: &str = ".vb";
 
+/// The template whose components the others use.
+const COMPONENTS: &str = "chung.vb";
+
 /// Templates compiled into the binary: (file name, text).
 /// `chung.vb` holds the components the others use, so it is added first.
 pub const BUILTIN: [(&str, &str); 4] = [
@@ -34,6 +37,8 @@ pub struct Templates {
     tera: Tera,
     /// Where each template came from, for messages.
     origins: Vec<(String, PathBuf)>,
+    /// Templates that could not be read or compiled, with the error.
+    broken: Vec<(String, Error)>,
     /// Digest of every template's name and text, so outputs can tell when templates changed.
     fingerprint: [u8; 32],
 }
@@ -48,31 +53,45 @@ fn emphasis(value: &str, _: Kwargs, _: &State) -> Value {
 
 impl Templates {
     /// Built-in templates, each replaced by a file of the same name in `folder` if present.
+    ///
+    /// A template that cannot be read or compiled does not stop the others: the records that
+    /// use it fail with its error ([`Templates::load_error`]) and the rest render. Fails only
+    /// when `folder` is given and is not a folder.
     pub fn load(folder: Option<&Path>) -> Result<Templates, Error> {
+        if let Some(folder) = folder.filter(|f| !f.is_dir()) {
+            return Err(Error::about(folder, Run::NoTemplatesFolder).help(Run::GiveTemplatesFolder));
+        }
         let mut tera = Tera::new();
         tera.set_escape_fn(escape_markup);
         tera.register_filter("emphasis", emphasis);
         let mut origins = Vec::new();
+        let mut broken = Vec::new();
         let mut digest = Sha256::new();
-        let mut add = |name: &str, text: &str, origin: PathBuf| -> Result<(), Error> {
-            tera.add_raw_template(name, text)
-                .map_err(|e| template_error(&origin, None, &e))?;
-            for part in [name.as_bytes(), text.as_bytes()] {
-                digest.update(part.len().to_le_bytes());
-                digest.update(part);
+        let mut add = |name: &str, source: Result<(String, PathBuf), Error>| {
+            let added = source.and_then(|(text, origin)| {
+                for part in [name.as_bytes(), text.as_bytes()] {
+                    digest.update(part.len().to_le_bytes());
+                    digest.update(part);
+                }
+                let added = tera
+                    .add_raw_template(name, &text)
+                    .map_err(|e| template_error(&origin, None, &e));
+                origins.push((name.to_string(), origin));
+                added
+            });
+            if let Err(e) = added {
+                broken.push((name.to_string(), e));
             }
-            origins.push((name.to_string(), origin));
-            Ok(())
         };
         for (name, builtin) in BUILTIN {
-            match folder.map(|f| f.join(name)).filter(|p| p.is_file()) {
-                Some(path) => add(name, &read(&path)?, path)?,
-                None => add(
-                    name,
-                    builtin,
+            let source = match folder.map(|f| f.join(name)).filter(|p| p.is_file()) {
+                Some(path) => read(&path).map(|text| (text, path)),
+                None => Ok((
+                    builtin.to_string(),
                     PathBuf::from(format!("<built-in>/templates/{name}")),
-                )?,
-            }
+                )),
+            };
+            add(name, source);
         }
         // A kind without a built-in template renders once the clerk adds `<kind>.vb`.
         for kind in Kind::ALL {
@@ -81,14 +100,27 @@ impl Templates {
                 continue;
             }
             if let Some(path) = folder.map(|f| f.join(&name)).filter(|p| p.is_file()) {
-                add(&name, &read(&path)?, path)?;
+                add(&name, read(&path).map(|text| (text, path)));
             }
         }
         tera.autoescape_on([SUFFIX]);
         Ok(Templates {
             tera,
             origins,
+            broken,
             fingerprint: digest.finalize().into(),
+        })
+    }
+
+    /// Why records of `kind` cannot render: their template, or `chung.vb` whose components
+    /// every template uses, could not be read or compiled.
+    pub fn load_error(&self, kind: Kind) -> Option<Error> {
+        let own = format!("{}{SUFFIX}", kind.code());
+        [COMPONENTS, own.as_str()].iter().find_map(|name| {
+            self.broken
+                .iter()
+                .find(|(broken, _)| broken == name)
+                .map(|(_, e)| e.clone())
         })
     }
 

@@ -245,3 +245,70 @@ fn report_refers_to_its_plan_and_counts_progress() {
     );
     assert!(all.contains(&"Đã hoàn thành 06/10 nhiệm vụ trọng tâm 2021".to_string()));
 }
+
+/// `vanban progress PLAN N` numbers items as the progress appendix does: only the criteria
+/// with a remedy or sub-criteria count, and tasks run 1…n across groups.
+#[test]
+fn item_numbers_are_the_appendix_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        r#"loai = "ke-hoach"
+nam = 2022
+trich_yeu = "Khắc phục"
+[co_quan]
+ten = "Sở Nội vụ"
+viet_tat = "SNV"
+dia_danh = "Hà Tĩnh"
+[nguoi_ky]
+ho_ten = "Nguyễn Văn A"
+[noi_nhan]
+luu = "VT"
+[[tieu_chi]]
+ten = "Đạt điểm tối đa, không khắc phục"
+[[tieu_chi]]
+ten = "Thứ nhất được theo dõi"
+[tieu_chi.khac_phuc]
+giai_phap = ["a"]
+[[tieu_chi]]
+ten = "Thứ hai được theo dõi"
+[tieu_chi.khac_phuc]
+giai_phap = ["b"]
+[[nhom]]
+ten = "Một"
+[[nhom.nhiem_vu]]
+ten = "Việc 1"
+[[nhom]]
+ten = "Hai"
+[[nhom.nhiem_vu]]
+ten = "Việc 2"
+"#,
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["progress", "plan.toml"];
+        all.extend_from_slice(args);
+        let out = vanban(dir.path(), &all);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    run(&["2", "--status", "hoan-thanh", "--date", "2022-05-01"]);
+    run(&[
+        "2",
+        "--task",
+        "--status",
+        "dang-thuc-hien",
+        "--date",
+        "2022-05-02",
+    ]);
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let second = text.find("Thứ hai được theo dõi").unwrap();
+    let done = text.find("2022-05-01").unwrap();
+    assert!(
+        done > second,
+        "the entry went to the wrong criterion:\n{text}"
+    );
+    let task = text.find("Việc 2").unwrap();
+    let started = text.find("2022-05-02").unwrap();
+    assert!(started > task, "the entry went to the wrong task:\n{text}");
+}

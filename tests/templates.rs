@@ -97,3 +97,61 @@ fn bad_markup_from_a_template_names_the_template_not_the_record() {
         "the record is blamed:\n{text}"
     );
 }
+
+#[test]
+fn a_template_that_does_not_compile_fails_only_the_records_that_use_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir(&plans).unwrap();
+    for name in [
+        "ke-hoach-khac-phuc-cchc-2020.toml",
+        "bao-cao-6-thang-dau-nam-2021.toml",
+    ] {
+        std::fs::copy(repo("plans/so-noi-vu").join(name), plans.join(name)).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("mine")).unwrap();
+    std::fs::write(
+        dir.path().join("mine/bao-cao.vb"),
+        "@p {{ trich_yeu }}\n{% if tinh_den %}\n@p mở mà không đóng\n",
+    )
+    .unwrap();
+    let out = vanban(
+        dir.path(),
+        &["render", "plans", "--out", "out", "--templates", "mine"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        dir.path()
+            .join("out/ke-hoach-khac-phuc-cchc-2020.docx")
+            .is_file()
+    );
+    assert!(
+        !dir.path()
+            .join("out/bao-cao-6-thang-dau-nam-2021.docx")
+            .exists()
+    );
+    let text = stderr(&out);
+    assert_contains(&text, "mine/bao-cao.vb");
+    assert_contains(&stdout(&out), "1 written, 0 unchanged, 1 failed");
+
+    std::fs::write(dir.path().join("mine/chung.vb"), "{% component x( %}").unwrap();
+    let out = vanban(
+        dir.path(),
+        &["render", "plans", "--out", "out2", "--templates", "mine"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_contains(&stderr(&out), "mine/chung.vb");
+    assert_contains(&stdout(&out), "0 written, 0 unchanged, 2 failed");
+}
+
+#[test]
+fn a_templates_folder_that_does_not_exist_is_an_error_not_the_built_ins() {
+    let dir = record_folder();
+    let out = vanban(
+        dir.path(),
+        &["render", "plans", "--out", "out", "--templates", "mien"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_contains(&stderr(&out), "mien: the templates folder does not exist");
+    assert!(!dir.path().join("out").exists());
+}

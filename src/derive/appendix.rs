@@ -111,8 +111,8 @@ fn columns(appendix: &Appendix) -> Vec<Col> {
             let s = spec(preset, key);
             Col {
                 key,
-                heading: text::clean(c.tieu_de.as_deref().unwrap_or(s.heading)),
-                second: c.dong_hai.as_deref().map(text::clean),
+                heading: c.tieu_de.as_deref().unwrap_or(s.heading).to_string(),
+                second: c.dong_hai.as_deref().map(str::to_string),
                 width: c.rong.unwrap_or(s.width).max(1),
                 centred: s.centred,
                 min_mm: s.min_mm,
@@ -196,7 +196,7 @@ pub fn appendices(
                 } else {
                     "Phụ lục".into()
                 },
-                tieu_de_hoa: text::upper(&text::clean(&appendix.tieu_de)),
+                tieu_de_hoa: text::upper(&appendix.tieu_de.to_string()),
                 kem_theo: attached_to.to_string(),
                 ngang,
                 tep_rieng: appendix.tep_rieng,

@@ -5,8 +5,7 @@
 
 use serde::Serialize;
 
-use crate::record::{self, DocDate, Progress, Record, Status};
-use crate::text;
+use crate::record::{self, DocDate, Progress, Record, Status, Text};
 
 /// Latest entry on or before `as_of` (all entries when `None`).
 pub fn latest(entries: &[Progress], as_of: Option<DocDate>) -> Option<&Progress> {
@@ -24,7 +23,7 @@ pub fn progress_text(entries: &[Progress], as_of: Option<DocDate>) -> String {
     match latest(entries, as_of) {
         None => String::new(),
         Some(e) => match &e.noi_dung {
-            Some(t) if !t.trim().is_empty() => text::clean(t),
+            Some(t) if !t.trim().is_empty() => t.to_string(),
             _ => e.trang_thai.get_ref().label().to_string(),
         },
     }
@@ -43,16 +42,12 @@ pub struct Item<'a> {
 /// Every progress-bearing item in the order the appendices list them.
 pub fn items(record: &Record) -> Vec<Item<'_>> {
     let mut out = Vec::new();
-    let listed = record
-        .tieu_chi
-        .iter()
-        .filter(|c| c.khac_phuc.is_some() || !c.con.is_empty());
-    for (n, c) in (1..).zip(listed) {
+    for (n, (_, c)) in (1..).zip(record.followed_criteria()) {
         if c.con.is_empty() {
             let entries = c.khac_phuc.as_ref().map_or(&[][..], |k| &k.tien_do);
             out.push(Item {
                 label: n.to_string(),
-                name: text::clean(&c.ten),
+                name: c.ten.to_string(),
                 group: None,
                 entries,
             });
@@ -60,21 +55,16 @@ pub fn items(record: &Record) -> Vec<Item<'_>> {
         for (m, sub) in (1..).zip(&c.con) {
             out.push(Item {
                 label: format!("{n}.{m}"),
-                name: text::clean(&sub.ten),
+                name: sub.ten.to_string(),
                 group: None,
                 entries: &sub.tien_do,
             });
         }
     }
-    let tasks = record
-        .nhom
-        .iter()
-        .enumerate()
-        .flat_map(|(g, group)| group.nhiem_vu.iter().map(move |t| (g, t)));
-    for (n, (g, task)) in (1..).zip(tasks) {
+    for (n, (g, _, task)) in (1..).zip(record.tasks()) {
         out.push(Item {
             label: n.to_string(),
-            name: text::clean(&task.ten),
+            name: task.ten.to_string(),
             group: Some(g),
             entries: &task.tien_do,
         });
@@ -143,7 +133,7 @@ pub fn summary(record: &Record, as_of: Option<DocDate>) -> Summary {
         .iter()
         .enumerate()
         .map(|(g, group)| GroupCounts {
-            ten: text::clean(&group.ten),
+            ten: group.ten.to_string(),
             so_lieu: count(all.iter().filter(|i| i.group == Some(g)), as_of),
         })
         .collect();
@@ -153,7 +143,7 @@ pub fn summary(record: &Record, as_of: Option<DocDate>) -> Summary {
     }
 }
 
-fn state(entries: &[Progress], as_of: Option<DocDate>) -> Option<(Status, Option<String>)> {
+fn state(entries: &[Progress], as_of: Option<DocDate>) -> Option<(Status, Option<Text>)> {
     latest(entries, as_of).map(|e| (*e.trang_thai.get_ref(), e.noi_dung.clone()))
 }
 

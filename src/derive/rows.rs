@@ -5,23 +5,23 @@
 use super::appendix::{Col, cell};
 use super::report::progress_text;
 use crate::model::{Cell, Merge, Row, RowKind};
-use crate::record::{self, ColumnKey, Criterion, Record};
-use crate::text::{self, Decimal};
+use crate::record::{self, ColumnKey, Criterion, Record, Text};
+use crate::text;
 
 /// Several items in one cell: one paragraph each, marked "·" when there is more than one.
-fn points(items: &[String], mark: &str) -> String {
+fn points(items: &[Text], mark: &str) -> String {
     match items {
-        [one] => text::clean(one),
+        [one] => one.to_string(),
         many => many
             .iter()
-            .map(|i| format!("{mark} {}", text::clean(i)))
+            .map(|i| format!("{mark} {i}"))
             .collect::<Vec<_>>()
             .join("\n"),
     }
 }
 
-fn opt(value: Option<&String>) -> String {
-    value.map(|v| text::clean(v)).unwrap_or_default()
+fn opt(value: Option<&Text>) -> String {
+    value.map(Text::to_string).unwrap_or_default()
 }
 
 fn bold(cell: Cell) -> Cell {
@@ -54,7 +54,7 @@ pub(super) fn tasks(record: &Record, cols: &[Col], as_of: Option<record::DocDate
         rows.push(spanning_row(
             cols,
             &text::roman(g),
-            &text::upper(&text::clean(&group.ten)),
+            &text::upper(&group.ten.to_string()),
         ));
         for task in &group.nhiem_vu {
             number += 1;
@@ -63,20 +63,20 @@ pub(super) fn tasks(record: &Record, cols: &[Col], as_of: Option<record::DocDate
                 .map(|c| {
                     let value = match c.key {
                         ColumnKey::Number => number.to_string(),
-                        ColumnKey::Name => text::clean(&task.ten),
+                        ColumnKey::Name => task.ten.to_string(),
                         ColumnKey::Product => task
                             .san_pham
                             .iter()
-                            .map(|p| text::clean(p))
+                            .map(Text::to_string)
                             .collect::<Vec<_>>()
                             .join("\n"),
                         ColumnKey::Lead => opt(task.chu_tri.as_ref()),
                         ColumnKey::Support => opt(task.phoi_hop.as_ref()),
                         ColumnKey::Deadline => opt(task.thoi_han.as_ref()),
-                        ColumnKey::Result => task.ket_qua.as_ref().map_or_else(
-                            || progress_text(&task.tien_do, as_of),
-                            |k| text::clean(k),
-                        ),
+                        ColumnKey::Result => task
+                            .ket_qua
+                            .as_ref()
+                            .map_or_else(|| progress_text(&task.tien_do, as_of), Text::to_string),
                         ColumnKey::Progress => progress_text(&task.tien_do, as_of),
                         ColumnKey::Note => opt(task.ghi_chu.as_ref()),
                         ColumnKey::Code
@@ -102,12 +102,12 @@ struct RowValues<'a> {
     number: String,
     code: String,
     name: String,
-    solutions: &'a [String],
-    lead: Option<&'a String>,
-    support: Option<&'a String>,
-    deadline: Option<&'a String>,
+    solutions: &'a [Text],
+    lead: Option<&'a Text>,
+    support: Option<&'a Text>,
+    deadline: Option<&'a Text>,
     progress: String,
-    note: Option<&'a String>,
+    note: Option<&'a Text>,
     scores: [String; 3],
 }
 
@@ -132,9 +132,9 @@ impl RowValues<'_> {
 }
 
 fn criterion_name(c: &Criterion) -> String {
-    let mut name = text::clean(&c.ten);
+    let mut name = c.ten.to_string();
     for detail in &c.chi_tiet {
-        name.push_str(&format!("\n· {}", text::clean(detail)));
+        name.push_str(&format!("\n· {detail}"));
     }
     name
 }
@@ -149,7 +149,7 @@ fn remedy_values<'a>(
     let remedy = c.khac_phuc.as_ref();
     RowValues {
         number,
-        code: c.code().map(text::clean).unwrap_or_default(),
+        code: c.code().map(str::to_string).unwrap_or_default(),
         name,
         solutions: remedy.map_or(&[], |r| &r.giai_phap),
         lead: remedy.and_then(|r| r.chu_tri.as_ref()),
@@ -167,11 +167,7 @@ fn remedy_values<'a>(
 /// criterion's sub-criteria follow it, its number cell merged down over them.
 pub(super) fn progress(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> Vec<Row> {
     let mut rows = Vec::new();
-    let items = record
-        .tieu_chi
-        .iter()
-        .filter(|c| c.khac_phuc.is_some() || !c.con.is_empty());
-    for (n, c) in (1..).zip(items) {
+    for (n, (_, c)) in (1..).zip(record.followed_criteria()) {
         let main = remedy_values(c, n.to_string(), criterion_name(c), as_of);
         let merged = !c.con.is_empty();
         let cells = cols
@@ -193,7 +189,7 @@ pub(super) fn progress(record: &Record, cols: &[Col], as_of: Option<record::DocD
             let values = RowValues {
                 number: String::new(),
                 code: String::new(),
-                name: format!("- {}", text::clean(&sub.ten)),
+                name: format!("- {}", sub.ten),
                 solutions: &sub.giai_phap,
                 lead: sub.chu_tri.as_ref(),
                 support: sub.phoi_hop.as_ref(),
@@ -225,22 +221,19 @@ pub(super) fn progress(record: &Record, cols: &[Col], as_of: Option<record::DocD
 /// Rows of a score appendix: every criterion numbered by its code; a criterion with parts is
 /// an upper-case bold group row; a Tổng cộng row over the top-level criteria.
 pub(super) fn scores(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> Vec<Row> {
-    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.code()).collect();
-    let parents = record::code_parents(&codes);
-    let scores = record::effective_scores(record);
-    let has_children = |i: usize| parents.contains(&Some(i));
+    let scores = record::Scores::of(record);
     let mut rows = Vec::new();
     for (i, c) in record.tieu_chi.iter().enumerate() {
-        let group = has_children(i);
+        let group = scores.is_group(i);
         let name = if group {
-            text::upper(&text::clean(&c.ten))
+            text::upper(&c.ten.to_string())
         } else {
             criterion_name(c)
         };
-        let number = c.code().map_or_else(|| (i + 1).to_string(), text::clean);
+        let number = c.code().map_or_else(|| (i + 1).to_string(), str::to_string);
         let values = RowValues {
-            scores: scores[i].map_or_else(Default::default, |(max, got)| {
-                [max.vi(), got.vi(), (max - got).vi()]
+            scores: scores.points(i).map_or_else(Default::default, |p| {
+                [p.max.vi(), p.got.vi(), p.lost().vi()]
             }),
             ..remedy_values(c, number, name, as_of)
         };
@@ -256,23 +249,15 @@ pub(super) fn scores(record: &Record, cols: &[Col], as_of: Option<record::DocDat
             cells,
         });
     }
-    let top: Vec<(Decimal, Decimal)> = (0..record.tieu_chi.len())
-        .filter(|&i| parents[i].is_none())
-        .filter_map(|i| scores[i])
-        .collect();
-    if !top.is_empty() {
-        let (max, got) = top.iter().fold(
-            (Decimal::default(), Decimal::default()),
-            |(m, g), (cm, cg)| (m + *cm, g + *cg),
-        );
+    if let Some(total) = scores.total() {
         let cells = cols
             .iter()
             .map(|col| {
                 let v = match col.key {
                     ColumnKey::Name => "TỔNG CỘNG".to_string(),
-                    ColumnKey::MaxPoints => max.vi(),
-                    ColumnKey::Assessed => got.vi(),
-                    ColumnKey::Lost => (max - got).vi(),
+                    ColumnKey::MaxPoints => total.max.vi(),
+                    ColumnKey::Assessed => total.got.vi(),
+                    ColumnKey::Lost => total.lost().vi(),
                     _ => String::new(),
                 };
                 bold(cell(&v, col.centred || col.key == ColumnKey::Name))
@@ -321,8 +306,8 @@ mod tests {
 
     #[test]
     fn several_solutions_are_marked_one_is_not() {
-        assert_eq!(points(&["a".into()], "·"), "a");
-        assert_eq!(points(&["a".into(), "b".into()], "·"), "· a\n· b");
+        assert_eq!(points(&[Text::new("a")], "·"), "a");
+        assert_eq!(points(&[Text::new("a"), Text::new("b")], "·"), "· a\n· b");
     }
 
     #[test]

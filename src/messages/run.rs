@@ -93,6 +93,12 @@ messages! {
         vi: "xin báo lỗi này kèm theo bản ghi";
 
     // Templates.
+    NoTemplatesFolder => "E0229",
+        en: "the templates folder does not exist",
+        vi: "không có thư mục mẫu này";
+    GiveTemplatesFolder => "H0229",
+        en: "give the folder that `vanban templates` wrote, or leave --templates out to use the built-in templates",
+        vi: "chỉ ra thư mục mà `vanban templates` đã ghi, hoặc bỏ --templates để dùng các mẫu có sẵn";
     CannotReadTemplate { cause: Box<Message> } => "E0230",
         en: "cannot read the template: {cause}",
         vi: "không đọc được mẫu: {cause}";

@@ -6,7 +6,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
-use super::load::calendar_date;
+use super::date::calendar_date;
+use super::scores::Figure;
 use super::{Criterion, Progress, Record, Section};
 use crate::error::{Error, Location, Warning};
 use crate::messages::{Check, Message};
@@ -130,7 +131,7 @@ fn check_criteria(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
                 return Err(c.at(
                     code.span(),
                     Check::DuplicateCode {
-                        code: code.get_ref().clone(),
+                        code: code.get_ref().to_string(),
                     },
                     Check::UniqueCodes,
                 ));
@@ -199,113 +200,32 @@ fn check_appendices(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
     Ok(())
 }
 
-/// For each criterion, the index of its parent: the nearest earlier criterion whose code is a
-/// prefix of its own followed by "." ("3.2" is the parent of "3.2.1").
-pub fn code_parents(codes: &[Option<&str>]) -> Vec<Option<usize>> {
-    codes
-        .iter()
-        .enumerate()
-        .map(|(i, code)| {
-            let code = (*code)?;
-            (0..i).rev().find(|&j| {
-                codes[j].is_some_and(|p| code.starts_with(p) && code[p.len()..].starts_with('.'))
-            })
-        })
-        .collect()
-}
-
-/// Effective (maximum, assessed) of each criterion: the sum of its children when they are
-/// scored, otherwise its own typed points.
-pub fn effective_scores(record: &Record) -> Vec<Option<(Decimal, Decimal)>> {
-    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.code()).collect();
-    let parents = code_parents(&codes);
-    let typed = |c: &Criterion| {
-        Some((
-            Decimal::from_f64(*c.diem_toi_da.as_ref()?.get_ref()),
-            Decimal::from_f64(*c.diem_dat.as_ref()?.get_ref()),
-        ))
-    };
-    let mut scores: Vec<Option<(Decimal, Decimal)>> = vec![None; record.tieu_chi.len()];
-    // Children always come after their parent, so walking backwards finishes children first.
-    for i in (0..record.tieu_chi.len()).rev() {
-        let children: Vec<(Decimal, Decimal)> = (i + 1..record.tieu_chi.len())
-            .filter(|&j| parents[j] == Some(i))
-            .filter_map(|j| scores[j])
-            .collect();
-        scores[i] = if children.is_empty() {
-            typed(&record.tieu_chi[i])
-        } else {
-            Some(children.iter().fold(
-                (Decimal::default(), Decimal::default()),
-                |(m, g), (cm, cg)| (m + *cm, g + *cg),
-            ))
-        };
-    }
-    scores
-}
-
 /// A group criterion whose typed points disagree with the sum of its parts gets a warning;
 /// the tables show the computed sum.
 fn typed_totals(c: &Checker<'_>, record: &Record) -> Vec<Warning> {
-    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.code()).collect();
-    let parents = code_parents(&codes);
-    let scores = effective_scores(record);
-    let mut warnings = Vec::new();
-    for (i, criterion) in record.tieu_chi.iter().enumerate() {
-        let has_parts = parents.contains(&Some(i));
-        let (true, Some((max, got))) = (has_parts, scores[i]) else {
-            continue;
-        };
-        let criterion_name = || criterion.code().unwrap_or(&criterion.ten).to_string();
-        for (typed, sum, is_maximum) in [
-            (&criterion.diem_toi_da, max, true),
-            (&criterion.diem_dat, got, false),
-        ] {
-            let Some(typed) = typed else { continue };
+    super::Scores::of(record)
+        .disagreements(record)
+        .into_iter()
+        .map(|(i, figure, typed, sum)| {
+            let criterion = &record.tieu_chi[i];
+            let name = criterion.code().unwrap_or(&criterion.ten).to_string();
             let typed_value = Decimal::from_f64(*typed.get_ref());
-            if typed_value != sum {
-                warnings.push(Warning {
-                    location: Location::from_span(c.path, c.source, typed.span()),
-                    message: if is_maximum {
-                        Check::TypedMaximumDiffers {
-                            criterion: criterion_name(),
-                            typed: typed_value,
-                            sum,
-                        }
-                    } else {
-                        Check::TypedAssessedDiffers {
-                            criterion: criterion_name(),
-                            typed: typed_value,
-                            sum,
-                        }
-                    }
-                    .into(),
-                });
+            let message = match figure {
+                Figure::Maximum => Check::TypedMaximumDiffers {
+                    criterion: name,
+                    typed: typed_value,
+                    sum,
+                },
+                Figure::Assessed => Check::TypedAssessedDiffers {
+                    criterion: name,
+                    typed: typed_value,
+                    sum,
+                },
+            };
+            Warning {
+                location: Location::from_span(c.path, c.source, typed.span()),
+                message: message.into(),
             }
-        }
-    }
-    warnings
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parents_follow_codes() {
-        let codes = [
-            Some("1"),
-            Some("1.2"),
-            Some("1.5"),
-            Some("3"),
-            Some("3.2"),
-            Some("3.2.1"),
-            Some("10"),
-            None,
-        ];
-        assert_eq!(
-            code_parents(&codes),
-            [None, Some(0), Some(0), None, Some(3), Some(4), None, None]
-        );
-    }
+        })
+        .collect()
 }

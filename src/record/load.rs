@@ -5,20 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
+use super::date::{DocDate, calendar_date};
 use super::{Kind, Record, SizeSet, check, explain};
 use crate::error::{Error, Location, Warning};
 use crate::messages::{Check, Message, Run};
-
-/// The date of a document; day and month may be left blank in a draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DocDate {
-    pub day: Option<u32>,
-    pub month: Option<u32>,
-    pub year: i32,
-}
 
 /// A record that parsed and passed every check, with its typed metadata.
 #[derive(Debug)]
@@ -190,21 +182,6 @@ fn document_date(record: &Record, at: &At<'_>) -> Result<DocDate, Error> {
         day: None,
         month,
         year,
-    })
-}
-
-/// A TOML date (no time part) that exists in the calendar.
-pub fn calendar_date(value: &Spanned<toml::value::Datetime>) -> Option<DocDate> {
-    let dt = value.get_ref();
-    if dt.time.is_some() || dt.offset.is_some() {
-        return None;
-    }
-    let d = dt.date?;
-    chrono::NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))?;
-    Some(DocDate {
-        day: Some(u32::from(d.day)),
-        month: Some(u32::from(d.month)),
-        year: i32::from(d.year),
     })
 }
 

@@ -241,4 +241,27 @@ mod tests {
             assert_eq!(all.len(), count, "{preset:?} lists a column twice");
         }
     }
+
+    #[test]
+    fn the_readme_lists_the_columns_the_checker_allows() {
+        let readme = include_str!("../../README.md");
+        for preset in Preset::ALL {
+            let row = readme
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{}` |", preset.code())))
+                .unwrap_or_else(|| panic!("README has no row for {preset:?}"));
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            let words = |cell: &str| -> Vec<String> {
+                cell.trim_matches('`')
+                    .split_whitespace()
+                    .map(String::from)
+                    .collect()
+            };
+            let codes = |keys: &[ColumnKey]| -> Vec<String> {
+                keys.iter().map(|k| k.code().to_string()).collect()
+            };
+            assert_eq!(words(cells[3]), codes(preset.default_columns()), "{row}");
+            assert_eq!(words(cells[4]), codes(preset.other_columns()), "{row}");
+        }
+    }
 }
