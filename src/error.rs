@@ -1,7 +1,7 @@
 //! Errors a clerk can act on: every problem names the file, line and column, shows the line
 //! with the spot underlined, and says what to do.
 //!
-//! Stages return [`Error`]; only `main` prints it. Record problems carry a byte span into the
+//! Stages return [`Error`]; only the command line (`cli`) prints it. Record problems carry a byte span into the
 //! source text so that problems found after parsing still point at the right line. Messages
 //! are typed ([`Message`]) and shown in the clerk's language; `check --format json` gives them
 //! in English with their codes.

@@ -183,6 +183,11 @@ fn help_and_usage_errors_are_vietnamese() {
         "lỗi: giá trị '30/6/2021' không hợp lệ cho '--as-of <AS_OF>': `30/6/2021` không phải là ngày; viết YYYY-MM-DD",
     );
 
+    let missing = stderr(&vanban_in(&here, &["new"], VI));
+    assert_starts(&missing, "lỗi: thiếu các tham số bắt buộc sau: <KIND>, <PATH>");
+    let format = stderr(&vanban_in(&here, &["check", "--format", "xml"], VI));
+    assert_contains(&format, "[giá trị có thể dùng: text, json]");
+
     let english = vanban_in(&here, &["rendr"], None);
     assert_eq!(english.status.code(), Some(2));
     let err = stderr(&english);

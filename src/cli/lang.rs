@@ -56,11 +56,12 @@ fn report(lang: Lang, e: &clap::Error) -> i32 {
 /// A usage error as typed messages, laid out as clap lays out its own: the problem, a tip,
 /// the usage line, where to find more.
 fn usage_error(lang: Lang, e: &clap::Error) -> String {
-    let text = |kind| match e.get(kind) {
-        Some(ContextValue::String(s)) => Some(s.clone()),
-        Some(ContextValue::Strings(list)) => Some(list.join(", ")),
-        _ => None,
+    let values = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(list)) => list.clone(),
+        _ => Vec::new(),
     };
+    let text = |kind| Some(values(kind).join(", ")).filter(|t| !t.is_empty());
     let arg = text(ContextKind::InvalidArg).unwrap_or_default();
     let value = text(ContextKind::InvalidValue).unwrap_or_default();
     let problem: Message = match e.kind() {
@@ -81,7 +82,7 @@ fn usage_error(lang: Lang, e: &clap::Error) -> String {
             None => Usage::InvalidValue { value, arg }.into(),
         },
         ErrorKind::MissingRequiredArgument => Usage::MissingArguments {
-            args: List::of(text(ContextKind::InvalidArg)),
+            args: List(values(ContextKind::InvalidArg)),
         }
         .into(),
         ErrorKind::MissingSubcommand => Usage::MissingCommand.into(),
@@ -90,14 +91,12 @@ fn usage_error(lang: Lang, e: &clap::Error) -> String {
     };
     let label = messages::Run::LabelError.text(lang);
     let mut out = format!("{label}: {}", problem.text(lang));
-    if let Some(values) =
-        text(ContextKind::ValidValue).filter(|_| e.kind() == ErrorKind::InvalidValue)
-    {
-        let values = List(values.split(", ").map(str::to_string).collect());
-        out.push_str(&format!(
-            "\n  {}",
-            Usage::PossibleValues { values }.text(lang)
-        ));
+    let valid = values(ContextKind::ValidValue);
+    if e.kind() == ErrorKind::InvalidValue && !valid.is_empty() {
+        let possible = Usage::PossibleValues {
+            values: List(valid),
+        };
+        out.push_str(&format!("\n  {}", possible.text(lang)));
     }
     let tips: Vec<Usage> = [
         text(ContextKind::SuggestedSubcommand).map(|command| Usage::SimilarCommand { command }),

@@ -42,18 +42,6 @@ impl Sample for PathBuf {
     }
 }
 
-impl Show for char {
-    fn show(&self, _: Lang) -> String {
-        self.to_string()
-    }
-}
-
-impl Sample for char {
-    fn sample(n: usize) -> Self {
-        char::from_u32(0x3b1 + u32::try_from(n % 20).unwrap_or(0)).unwrap_or('α')
-    }
-}
-
 macro_rules! whole_numbers {
     ($($t:ty),*) => {$(
         impl Show for $t {
