@@ -80,7 +80,7 @@ type ListHelp = (&'static str, fn() -> String);
 
 /// The help for a parser message made by [`unknown`], or `None` for any other message.
 pub fn help_for(message: &str) -> Option<String> {
-    let lists: [ListHelp; 8] = [
+    let lists: [ListHelp; 9] = [
         (super::Kind::WHAT, super::Kind::help),
         (Status::WHAT, Status::help),
         (Authority::WHAT, Authority::help),
@@ -89,6 +89,7 @@ pub fn help_for(message: &str) -> Option<String> {
         (ColumnKey::WHAT, ColumnKey::help),
         (Orientation::WHAT, Orientation::help),
         (Insertion::WHAT, Insertion::help),
+        (Numbering::WHAT, Numbering::help),
     ];
     let rest = message.strip_prefix("unknown ")?;
     lists
@@ -190,6 +191,19 @@ vocabulary! {
         ScoreTable = "bang-diem",
         /// One sub-section per remedy.
         Remedies = "khac-phuc",
+    }
+}
+
+vocabulary! {
+    /// How a document numbers its sections (nd30.md §4.8).
+    Numbering, what: "numbering style",
+    help: "use \"la-ma\" (I. → 1. → a)), \"so\" (1. → a) → -) or \"thap-phan\" (1. → 1.1. → 1.1.1.)".to_string(), {
+        /// ND30's hierarchy: "I." upper case → "1." → "a)".
+        Roman = "la-ma",
+        /// "1." with the title as written → "a)" → "-", as many offices number reports.
+        Arabic = "so",
+        /// "1." → "1.1." → "1.1.1.".
+        Decimal = "thap-phan",
     }
 }
 
