@@ -9,6 +9,8 @@
 //! @h1 Mục đích, yêu cầu        section "I. MỤC ĐÍCH, YÊU CẦU" (number and case computed)
 //! @h2 Mục đích                 sub-section "1. Mục đích", bold
 //! @h3 Chỉ tiêu                 điểm "a) Chỉ tiêu", bold
+//! @sub Tiêu chí 1.2            a heading one level below the section it is in ("1." under
+//!                              "I.", "a)" under "1."), for headings a template generates
 //! @k Giao Văn phòng …          khoản without title: "1. Giao Văn phòng …", upright
 //! @p Text with **bold** and *italic*
 //! @- A dash point              "- A dash point"
@@ -20,6 +22,8 @@
 //!                              vertical merge), cont (merged into the cell above); "|", text
 //! @end                         end of the table
 //! ```
+//!
+//! A heading never skips a level: "@h3" straight after "@h1" is refused at its line.
 //!
 //! In text, `\*` is a literal star, `\\` a backslash and `\n` a new line (a new paragraph
 //! inside a table cell).
@@ -96,6 +100,8 @@ pub fn parse_inline(text: &str) -> Inline {
 pub fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
     let mut blocks = Vec::new();
     let mut table: Option<Table> = None;
+    // Level of the last heading a template placed explicitly (@h1–@h3, @k); 0 before any.
+    let mut depth = 0u8;
     for (index, raw) in markup.lines().enumerate() {
         let line = raw.trim_start();
         if line.trim().is_empty() {
@@ -150,10 +156,34 @@ pub fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
                 blocks.push(Block::Table(t));
             }
             (_, Some(_)) => return Err(err(Run::MarkupInsideTable)),
+            ("@sub", None) => {
+                if depth >= 3 {
+                    return Err(err(Run::MarkupFourthLevel));
+                }
+                blocks.push(Block::Heading {
+                    level: depth + 1,
+                    text: parse_inline(rest),
+                });
+            }
             (_, None) => {
-                blocks.push(
-                    text_block(directive, rest).ok_or_else(|| err(Run::MarkupUnknownDirective))?,
-                );
+                let block =
+                    text_block(directive, rest).ok_or_else(|| err(Run::MarkupUnknownDirective))?;
+                let level = match &block {
+                    Block::Heading { level, .. } => Some(*level),
+                    Block::Khoan(_) => Some(2),
+                    _ => None,
+                };
+                if let Some(level) = level {
+                    if level > depth + 1 {
+                        return Err(err(Run::MarkupSkippedLevel {
+                            level,
+                            depth,
+                            next: depth + 1,
+                        }));
+                    }
+                    depth = level;
+                }
+                blocks.push(block);
             }
         }
     }
@@ -326,5 +356,21 @@ mod tests {
             parse("@table 1\n@row\n@cell | x").unwrap_err().problem,
             Run::MarkupTableNotClosed
         );
+    }
+
+    #[test]
+    fn a_heading_that_skips_a_level_is_refused_at_its_line() {
+        let e = parse("@h1 I\n@p x\n@h3 a").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert_eq!(
+            e.problem,
+            Run::MarkupSkippedLevel {
+                level: 3,
+                depth: 1,
+                next: 2
+            }
+        );
+        assert!(parse("@h1 I\n@k x\n@h3 a").is_ok());
+        assert!(parse("@h1 a\n@h2 b\n@h3 c\n@sub d").is_err());
     }
 }

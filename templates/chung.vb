@@ -41,7 +41,7 @@
 {% elif b.noi_dung == "khac-phuc" %}
 {#- One sub-section per remedy: one loop, not typed once per criterion. -#}
 {% for k in khac_phuc %}
-@h3 {{ k.tieu_de }}
+@sub {{ k.tieu_de }}
 {% if k.ton_tai %}
 @- Tồn tại: {{ k.ton_tai }}
 {% elif k.chi_tiet %}

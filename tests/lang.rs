@@ -184,7 +184,10 @@ fn help_and_usage_errors_are_vietnamese() {
     );
 
     let missing = stderr(&vanban_in(&here, &["new"], VI));
-    assert_starts(&missing, "lỗi: thiếu các tham số bắt buộc sau: <KIND>, <PATH>");
+    assert_starts(
+        &missing,
+        "lỗi: thiếu các tham số bắt buộc sau: <KIND>, <PATH>",
+    );
     let format = stderr(&vanban_in(&here, &["check", "--format", "xml"], VI));
     assert_contains(&format, "[giá trị có thể dùng: text, json]");
 

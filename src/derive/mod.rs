@@ -12,7 +12,9 @@ pub use appendix::AppendixView;
 
 use serde::Serialize;
 
-use crate::record::{self, Content, DocDate, Loaded, Points, Record, Scores, SizeSet, Text};
+use crate::record::{
+    self, Content, DocDate, Loaded, Numbering, Points, Record, Scores, SizeSet, Text,
+};
 use crate::text;
 
 /// What templates and the page layout see of one document.
@@ -59,6 +61,9 @@ pub struct View {
     pub thay_doi_tu: Option<String>,
     #[serde(skip)]
     pub size_set: SizeSet,
+    /// How the body's sections are numbered.
+    #[serde(skip)]
+    pub danh_so: Numbering,
 }
 
 #[derive(Debug, Serialize)]
@@ -271,6 +276,10 @@ pub fn derive(loaded: &Loaded, options: &Options) -> View {
         },
         thay_doi_tu: since.map(|a| text::short_date(a.day, a.month, a.year)),
         size_set: loaded.size_set,
+        danh_so: r
+            .danh_so
+            .as_ref()
+            .map_or(Numbering::Roman, |n| *n.get_ref()),
     }
 }
 

@@ -311,7 +311,7 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
         title,
         kinh_gui: kinh_gui(&view.kinh_gui, sizes.body),
         can_cu: view.can_cu.clone(),
-        body: number_body(body, text_width),
+        body: number_body(body, text_width, view.danh_so),
         signature: SignatureBlock {
             left_width,
             right_width,

@@ -349,6 +349,12 @@ messages! {
     UnknownColumnKey { value: String } => "E0184",
         en: "unknown column key `{value}`",
         vi: "không có khóa cột `{value}`";
+    UnknownNumbering { value: String } => "E0185",
+        en: "unknown numbering style `{value}`",
+        vi: "không có kiểu đánh số `{value}`";
+    UseNumbering => "H0185",
+        en: "use \"la-ma\" (I. → 1. → a)), \"so\" (1. → a) → -) or \"thap-phan\" (1. → 1.1. → 1.1.1.)",
+        vi: "dùng \"la-ma\" (I. → 1. → a)), \"so\" (1. → a) → -) hoặc \"thap-phan\" (1. → 1.1. → 1.1.1.)";
     UnknownOrientation { value: String } => "E0183",
         en: "unknown orientation `{value}`",
         vi: "không có hướng trang `{value}`";

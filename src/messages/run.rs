@@ -144,6 +144,12 @@ messages! {
     MarkupInsideTable => "E0247",
         en: "only @row, @cell and @end may appear inside a table",
         vi: "trong bảng chỉ được có @row, @cell và @end";
+    MarkupFourthLevel => "E0227",
+        en: "@sub under a third-level heading: ND30 has no fourth level",
+        vi: "@sub dưới đề mục cấp ba: Nghị định 30 không có cấp thứ tư";
+    MarkupSkippedLevel { level: u8, depth: u8, next: u8 } => "E0228",
+        en: "a level-{level} heading under a level-{depth} one skips a level; use @h{next} or @sub",
+        vi: "đề mục cấp {level} dưới đề mục cấp {depth} là nhảy cấp; dùng @h{next} hoặc @sub";
     MarkupUnknownDirective => "E0248",
         en: "unknown directive",
         vi: "chỉ thị không tồn tại";

@@ -43,7 +43,7 @@ impl Sample for PathBuf {
 }
 
 macro_rules! whole_numbers {
-    ($($t:ty),*) => {$(
+    ($($t:ty: $base:literal),*) => {$(
         impl Show for $t {
             fn show(&self, _: Lang) -> String {
                 self.to_string()
@@ -51,12 +51,12 @@ macro_rules! whole_numbers {
         }
         impl Sample for $t {
             fn sample(n: usize) -> Self {
-                <$t>::try_from(9000 + n).unwrap_or(<$t>::MAX)
+                <$t>::try_from($base + n % 100).unwrap_or(<$t>::MAX)
             }
         }
     )*};
 }
-whole_numbers!(usize, u32, u64, i64);
+whole_numbers!(u8: 100, usize: 9000, u32: 9000, u64: 9000, i64: 9000);
 
 /// A number written with the decimal separator of `lang`: "2.5" in English, "2,5" in
 /// Vietnamese.

@@ -20,7 +20,7 @@ pub use date::{DocDate, calendar_date};
 pub use kind::Kind;
 pub use load::{Loaded, from_bytes, load, parse};
 pub use scores::{Points, Scores};
-pub use vocab::{Authority, ColumnKey, Insertion, Orientation, Preset, SizeSet, Status};
+pub use vocab::{Authority, ColumnKey, Insertion, Numbering, Orientation, Preset, SizeSet, Status};
 
 use crate::messages::{Check, Lang};
 use serde::Deserialize;
@@ -44,6 +44,8 @@ pub struct Record {
     pub trich_yeu: Text,
     /// Size set of nd30.md §1: "nho" (12/13/13) or "lon" (13/14/14).
     pub co_chu: Option<Spanned<SizeSet>>,
+    /// How sections are numbered: "la-ma" (default), "so" or "thap-phan".
+    pub danh_so: Option<Spanned<Numbering>>,
     pub co_quan: Issuer,
     #[serde(default)]
     pub kinh_gui: Vec<Text>,

@@ -169,6 +169,18 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How a document numbers its sections (nd30.md §4.8).
+    Numbering, unknown: UnknownNumbering, help: Check::UseNumbering, {
+        /// ND30's hierarchy: "I." upper case → "1." → "a)".
+        Roman = "la-ma",
+        /// "1." with the title as written → "a)" → "-", as many offices number reports.
+        Arabic = "so",
+        /// "1." → "1.1." → "1.1.1.".
+        Decimal = "thap-phan",
+    }
+}
+
 impl Preset {
     /// The columns an appendix of this preset shows when the record lists none, in order.
     pub fn default_columns(self) -> &'static [ColumnKey] {
