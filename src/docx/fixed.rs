@@ -1,0 +1,90 @@
+//! The parts every document carries unchanged whatever its record or size set: settings, the
+//! font table and the two page-number headers. They are constants, written out here in
+//! schema order, so nothing builds or reorders them at run time.
+
+/// The declaration and the start tag of a header part.
+macro_rules! header_start {
+    () => {
+        concat!(
+            declaration!(),
+            r#"<w:hdr xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w10="urn:schemas-microsoft-com:office:word" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14 wp14">"#,
+        )
+    };
+}
+
+/// word/settings.xml: 100 % zoom, Word's default tab stop, and compatibility with Word 2013
+/// and later (`compatibilityMode` 15) so that Word lays the document out as LibreOffice does.
+pub const SETTINGS: &str = concat!(
+    declaration!(),
+    r#"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">"#,
+    r#"<w:zoom w:percent="100"/>"#,
+    r#"<w:defaultTabStop w:val="840"/>"#,
+    "<w:compat>",
+    "<w:spaceForUL/>",
+    "<w:balanceSingleByteDoubleByteWidth/>",
+    "<w:doNotLeaveBackslashAlone/>",
+    "<w:ulTrailSpace/>",
+    "<w:doNotExpandShiftReturn/>",
+    "<w:useFELayout/>",
+    r#"<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>"#,
+    r#"<w:compatSetting w:name="overrideTableStyleFontSizeAndJustification" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>"#,
+    r#"<w:compatSetting w:name="enableOpenTypeFeatures" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>"#,
+    r#"<w:compatSetting w:name="doNotFlipMirrorIndents" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>"#,
+    r#"<w:compatSetting w:name="differentiateMultirowTableHeaders" w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>"#,
+    r#"<w:compatSetting w:name="useWord2013TrackBottomHyphenation" w:uri="http://schemas.microsoft.com/office/word" w:val="0"/>"#,
+    "</w:compat>",
+    "</w:settings>",
+);
+
+/// word/fontTable.xml.
+pub const FONT_TABLE: &str = concat!(
+    declaration!(),
+    r#"<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
+    r#"<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#,
+    r#"<w:font w:name="Symbol"><w:charset w:val="02"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#,
+    r#"<w:font w:name="Arial"><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>"#,
+    "</w:fonts>",
+);
+
+/// word/header1.xml, the header of every page but the first: a centred PAGE field in the
+/// Page Number style (nd30.md §2), showing "2" until the reader updates it.
+pub const PAGE_NUMBER_HEADER: &str = concat!(
+    header_start!(),
+    r#"<w:p w14:paraId="00000001">"#,
+    r#"<w:pPr><w:pStyle w:val="PageNumber"/><w:rPr/></w:pPr>"#,
+    r#"<w:r><w:rPr/><w:fldChar w:fldCharType="begin" w:dirty="false"/></w:r>"#,
+    r#"<w:r><w:rPr/><w:instrText>PAGE</w:instrText></w:r>"#,
+    r#"<w:r><w:rPr/><w:fldChar w:fldCharType="separate" w:dirty="false"/></w:r>"#,
+    r#"<w:r><w:rPr/><w:t xml:space="preserve">2</w:t></w:r>"#,
+    r#"<w:r><w:rPr/><w:fldChar w:fldCharType="end" w:dirty="false"/></w:r>"#,
+    "</w:p>",
+    "</w:hdr>",
+);
+
+/// word/header2.xml, the first page's header: empty, so page 1 shows no number (nd30.md §2).
+pub const FIRST_PAGE_HEADER: &str = concat!(
+    header_start!(),
+    r#"<w:p w14:paraId="00000002">"#,
+    r#"<w:pPr><w:pStyle w:val="PageNumber"/><w:rPr/></w:pPr>"#,
+    "</w:p>",
+    "</w:hdr>",
+);
+
+#[cfg(test)]
+mod tests {
+    use super::super::styles::{FONT, id};
+    use super::*;
+
+    #[test]
+    fn the_headers_use_the_page_number_style() {
+        let style = format!(r#"<w:pStyle w:val="{}"/>"#, id::PAGE_NUMBER);
+        for header in [PAGE_NUMBER_HEADER, FIRST_PAGE_HEADER] {
+            assert!(header.contains(&style), "{header}");
+        }
+    }
+
+    #[test]
+    fn the_font_table_names_the_decree_font() {
+        assert!(FONT_TABLE.contains(&format!(r#"<w:font w:name="{FONT}">"#)));
+    }
+}
