@@ -11,6 +11,11 @@ use crate::layout::Sizes;
 /// falls back to another font.
 pub const FONT: &str = "Times New Roman";
 
+/// The language of the text: Word proofs it as Vietnamese and LibreOffice hyphenates and
+/// checks it so. Set for Latin and East Asian text (w:val, w:eastAsia); vanban writes no
+/// right-to-left text, so w:bidi is left to the reader's default.
+pub const LANGUAGE: &str = "vi-VN";
+
 /// Style ids used by the writer.
 pub mod id {
     pub const NORMAL: &str = "Normal";
@@ -294,8 +299,8 @@ const NAMESPACES: &[(&str, &str)] = &[
     ("mc:Ignorable", "w14 w15"),
 ];
 
-/// word/styles.xml for a size set: the document defaults (the decree's font at the body size),
-/// a bare Normal every style is based on, then the sheet.
+/// word/styles.xml for a size set: the document defaults (the decree's font at the body size,
+/// in Vietnamese), a bare Normal every style is based on, then the sheet.
 pub fn styles_xml(sizes: &Sizes) -> Vec<u8> {
     let mut x = Xml::with_capacity(10_000);
     x.open("w:styles", NAMESPACES);
@@ -312,6 +317,7 @@ pub fn styles_xml(sizes: &Sizes) -> Vec<u8> {
         ],
     );
     size(&mut x, sizes.body);
+    x.empty("w:lang", &[("w:val", LANGUAGE), ("w:eastAsia", LANGUAGE)]);
     x.close("w:rPr");
     x.close("w:rPrDefault");
     x.open("w:pPrDefault", &[]);
@@ -358,6 +364,14 @@ mod tests {
         for next in sheet.iter().filter_map(|s| s.next) {
             assert!(sheet.iter().any(|s| s.id == next), "{next}");
         }
+    }
+
+    #[test]
+    fn the_default_run_properties_are_vietnamese() {
+        let xml = String::from_utf8(styles_xml(&Sizes::for_set(SizeSet::Small))).unwrap();
+        assert!(xml.contains(
+            r#"<w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN"/></w:rPr></w:rPrDefault>"#
+        ));
     }
 
     #[test]
