@@ -67,3 +67,80 @@ fn the_text_is_vietnamese_for_word_and_libreoffice() {
     // Nothing overrides it further down.
     assert!(!part(&docx, "word/document.xml").contains("<w:lang"));
 }
+
+/// Every style of the gallery by id, with the name a clerk reads there. The headings and
+/// Normal keep Word's built-in names, which Word shows in the language of its menus.
+const GALLERY: [(&str, &str); 29] = [
+    ("Normal", "Normal"),
+    ("Body", "Nội dung"),
+    ("Heading1", "heading 1"),
+    ("Heading2", "heading 2"),
+    ("Heading3", "heading 3"),
+    ("Point", "Gạch đầu dòng"),
+    ("Note", "Ghi chú"),
+    ("AgencyParent", "Cơ quan chủ quản"),
+    ("AgencyIssuer", "Cơ quan ban hành"),
+    ("QuocHieu", "Quốc hiệu"),
+    ("TieuNgu", "Tiêu ngữ"),
+    ("DocNumber", "Số và ký hiệu"),
+    ("PlaceDate", "Địa danh và ngày tháng"),
+    ("DocKind", "Tên loại văn bản"),
+    ("TrichYeu", "Trích yếu"),
+    ("TrichYeuCongVan", "Trích yếu công văn"),
+    ("Rule", "Đường kẻ"),
+    ("KinhGui", "Kính gửi"),
+    ("CanCu", "Căn cứ"),
+    ("RecipientsLabel", "Nơi nhận"),
+    ("Recipients", "Danh sách nơi nhận"),
+    ("SignerTitle", "Chức vụ người ký"),
+    ("SignerName", "Họ tên người ký"),
+    ("TableText", "Chữ trong bảng"),
+    ("TableTextSmall", "Chữ trong bảng phụ lục"),
+    ("AppendixLabel", "Phụ lục"),
+    ("AppendixTitle", "Tên phụ lục"),
+    ("AppendixAttached", "Kèm theo văn bản"),
+    ("PageNumber", "Số trang"),
+];
+
+/// (style id, name, shown in the gallery) of every style of a styles.xml.
+fn styles(xml: &str) -> Vec<(String, String, bool)> {
+    let mut reader = Reader::from_str(xml);
+    let mut out: Vec<(String, String, bool)> = Vec::new();
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == "w:style" => {
+                out.push((attribute(&e, "w:styleId").unwrap(), String::new(), false));
+            }
+            Event::Empty(e) if e.name().as_ref() == "w:name" => {
+                out.last_mut().unwrap().1 = attribute(&e, "w:val").unwrap();
+            }
+            Event::Empty(e) if e.name().as_ref() == "w:qFormat" => {
+                out.last_mut().unwrap().2 = true;
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_style_gallery_speaks_vietnamese() {
+    for record in [PLAN, "tests/fixtures/good/ubnd-xa.toml"] {
+        let (_dir, docx) = rendered(record);
+        let found = styles(&part(&docx, "word/styles.xml"));
+        let expected: Vec<(String, String, bool)> = GALLERY
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.to_string(), true))
+            .collect();
+        assert_eq!(found, expected, "{record}");
+        // Every style a paragraph uses is one of them.
+        for paragraph in paragraphs(&part(&docx, "word/document.xml")) {
+            assert!(
+                GALLERY.iter().any(|(id, _)| *id == paragraph.style),
+                "{record}: paragraph style {:?} is not in the gallery",
+                paragraph.style
+            );
+        }
+    }
+}

@@ -1,5 +1,5 @@
 //! The named styles a clerk finds in Word's style list, and word/styles.xml that carries them.
-//! Every paragraph of a vanban document has one of these styles, so changing "Body" or
+//! Every paragraph of a vanban document has one of these styles, so changing "Nội dung" or
 //! "heading 1" in Word restyles the document; direct formatting is left for inline bold and
 //! italic only. The sheet is data ([`sheet`]); [`styles_xml`] writes it, each element's children
 //! in the order of ECMA-376 Part 1 §17.7.
@@ -61,7 +61,7 @@ enum Align {
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Style {
     id: &'static str,
-    /// The name shown in Word's style gallery.
+    /// The name shown in Word's style gallery, in Vietnamese.
     name: &'static str,
     /// Font size in points.
     size: f32,
@@ -215,10 +215,15 @@ fn size(x: &mut Xml, points: f32) {
     x.val("w:szCs", &half_points);
 }
 
-/// The style sheet of a size set, in the order Word lists it.
+/// The style sheet of a size set, in the order Word lists it. The names a clerk reads in
+/// Word's gallery are Vietnamese, without commas (Word's style dialog takes a comma as the
+/// start of an alias). Headings keep Word's built-in names "heading 1" to "heading 3": Word
+/// shows those in the language of its own menus and ties them to the navigation pane, the
+/// table of contents and Ctrl+Alt+1…3; renamed, they would become ordinary styles beside
+/// Word's own headings. Ids stay ASCII and unchanged.
 fn sheet(sizes: &Sizes) -> [Style; 28] {
     [
-        Style::body(id::BODY, "Body", sizes.body).next(id::BODY),
+        Style::body(id::BODY, "Nội dung", sizes.body).next(id::BODY),
         Style::body(id::HEADING1, "heading 1", sizes.body)
             .bold()
             .outline(0)
@@ -231,47 +236,47 @@ fn sheet(sizes: &Sizes) -> [Style; 28] {
             .bold()
             .outline(2)
             .next(id::BODY),
-        Style::body(id::POINT, "Point", sizes.body).next(id::POINT),
-        Style::centred(id::NOTE, "Note", sizes.body)
+        Style::body(id::POINT, "Gạch đầu dòng", sizes.body).next(id::POINT),
+        Style::centred(id::NOTE, "Ghi chú", sizes.body)
             .italic()
             .spaced(120, 0),
-        Style::centred(id::PARENT, "Agency Parent", sizes.co_quan),
-        Style::centred(id::ISSUER, "Agency Issuer", sizes.co_quan).bold(),
-        Style::centred(id::QUOC_HIEU, "Quoc Hieu", sizes.quoc_hieu).bold(),
-        Style::centred(id::TIEU_NGU, "Tieu Ngu", sizes.tieu_ngu).bold(),
-        Style::centred(id::SO, "Doc Number", sizes.so).spaced(120, 0),
-        Style::centred(id::DATE, "Place Date", sizes.dia_danh)
+        Style::centred(id::PARENT, "Cơ quan chủ quản", sizes.co_quan),
+        Style::centred(id::ISSUER, "Cơ quan ban hành", sizes.co_quan).bold(),
+        Style::centred(id::QUOC_HIEU, "Quốc hiệu", sizes.quoc_hieu).bold(),
+        Style::centred(id::TIEU_NGU, "Tiêu ngữ", sizes.tieu_ngu).bold(),
+        Style::centred(id::SO, "Số và ký hiệu", sizes.so).spaced(120, 0),
+        Style::centred(id::DATE, "Địa danh và ngày tháng", sizes.dia_danh)
             .italic()
             .spaced(120, 0),
-        Style::centred(id::KIND, "Doc Kind", sizes.title)
+        Style::centred(id::KIND, "Tên loại văn bản", sizes.title)
             .bold()
             .spaced(360, 0),
-        Style::centred(id::TRICH_YEU, "Trich Yeu", sizes.title).bold(),
+        Style::centred(id::TRICH_YEU, "Trích yếu", sizes.title).bold(),
         // Ô 5b: upright, regular, 6 pt below the Số line (nd30.md §4.5).
-        Style::centred(id::VV, "Trich Yeu Cong Van", sizes.so).spaced(120, 0),
+        Style::centred(id::VV, "Trích yếu công văn", sizes.so).spaced(120, 0),
         // An empty 1 pt paragraph whose bottom border is the rule, drawn just under the text above.
-        Style::centred(id::RULE, "Rule", 1.0).spaced(60, 0),
-        Style::left(id::KINH_GUI, "Kinh Gui", sizes.body),
-        Style::body(id::CAN_CU, "Can Cu", sizes.body).italic(),
-        Style::left(id::NOI_NHAN_LABEL, "Recipients Label", sizes.noi_nhan_label)
+        Style::centred(id::RULE, "Đường kẻ", 1.0).spaced(60, 0),
+        Style::left(id::KINH_GUI, "Kính gửi", sizes.body),
+        Style::body(id::CAN_CU, "Căn cứ", sizes.body).italic(),
+        Style::left(id::NOI_NHAN_LABEL, "Nơi nhận", sizes.noi_nhan_label)
             .bold()
             .italic(),
-        Style::left(id::NOI_NHAN, "Recipients", sizes.noi_nhan),
-        Style::centred(id::SIGNER_TITLE, "Signer Title", sizes.signature).bold(),
-        Style::centred(id::SIGNER_NAME, "Signer Name", sizes.signature)
+        Style::left(id::NOI_NHAN, "Danh sách nơi nhận", sizes.noi_nhan),
+        Style::centred(id::SIGNER_TITLE, "Chức vụ người ký", sizes.signature).bold(),
+        Style::centred(id::SIGNER_NAME, "Họ tên người ký", sizes.signature)
             .bold()
             .spaced(1700, 0),
-        Style::left(id::TABLE_TEXT, "Table Text", sizes.table).spaced(40, 40),
+        Style::left(id::TABLE_TEXT, "Chữ trong bảng", sizes.table).spaced(40, 40),
         Style::left(
             id::TABLE_TEXT_SMALL,
-            "Table Text Small",
+            "Chữ trong bảng phụ lục",
             sizes.appendix_table,
         )
         .spaced(40, 40),
-        Style::centred(id::APPENDIX_LABEL, "Appendix Label", sizes.appendix_label).bold(),
-        Style::centred(id::APPENDIX_TITLE, "Appendix Title", sizes.title).bold(),
-        Style::centred(id::APPENDIX_ATTACHED, "Appendix Attached", sizes.title).italic(),
-        Style::centred(id::PAGE_NUMBER, "Page Number", sizes.page_number),
+        Style::centred(id::APPENDIX_LABEL, "Phụ lục", sizes.appendix_label).bold(),
+        Style::centred(id::APPENDIX_TITLE, "Tên phụ lục", sizes.title).bold(),
+        Style::centred(id::APPENDIX_ATTACHED, "Kèm theo văn bản", sizes.title).italic(),
+        Style::centred(id::PAGE_NUMBER, "Số trang", sizes.page_number),
     ]
 }
 
@@ -354,6 +359,24 @@ mod tests {
                 sheet[..i].iter().all(|s| s.id != style.id),
                 "{} twice",
                 style.id
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_unique_vietnamese_and_free_of_commas() {
+        let sheet = sheet(&Sizes::for_set(SizeSet::Small));
+        for (i, style) in sheet.iter().enumerate() {
+            assert!(!style.name.contains(','), "{}", style.name);
+            assert!(
+                style.name.starts_with("heading ") || !style.name.is_ascii(),
+                "{} is not Vietnamese",
+                style.name
+            );
+            assert!(
+                sheet[..i].iter().all(|s| s.name != style.name),
+                "{}",
+                style.name
             );
         }
     }
