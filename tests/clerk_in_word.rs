@@ -144,3 +144,47 @@ fn the_style_gallery_speaks_vietnamese() {
         }
     }
 }
+
+/// The sorted, distinct values of the attributes `names` of the elements `element`.
+fn values(xml: &str, element: &str, names: &[&str]) -> Vec<String> {
+    let mut found: Vec<String> = elements(xml, element)
+        .iter()
+        .flat_map(|(_, e)| names.iter().filter_map(|n| attribute(e, n)))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn the_font_table_lists_exactly_the_fonts_used() {
+    for record in [
+        PLAN,
+        "plans/so-noi-vu/bao-cao-6-thang-dau-nam-2021.toml",
+        "tests/fixtures/good/ubnd-xa.toml",
+    ] {
+        let (_dir, docx) = rendered(record);
+        let listed_elements = elements(&part(&docx, "word/fontTable.xml"), "w:font");
+        let listed = values(&part(&docx, "word/fontTable.xml"), "w:font", &["w:name"]);
+        assert_eq!(listed.len(), listed_elements.len(), "a font listed twice");
+        let mut used = Vec::new();
+        for name in part_names(&docx) {
+            if name.starts_with("word/") && name.ends_with(".xml") && name != "word/fontTable.xml" {
+                let xml = part(&docx, &name);
+                used.extend(values(
+                    &xml,
+                    "w:rFonts",
+                    &["w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"],
+                ));
+                for slot in ["a:latin", "a:ea", "a:cs"] {
+                    used.extend(values(&xml, slot, &["typeface"]));
+                }
+            }
+        }
+        used.retain(|f| !f.is_empty());
+        used.sort();
+        used.dedup();
+        assert_eq!(listed, used, "{record}");
+        assert_eq!(used, ["Times New Roman"], "{record}");
+    }
+}

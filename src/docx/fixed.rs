@@ -36,13 +36,12 @@ pub const SETTINGS: &str = concat!(
     "</w:settings>",
 );
 
-/// word/fontTable.xml.
+/// word/fontTable.xml: the one font the document uses (the styles' Times New Roman; no run
+/// names another), so Word offers no substitutes for fonts that are not there.
 pub const FONT_TABLE: &str = concat!(
     declaration!(),
     r#"<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
     r#"<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#,
-    r#"<w:font w:name="Symbol"><w:charset w:val="02"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#,
-    r#"<w:font w:name="Arial"><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>"#,
     "</w:fonts>",
 );
 
@@ -84,7 +83,8 @@ mod tests {
     }
 
     #[test]
-    fn the_font_table_names_the_decree_font() {
+    fn the_font_table_names_only_the_decree_font() {
         assert!(FONT_TABLE.contains(&format!(r#"<w:font w:name="{FONT}">"#)));
+        assert_eq!(FONT_TABLE.matches("<w:font ").count(), 1);
     }
 }
