@@ -188,3 +188,22 @@ fn the_font_table_lists_exactly_the_fonts_used() {
         assert_eq!(used, ["Times New Roman"], "{record}");
     }
 }
+
+#[test]
+fn a_record_without_its_signing_day_gets_no_invented_date() {
+    // `nam` only, and `nam` with `thang`: no day, so no date at all.
+    for record in [PLAN, "plans/so-noi-vu/bao-cao-6-thang-dau-nam-2021.toml"] {
+        let (_dir, docx) = rendered(record);
+        let core = part(&docx, "docProps/core.xml");
+        assert!(!core.contains("dcterms:created"), "{record}: {core}");
+        assert!(!core.contains("dcterms:modified"), "{record}: {core}");
+        assert!(!core.contains("2021-"), "{record}: {core}");
+    }
+    // `ngay`: the signing day, at midnight UTC.
+    let (_dir, docx) = rendered("plans/so-cong-thuong/ke-hoach-cchc-2021.toml");
+    let core = part(&docx, "docProps/core.xml");
+    assert_contains(
+        &core,
+        r#"<dcterms:created xsi:type="dcterms:W3CDTF">2020-12-31T00:00:00Z</dcterms:created>"#,
+    );
+}

@@ -10,6 +10,7 @@ use zip::write::SimpleFileOptions;
 
 use super::fixed;
 use super::xml::escape;
+use crate::record::DocDate;
 
 /// Document properties (docProps/core.xml and app.xml), read by e-office systems.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +23,8 @@ pub struct Properties {
     pub creator: String,
     /// Số, ký hiệu.
     pub keywords: String,
-    /// W3CDTF timestamp from the record's date (never the clock).
-    pub created: String,
+    /// The record's signing date (never the clock); a draft's may lack its day and month.
+    pub signed: DocDate,
 }
 
 /// The content type of the part word/header`n`.xml.
@@ -64,14 +65,27 @@ const THEME: &str = include_str!("theme1.xml");
 fn core_xml(p: &Properties) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><cp:keywords>{}</cp:keywords><cp:lastModifiedBy>{}</cp:lastModifiedBy><cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{}</dcterms:modified></cp:coreProperties>"#,
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><cp:keywords>{}</cp:keywords><cp:lastModifiedBy>{}</cp:lastModifiedBy><cp:revision>1</cp:revision>{}</cp:coreProperties>"#,
         escape(&p.title),
         escape(&p.subject),
         escape(&p.creator),
         escape(&p.keywords),
         escape(&p.creator),
-        p.created,
-        p.created
+        dates(p.signed)
+    )
+}
+
+/// `dcterms:created` and `dcterms:modified`: the signing date, only when its day and month are
+/// known. W3CDTF allows "2021" or "2021-06", but LibreOffice drops the first and turns the
+/// second into the impossible "2021-06-00", and the 1st of the month would be invented; a
+/// draft without its day has no dates.
+fn dates(signed: DocDate) -> String {
+    let (Some(month), Some(day)) = (signed.month, signed.day) else {
+        return String::new();
+    };
+    let timestamp = format!("{:04}-{month:02}-{day:02}T00:00:00Z", signed.year);
+    format!(
+        r#"<dcterms:created xsi:type="dcterms:W3CDTF">{timestamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{timestamp}</dcterms:modified>"#
     )
 }
 
@@ -159,6 +173,40 @@ pub fn pack(styles: &[u8], document: &[u8], properties: &Properties) -> Result<V
 mod tests {
     use super::super::{FIRST_PAGE_HEADER, PAGE_HEADER};
     use super::*;
+
+    fn properties(day: Option<u32>, month: Option<u32>) -> Properties {
+        Properties {
+            title: "T".into(),
+            subject: "Kế hoạch".into(),
+            creator: "Sở Nội vụ".into(),
+            keywords: "/KH-SNV".into(),
+            signed: DocDate {
+                day,
+                month,
+                year: 2021,
+            },
+        }
+    }
+
+    #[test]
+    fn a_known_signing_day_dates_the_document() {
+        let core = core_xml(&properties(Some(9), Some(3)));
+        assert!(core.contains(
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">2021-03-09T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2021-03-09T00:00:00Z</dcterms:modified></cp:coreProperties>"#
+        ), "{core}");
+    }
+
+    #[test]
+    fn a_draft_without_its_day_has_no_invented_date() {
+        for core in [
+            core_xml(&properties(None, Some(6))),
+            core_xml(&properties(None, None)),
+        ] {
+            assert!(!core.contains("dcterms:created"), "{core}");
+            assert!(!core.contains("dcterms:modified"), "{core}");
+            assert!(core.ends_with("<cp:revision>1</cp:revision></cp:coreProperties>"));
+        }
+    }
 
     #[test]
     fn the_sections_header_ids_name_the_header_parts() {
