@@ -1,6 +1,6 @@
 //! Golden snapshots of the XML vanban writes: word/document.xml and word/styles.xml of every
-//! bundled plan and every good and warning fixture, and the parts that depend only on the size
-//! set (settings, font table, page-number headers) of one record per size set.
+//! bundled plan and every good and warning fixture, and the parts that do not depend on the
+//! record's content (settings, font table, page-number headers) of one record per size set.
 //!
 //! A snapshot shows a part one element per line, indented by depth, so that a diff reads as
 //! a change of the document. The lines are exact slices of the part's bytes (tags with their
@@ -24,8 +24,8 @@ const SOURCES: [(&str, &str); 3] = [
     ("tests/fixtures/warn", "warn"),
 ];
 
-/// One record per size set, whose size-dependent fixed parts are snapshotted: the default
-/// 12/13/13 set and `co_chu = "lon"`.
+/// One record per size set, whose fixed parts are snapshotted: the default 12/13/13 set and
+/// `co_chu = "lon"`.
 const SIZE_SET_RECORDS: [&str; 2] = [
     "plans/so-noi-vu/ke-hoach-khac-phuc-cchc-2020",
     "good/ubnd-xa",

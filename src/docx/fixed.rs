@@ -2,21 +2,22 @@
 //! font table and the two page-number headers. They are constants, written out here in
 //! schema order, so nothing builds or reorders them at run time.
 
-/// The declaration and the start tag of a header part.
-macro_rules! header_start {
+/// The namespace of WordprocessingML, the only one these parts use.
+macro_rules! w_namespace {
     () => {
-        concat!(
-            declaration!(),
-            r#"<w:hdr xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w10="urn:schemas-microsoft-com:office:word" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14 wp14">"#,
-        )
+        r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#
     };
 }
 
-/// word/settings.xml: 100 % zoom, Word's default tab stop, and compatibility with Word 2013
-/// and later (`compatibilityMode` 15) so that Word lays the document out as LibreOffice does.
+/// word/settings.xml: 100 % zoom, Word's default tab stop, and `compatibilityMode` 15 so that
+/// Word opens the file in its current layout mode, not in compatibility mode. The other
+/// compatibility options are the ones docx-rs wrote when it built this part; kept, so that Word
+/// lays documents out as before.
 pub const SETTINGS: &str = concat!(
     declaration!(),
-    r#"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">"#,
+    "<w:settings ",
+    w_namespace!(),
+    ">",
     r#"<w:zoom w:percent="100"/>"#,
     r#"<w:defaultTabStop w:val="840"/>"#,
     "<w:compat>",
@@ -40,7 +41,9 @@ pub const SETTINGS: &str = concat!(
 /// names another), so Word offers no substitutes for fonts that are not there.
 pub const FONT_TABLE: &str = concat!(
     declaration!(),
-    r#"<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
+    "<w:fonts ",
+    w_namespace!(),
+    ">",
     r#"<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#,
     "</w:fonts>",
 );
@@ -48,24 +51,28 @@ pub const FONT_TABLE: &str = concat!(
 /// word/header1.xml, the header of every page but the first: a centred PAGE field in the
 /// Page Number style (nd30.md §2), showing "2" until the reader updates it.
 pub const PAGE_NUMBER_HEADER: &str = concat!(
-    header_start!(),
-    r#"<w:p w14:paraId="00000001">"#,
-    r#"<w:pPr><w:pStyle w:val="PageNumber"/><w:rPr/></w:pPr>"#,
-    r#"<w:r><w:rPr/><w:fldChar w:fldCharType="begin" w:dirty="false"/></w:r>"#,
-    r#"<w:r><w:rPr/><w:instrText>PAGE</w:instrText></w:r>"#,
-    r#"<w:r><w:rPr/><w:fldChar w:fldCharType="separate" w:dirty="false"/></w:r>"#,
-    r#"<w:r><w:rPr/><w:t xml:space="preserve">2</w:t></w:r>"#,
-    r#"<w:r><w:rPr/><w:fldChar w:fldCharType="end" w:dirty="false"/></w:r>"#,
+    declaration!(),
+    "<w:hdr ",
+    w_namespace!(),
+    ">",
+    "<w:p>",
+    r#"<w:pPr><w:pStyle w:val="PageNumber"/></w:pPr>"#,
+    r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r>"#,
+    "<w:r><w:instrText>PAGE</w:instrText></w:r>",
+    r#"<w:r><w:fldChar w:fldCharType="separate"/></w:r>"#,
+    "<w:r><w:t>2</w:t></w:r>",
+    r#"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#,
     "</w:p>",
     "</w:hdr>",
 );
 
 /// word/header2.xml, the first page's header: empty, so page 1 shows no number (nd30.md §2).
 pub const FIRST_PAGE_HEADER: &str = concat!(
-    header_start!(),
-    r#"<w:p w14:paraId="00000002">"#,
-    r#"<w:pPr><w:pStyle w:val="PageNumber"/><w:rPr/></w:pPr>"#,
-    "</w:p>",
+    declaration!(),
+    "<w:hdr ",
+    w_namespace!(),
+    ">",
+    r#"<w:p><w:pPr><w:pStyle w:val="PageNumber"/></w:pPr></w:p>"#,
     "</w:hdr>",
 );
 

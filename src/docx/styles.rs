@@ -280,35 +280,17 @@ fn sheet(sizes: &Sizes) -> [Style; 28] {
     ]
 }
 
-const NAMESPACES: &[(&str, &str)] = &[
-    (
-        "xmlns:mc",
-        "http://schemas.openxmlformats.org/markup-compatibility/2006",
-    ),
-    (
-        "xmlns:r",
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    ),
-    (
-        "xmlns:w",
-        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    ),
-    (
-        "xmlns:w14",
-        "http://schemas.microsoft.com/office/word/2010/wordml",
-    ),
-    (
-        "xmlns:w15",
-        "http://schemas.microsoft.com/office/word/2012/wordml",
-    ),
-    ("mc:Ignorable", "w14 w15"),
-];
-
 /// word/styles.xml for a size set: the document defaults (the decree's font at the body size,
 /// in Vietnamese), a bare Normal every style is based on, then the sheet.
 pub fn styles_xml(sizes: &Sizes) -> Vec<u8> {
     let mut x = Xml::with_capacity(10_000);
-    x.open("w:styles", NAMESPACES);
+    x.open(
+        "w:styles",
+        &[(
+            "xmlns:w",
+            "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        )],
+    );
     x.open("w:docDefaults", &[]);
     x.open("w:rPrDefault", &[]);
     x.open("w:rPr", &[]);
