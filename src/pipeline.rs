@@ -178,12 +178,7 @@ pub fn render_loaded(
         subject: subject.to_string(),
         creator: view.co_quan.ten.clone(),
         keywords: view.so_ky_hieu.trim().to_string(),
-        created: format!(
-            "{:04}-{:02}-{:02}T00:00:00Z",
-            date.year,
-            date.month.unwrap_or(1),
-            date.day.unwrap_or(1)
-        ),
+        signed: date,
     };
     let write = |document: &layout::Document, props: &docx::Properties| {
         docx::write(document, props).map_err(|detail| {
