@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod layout;
 pub mod output;
 pub mod pdf;
+pub mod preview;
 pub mod progress;
 pub mod record;
 pub mod scaffold;
