@@ -307,6 +307,14 @@ fn a_docx_vanban_did_not_write_a_missing_file_and_an_unwritable_folder_are_refus
     let out = run(&["preview", "gone.toml", "--out", "pages"]);
     assert_eq!(out.status.code(), Some(1));
     assert_contains(&stderr(&out), "error: gone.toml: no such file or folder");
+    std::fs::copy(
+        fixture("bad/impossible-date.toml"),
+        dir.path().join("impossible-date.toml"),
+    )
+    .unwrap();
+    let out = run(&["preview", "impossible-date.toml", "--out", "pages"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_contains(&stderr(&out), " --> impossible-date.toml:2:8\n");
     assert!(!dir.path().join("pages").exists());
 
     // The output folder cannot be made: a file stands where its parent should be.

@@ -231,7 +231,14 @@ pub fn run(
         let prefix = staging.path().join(format!("{index}-page"));
         let pages = raster::rasterise(&tools.rasteriser, pdf, &prefix, settings)?;
         let images = if settings.sheet {
-            let target = out.join(document.name.with_extension("png"));
+            let stem = document
+                .name
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy();
+            let target = out
+                .join(&document.name)
+                .with_file_name(format!("{stem}.png"));
             let paths: Vec<PathBuf> = pages.iter().map(|(path, _)| path.clone()).collect();
             output::write_atomic(&target, &sheet::compose(&paths, settings.dpi)?)?;
             vec![target]
@@ -266,7 +273,8 @@ fn staging_folder(out: &Path) -> Result<tempfile::TempDir, Error> {
 }
 
 /// Writes each staged page as `<name>-<n>.png` (n padded to the page count's digits, as
-/// pdftoppm does) and removes the images of pages the document no longer has.
+/// pdftoppm does) and removes the document's other page images, so that the folder shows one
+/// version of it.
 fn place_pages(out: &Path, name: &Path, pages: &[(PathBuf, Page)]) -> Result<Vec<PathBuf>, Error> {
     let width = pages.last().map_or(1, |(_, p)| p.number.to_string().len());
     let mut written = Vec::new();
@@ -287,7 +295,7 @@ fn place_pages(out: &Path, name: &Path, pages: &[(PathBuf, Page)]) -> Result<Vec
 }
 
 /// Page images `<stem>-<digits>.png` beside `document` that this preview did not write: pages
-/// of an earlier, longer version, which would otherwise pass for pages of this one.
+/// of an earlier version (longer, or previewed whole), which would pass for pages of this one.
 fn remove_stale_pages(document: &Path, written: &[PathBuf]) {
     let stem = document.file_name().unwrap_or_default().to_string_lossy();
     let folder = document.parent().unwrap_or(Path::new("."));
