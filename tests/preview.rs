@@ -194,6 +194,15 @@ fn pages_1_writes_the_first_page_of_a_docx_vanban_wrote() {
         return;
     }
     let (dir, docx) = render(&seed_004());
+    // Pages of an earlier preview of the same document go; other images stay.
+    std::fs::create_dir_all(dir.path().join("one")).unwrap();
+    for earlier in [
+        "ke-hoach-cchc-2021-02.png",
+        "ke-hoach-cchc-2021-7.png",
+        "notes.png",
+    ] {
+        std::fs::write(dir.path().join("one").join(earlier), "").unwrap();
+    }
     let out = vanban(
         dir.path(),
         &[
@@ -207,9 +216,9 @@ fn pages_1_writes_the_first_page_of_a_docx_vanban_wrote() {
     );
     assert_ok(&out);
     let written = images(&dir.path().join("one"));
-    assert_eq!(written.len(), 1, "{written:?}");
+    assert_eq!(written.len(), 2, "{written:?}");
     assert!(
-        written[0].ends_with("ke-hoach-cchc-2021-1.png"),
+        written[0].ends_with("ke-hoach-cchc-2021-1.png") && written[1].ends_with("notes.png"),
         "{written:?}"
     );
     assert_contains(&stdout(&out), "ke-hoach-cchc-2021: 1 page, portrait\n");

@@ -1,7 +1,8 @@
-//! PDF pages to PNG images with Poppler's `pdftoppm`, found at run time like LibreOffice. The
-//! LibreOffice of a Linux distribution's `-nogui` packages has no PNG export filter at all, and
-//! its own PNG export writes one page per run (two seconds each); pdftoppm writes every page of
-//! a PDF in one run and is packaged everywhere, Windows included.
+//! PDF pages to PNG images with Poppler's `pdftoppm`, found at run time like LibreOffice.
+//! LibreOffice cannot do it: the `-nogui` packages of Linux distributions have no PNG export
+//! filter, and where there is one (7.4 with Draw) it writes page 1 only, at 96 dpi, ignoring
+//! its PageRange and PixelWidth options. pdftoppm writes every page of a PDF in one run and is
+//! packaged everywhere, Windows included.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
