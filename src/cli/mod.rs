@@ -72,10 +72,15 @@ enum Command {
         #[arg(long)]
         templates: Option<PathBuf>,
         /// Only the first N pages of each document.
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
         pages: Option<u32>,
         /// Resolution of the images in dots per inch.
-        #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u32).range(20..=600))]
+        #[arg(
+            long,
+            value_name = "D",
+            default_value_t = 80,
+            value_parser = clap::value_parser!(u32).range(20..=600)
+        )]
         dpi: u32,
         /// One image per document with its pages side by side, instead of one per page.
         #[arg(long)]
