@@ -324,6 +324,10 @@ fn a_docx_vanban_did_not_write_a_missing_file_and_an_unwritable_folder_are_refus
     let out = run(&["preview", "impossible-date.toml", "--out", "pages"]);
     assert_eq!(out.status.code(), Some(1));
     assert_contains(&stderr(&out), " --> impossible-date.toml:2:8\n");
+    std::fs::create_dir_all(dir.path().join("no-records")).unwrap();
+    let out = run(&["preview", "no-records", "--out", "pages"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_contains(&stderr(&out), "error: no-records: no records (.toml) here");
     assert!(!dir.path().join("pages").exists());
 
     // The output folder cannot be made: a file stands where its parent should be.

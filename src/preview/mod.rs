@@ -103,6 +103,14 @@ pub fn load(
             }
         }
     }
+    if documents.is_empty() {
+        let folders: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::file(
+            Path::new(&folders.join(", ")),
+            "no records (.toml) here",
+            Some("give .toml records, folders of records or .docx files vanban wrote".into()),
+        ));
+    }
     refuse_collisions(&documents)?;
     Ok((documents, warnings))
 }
