@@ -13,6 +13,7 @@ use crate::template;
 use crate::{RenderOptions, batch, derive, output, record};
 
 mod lang;
+mod preview;
 mod render;
 
 use render::{check, render};
@@ -58,6 +59,32 @@ enum Command {
         /// Also write a PDF beside each .docx, through LibreOffice headless.
         #[arg(long)]
         pdf: bool,
+    },
+    /// Write PNG images of the pages of records or of .docx files vanban wrote, through
+    /// LibreOffice and pdftoppm.
+    Preview {
+        /// Records, folders of records or .docx files vanban wrote (default plans/).
+        paths: Vec<PathBuf>,
+        /// Folder of the images; folder structure below the inputs is mirrored.
+        #[arg(long, default_value = "out/preview")]
+        out: PathBuf,
+        /// Folder whose templates replace the built-in ones of the same name.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Only the first N pages of each document.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        pages: Option<u32>,
+        /// Resolution of the images in dots per inch.
+        #[arg(
+            long,
+            value_name = "D",
+            default_value_t = 80,
+            value_parser = clap::value_parser!(u32).range(20..=600)
+        )]
+        dpi: u32,
+        /// One image per document with its pages side by side, instead of one per page.
+        #[arg(long)]
+        sheet: bool,
     },
     /// Check records and templates by rendering in memory; nothing is written.
     Check {
@@ -178,6 +205,19 @@ pub fn run() -> i32 {
             templates,
             format,
         } => check(&paths, templates.as_deref(), format),
+        Command::Preview {
+            paths,
+            out,
+            templates,
+            pages,
+            dpi,
+            sheet,
+        } => preview::preview(
+            &paths,
+            &out,
+            templates.as_deref(),
+            crate::preview::Settings { dpi, pages, sheet },
+        ),
         Command::Templates { folder } => export_templates(&folder),
         Command::Watch {
             paths,
