@@ -18,6 +18,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 mod pipeline;
+pub mod preview;
 pub mod progress;
 pub mod record;
 pub mod scaffold;

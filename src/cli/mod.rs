@@ -12,6 +12,7 @@ use crate::template;
 use crate::{RenderOptions, batch, derive, output, record};
 
 mod lang;
+mod preview;
 mod render;
 
 use render::{check, render};
@@ -44,6 +45,24 @@ enum Command {
         jobs: Option<usize>,
         #[arg(long)]
         pdf: bool,
+    },
+    Preview {
+        paths: Vec<PathBuf>,
+        #[arg(long, default_value = "out/preview")]
+        out: PathBuf,
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        pages: Option<u32>,
+        #[arg(
+            long,
+            value_name = "D",
+            default_value_t = 80,
+            value_parser = clap::value_parser!(u32).range(20..=600)
+        )]
+        dpi: u32,
+        #[arg(long)]
+        sheet: bool,
     },
     Check {
         paths: Vec<PathBuf>,
@@ -146,6 +165,19 @@ pub fn run() -> i32 {
             templates,
             format,
         } => check(&paths, templates.as_deref(), format),
+        Command::Preview {
+            paths,
+            out,
+            templates,
+            pages,
+            dpi,
+            sheet,
+        } => preview::preview(
+            &paths,
+            &out,
+            templates.as_deref(),
+            crate::preview::Settings { dpi, pages, sheet },
+        ),
         Command::Templates { folder } => export_templates(&folder),
         Command::Watch {
             paths,

@@ -11,11 +11,13 @@ mod lang;
 mod show;
 
 pub mod check;
+pub mod preview;
 pub mod run;
 pub mod usage;
 
 pub use check::Check;
 pub use lang::{Lang, current, detect, detect_here, set};
+pub use preview::Preview;
 pub use run::Run;
 pub use show::{List, Sample, Seconds, Show};
 pub use usage::Usage;
@@ -106,6 +108,8 @@ pub enum Message {
     Check(Check),
     /// Running a command: files, outputs, templates, PDFs, progress lines.
     Run(Run),
+    /// `vanban preview`: page images.
+    Preview(Preview),
     /// The command line: help text and usage errors.
     Usage(Usage),
 }
@@ -115,6 +119,7 @@ impl Message {
         match self {
             Message::Check(m) => m.code(),
             Message::Run(m) => m.code(),
+            Message::Preview(m) => m.code(),
             Message::Usage(m) => m.code(),
         }
     }
@@ -123,6 +128,7 @@ impl Message {
         match self {
             Message::Check(m) => m.text(lang),
             Message::Run(m) => m.text(lang),
+            Message::Preview(m) => m.text(lang),
             Message::Usage(m) => m.text(lang),
         }
     }
@@ -136,8 +142,9 @@ impl Message {
     pub fn samples() -> Vec<Message> {
         let check = Check::samples().into_iter().map(Message::from);
         let run = Run::samples().into_iter().map(Message::from);
+        let preview = Preview::samples().into_iter().map(Message::from);
         let usage = Usage::samples().into_iter().map(Message::from);
-        check.chain(run).chain(usage).collect()
+        check.chain(run).chain(preview).chain(usage).collect()
     }
 
     /// The sample values inside this message as they appear in `lang`.
@@ -145,6 +152,7 @@ impl Message {
         match self {
             Message::Check(m) => m.sample_values(lang),
             Message::Run(m) => m.sample_values(lang),
+            Message::Preview(m) => m.sample_values(lang),
             Message::Usage(m) => m.sample_values(lang),
         }
     }

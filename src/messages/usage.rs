@@ -100,6 +100,27 @@ messages! {
     To => "U0072",
         en: "Last date (YYYY-MM-DD)",
         vi: "Ngày cuối (YYYY-MM-DD)";
+    PreviewAbout => "U0090",
+        en: "Write PNG images of the pages of records or of .docx files vanban wrote, through LibreOffice and pdftoppm",
+        vi: "Ghi ảnh PNG các trang của bản ghi hoặc của tệp .docx do vanban ghi, qua LibreOffice và pdftoppm";
+    PreviewPaths => "U0091",
+        en: "Records, folders of records or .docx files vanban wrote (default plans/)",
+        vi: "Bản ghi, thư mục bản ghi hoặc tệp .docx do vanban ghi (mặc định plans/)";
+    PreviewOut => "U0092",
+        en: "Folder of the images; folder structure below the inputs is mirrored",
+        vi: "Thư mục chứa ảnh; giữ nguyên cấu trúc thư mục của đầu vào";
+    Pages => "U0093",
+        en: "Only the first N pages of each document",
+        vi: "Chỉ N trang đầu của mỗi văn bản";
+    Dpi => "U0094",
+        en: "Resolution of the images in dots per inch",
+        vi: "Độ phân giải của ảnh, tính bằng điểm trên mỗi inch";
+    Sheet => "U0095",
+        en: "One image per document with its pages side by side, instead of one per page",
+        vi: "Mỗi văn bản một ảnh với các trang đặt cạnh nhau, thay vì mỗi trang một ảnh";
+    PdfA => "U0096",
+        en: "Write the PDFs as PDF/A-2b, for archiving (implies --pdf)",
+        vi: "Ghi PDF theo chuẩn PDF/A-2b để lưu trữ (bao gồm --pdf)";
     HelpFlag => "U0080",
         en: "Print help",
         vi: "In trợ giúp";
