@@ -20,6 +20,29 @@ pub const INSTALL_HELP: &str = "install LibreOffice and the Liberation fonts: on
 install LibreOffice from libreoffice.org (found in Program Files or Program Files (x86) by \
 itself); or set VANBAN_OFFICE to the soffice program";
 
+/// Which PDF LibreOffice writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfKind {
+    /// An ordinary PDF, for e-office systems and mail (`--pdf`).
+    Plain,
+    /// PDF/A-2b, for archiving (`--pdf-a`): every font embedded, marked as PDF/A-2b in its XMP
+    /// metadata.
+    Archive,
+}
+
+impl PdfKind {
+    /// LibreOffice's `--convert-to` value: the format, and for PDF/A the Writer PDF export
+    /// filter's `SelectPdfVersion` option (2 = PDF/A-2b) in its JSON form (LibreOffice 7.4+).
+    fn convert_to(self) -> &'static str {
+        match self {
+            PdfKind::Plain => "pdf",
+            PdfKind::Archive => {
+                r#"pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}"#
+            }
+        }
+    }
+}
+
 /// Finds the LibreOffice binary in this process's environment (see [`find_office_in`]).
 pub fn find_office() -> Option<PathBuf> {
     find_office_in(|name| std::env::var_os(name), |path| path.is_file())
@@ -70,7 +93,12 @@ pub fn find_office_in(
 ///
 /// Ctrl+C (or a termination request) during a conversion stops LibreOffice and removes the
 /// temporary folders before vanban ends; outside a conversion it ends vanban at once.
-pub fn convert(office: &Path, docx: &[PathBuf], limit: Duration) -> Result<Vec<PathBuf>, Error> {
+pub fn convert(
+    office: &Path,
+    docx: &[PathBuf],
+    kind: PdfKind,
+    limit: Duration,
+) -> Result<Vec<PathBuf>, Error> {
     let mut by_folder: Vec<(PathBuf, Vec<&PathBuf>)> = Vec::new();
     for file in docx {
         let folder = file.parent().unwrap_or(Path::new(".")).to_path_buf();
@@ -82,7 +110,7 @@ pub fn convert(office: &Path, docx: &[PathBuf], limit: Duration) -> Result<Vec<P
     interrupt::watch();
     let mut written = Vec::new();
     for (folder, files) in by_folder {
-        written.extend(convert_folder(office, &folder, &files, limit)?);
+        written.extend(convert_folder(office, &folder, &files, kind, limit)?);
     }
     Ok(written)
 }
@@ -91,6 +119,7 @@ fn convert_folder(
     office: &Path,
     folder: &Path,
     files: &[&PathBuf],
+    kind: PdfKind,
     limit: Duration,
 ) -> Result<Vec<PathBuf>, Error> {
     let io = |path: &Path| {
@@ -122,9 +151,9 @@ fn convert_folder(
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
-            "--outdir",
+            kind.convert_to(),
         ])
+        .arg("--outdir")
         .arg(staging.path())
         .args(files)
         .stdout(Stdio::null())

@@ -1,6 +1,7 @@
 //! `render --pdf` where it used to go wrong: a temporary folder whose path has a space or an
 //! accent (LibreOffice waited 300 s on the profile URL), temporary folders left behind by an
-//! interrupted run, and a summary that counted no PDF after writing several.
+//! interrupted run, and a summary that counted no PDF after writing several; and `--pdf-a`,
+//! checked by the PDF's own PDF/A identification, pdffonts and its text layer.
 
 mod common;
 
@@ -149,5 +150,60 @@ fn an_interrupted_conversion_stops_libreoffice_and_leaves_no_folder() {
         !stdout(&processes).contains(&profile_name),
         "LibreOffice still running:\n{}",
         stdout(&processes)
+    );
+}
+
+#[test]
+fn pdf_a_is_marked_pdf_a_2b_with_every_font_embedded_and_a_text_layer() {
+    let test = "pdf_a_is_marked_pdf_a_2b";
+    for tool in ["soffice", "pdffonts", "pdftotext"] {
+        if find(test, tool).is_none() {
+            return;
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let record = repo("plans/so-noi-vu/ke-hoach-khac-phuc-cchc-2018.toml");
+    let record = record.to_str().unwrap();
+    for (flag, out) in [("--pdf-a", "archive"), ("--pdf", "plain")] {
+        let o = vanban(dir.path(), &["render", record, "--out", out, flag, "-q"]);
+        assert!(o.status.success(), "{flag}: {}", stderr(&o));
+    }
+    let pdf = |out: &str| {
+        dir.path()
+            .join(out)
+            .join("ke-hoach-khac-phuc-cchc-2018.pdf")
+    };
+    let bytes = std::fs::read(pdf("archive")).unwrap();
+    let metadata = String::from_utf8_lossy(&bytes);
+    // The PDF's own claim, in its XMP metadata (written uncompressed, as PDF/A requires).
+    assert_contains(&metadata, "<pdfaid:part>2</pdfaid:part>");
+    assert_contains(&metadata, "<pdfaid:conformance>B</pdfaid:conformance>");
+    let plain = std::fs::read(pdf("plain")).unwrap();
+    assert!(!String::from_utf8_lossy(&plain).contains("pdfaid:part"));
+
+    let fonts = Command::new("pdffonts")
+        .arg(pdf("archive"))
+        .output()
+        .unwrap();
+    let fonts = stdout(&fonts);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "no fonts listed:\n{fonts}");
+    for row in rows {
+        // Columns: name, type (one or two words), encoding, emb, sub, uni, object, generation.
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        let embedded = columns[columns.len() - 5];
+        assert_eq!(embedded, "yes", "font not embedded: {row}");
+    }
+
+    let text = Command::new("pdftotext")
+        .arg(pdf("archive"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = stdout(&text);
+    assert_contains(&text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert_contains(
+        &text,
+        "Khắc phục tồn tại, hạn chế Chỉ số cải cách hành chính năm 2018",
     );
 }
