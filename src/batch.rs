@@ -60,6 +60,8 @@ pub struct Summary {
     pub written: usize,
     pub unchanged: usize,
     pub failed: usize,
+    /// PDFs written, when they were asked for (`render --pdf`).
+    pub pdfs: Option<usize>,
 }
 
 /// Renders every job into `out` and returns one report per job, in job order.
@@ -124,10 +126,14 @@ pub fn summarise(reports: &[Report]) -> Summary {
     summary
 }
 
-/// "3 written, 1 unchanged, 0 failed in 0.12 s"
+/// "3 written, 1 unchanged, 0 failed in 0.12 s"; with --pdf "…, 0 failed, 4 PDFs written in …".
 pub fn summary_line(summary: Summary, elapsed: Duration) -> String {
+    let pdfs = summary
+        .pdfs
+        .map(|n| format!(", {n} PDFs written"))
+        .unwrap_or_default();
     format!(
-        "{} written, {} unchanged, {} failed in {:.2} s",
+        "{} written, {} unchanged, {} failed{pdfs} in {:.2} s",
         summary.written,
         summary.unchanged,
         summary.failed,

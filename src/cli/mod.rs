@@ -59,6 +59,9 @@ enum Command {
         /// Also write a PDF beside each .docx, through LibreOffice headless.
         #[arg(long)]
         pdf: bool,
+        /// Write the PDFs as PDF/A-2b, for archiving (implies --pdf).
+        #[arg(long)]
+        pdf_a: bool,
     },
     /// Write PNG images of the pages of records or of .docx files vanban wrote, through
     /// LibreOffice and pdftoppm.
@@ -187,6 +190,7 @@ pub fn run() -> i32 {
             quiet,
             jobs,
             pdf,
+            pdf_a,
         } => render(
             &paths,
             &out,
@@ -198,7 +202,11 @@ pub fn run() -> i32 {
                 threads: jobs,
                 check_only: false,
             },
-            pdf,
+            match (pdf, pdf_a) {
+                (_, true) => Some(crate::pdf::PdfKind::Archive),
+                (true, false) => Some(crate::pdf::PdfKind::Plain),
+                (false, false) => None,
+            },
         ),
         Command::Check {
             paths,
@@ -234,7 +242,7 @@ pub fn run() -> i32 {
             let watching = format!("watching {} (Ctrl+C to stop)", display_list(&roots));
             println!("{}", tr(&watching));
             crate::watch::run(&roots, &out, || {
-                render(&inputs, &out, templates.as_deref(), options, false);
+                render(&inputs, &out, templates.as_deref(), options, None);
             })
         }
         Command::New { kind, path } => match crate::scaffold::write(&kind, &path) {
