@@ -61,6 +61,8 @@ pub struct Summary {
     pub written: usize,
     pub unchanged: usize,
     pub failed: usize,
+    /// PDFs written, when they were asked for (`render --pdf`).
+    pub pdfs: Option<usize>,
 }
 
 /// Renders every job into `out` and returns one report per job, in job order.
@@ -125,13 +127,23 @@ pub fn summarise(reports: &[Report]) -> Summary {
     summary
 }
 
-/// "3 written, 1 unchanged, 0 failed in 0.12 s"
+/// "3 written, 1 unchanged, 0 failed in 0.12 s"; with --pdf "…, 0 failed, 4 PDFs written in …".
 pub fn summary_line(summary: Summary, elapsed: Duration) -> Run {
-    Run::Summary {
-        written: summary.written,
-        unchanged: summary.unchanged,
-        failed: summary.failed,
-        seconds: Seconds(elapsed.as_secs_f64()),
+    let seconds = Seconds(elapsed.as_secs_f64());
+    match summary.pdfs {
+        None => Run::Summary {
+            written: summary.written,
+            unchanged: summary.unchanged,
+            failed: summary.failed,
+            seconds,
+        },
+        Some(pdfs) => Run::SummaryWithPdfs {
+            written: summary.written,
+            unchanged: summary.unchanged,
+            failed: summary.failed,
+            pdfs,
+            seconds,
+        },
     }
 }
 

@@ -262,7 +262,7 @@ fn without_libreoffice_or_pdftoppm_it_says_what_to_install_exits_2_and_writes_no
         "LibreOffice is needed to make page images and was not found",
     );
     assert_contains(&message, "apt-get install libreoffice-writer-nogui");
-    assert_contains(&message, "C:\\Program Files\\LibreOffice");
+    assert_contains(&message, "found in Program Files or Program Files (x86)");
     assert!(
         !dir.path().join("pages").exists(),
         "wrote without LibreOffice"

@@ -228,6 +228,7 @@ fn argument_help(command: &str, id: &str) -> Option<Usage> {
         ("render", "quiet") => Usage::Quiet,
         ("render", "jobs") => Usage::Jobs,
         ("render", "pdf") => Usage::Pdf,
+        ("render", "pdf_a") => Usage::PdfA,
         ("check", "format") => Usage::Format,
         ("preview", "paths") => Usage::PreviewPaths,
         ("preview", "out") => Usage::PreviewOut,

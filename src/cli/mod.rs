@@ -45,6 +45,9 @@ enum Command {
         jobs: Option<usize>,
         #[arg(long)]
         pdf: bool,
+        /// Write the PDFs as PDF/A-2b, for archiving (implies --pdf).
+        #[arg(long)]
+        pdf_a: bool,
     },
     Preview {
         paths: Vec<PathBuf>,
@@ -147,6 +150,7 @@ pub fn run() -> i32 {
             quiet,
             jobs,
             pdf,
+            pdf_a,
         } => render(
             &paths,
             &out,
@@ -158,7 +162,11 @@ pub fn run() -> i32 {
                 threads: jobs,
                 check_only: false,
             },
-            pdf,
+            match (pdf, pdf_a) {
+                (_, true) => Some(crate::pdf::PdfKind::Archive),
+                (true, false) => Some(crate::pdf::PdfKind::Plain),
+                (false, false) => None,
+            },
         ),
         Command::Check {
             paths,
@@ -198,7 +206,7 @@ pub fn run() -> i32 {
                 })
             );
             crate::watch::run(&roots, &out, || {
-                render(&inputs, &out, templates.as_deref(), options, false);
+                render(&inputs, &out, templates.as_deref(), options, None);
             })
         }
         Command::New { kind, path } => match crate::scaffold::write(&kind, &path) {

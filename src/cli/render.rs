@@ -29,10 +29,10 @@ pub(super) fn render(
     out: &Path,
     templates: Option<&Path>,
     options: batch::Options,
-    pdf: bool,
+    pdf: Option<crate::pdf::PdfKind>,
 ) -> i32 {
     let started = std::time::Instant::now();
-    let office = match pdf.then(crate::pdf::find_office) {
+    let office = match pdf.map(|_| crate::pdf::find_office()) {
         Some(None) => {
             return fail(&Error::about(Path::new("--pdf"), Run::NoOffice).help(Run::InstallOffice));
         }
@@ -67,18 +67,22 @@ pub(super) fn render(
         }
     }
     let mut failed = batch::save_stamps(out, &reports).err();
-    if let Some(office) = office.filter(|_| !documents.is_empty()) {
-        match crate::pdf::convert(&office, &documents, PDF_TIME_LIMIT) {
-            Ok(pdfs) if !options.quiet => {
-                for pdf in pdfs {
-                    println!("{}", Message::from(Run::Wrote { path: pdf }));
+    let mut pdfs_written = office.as_ref().map(|_| 0);
+    if let (Some(office), Some(kind)) = (office.filter(|_| !documents.is_empty()), pdf) {
+        match crate::pdf::convert(&office, &documents, kind, PDF_TIME_LIMIT) {
+            Ok(pdfs) => {
+                pdfs_written = Some(pdfs.len());
+                for pdf in pdfs.iter().filter(|_| !options.quiet) {
+                    println!("{}", Message::from(Run::Wrote { path: pdf.clone() }));
                 }
             }
-            Ok(_) => {}
             Err(e) => failed = Some(e),
         }
     }
-    let summary = batch::summarise(&reports);
+    let summary = batch::Summary {
+        pdfs: pdfs_written,
+        ..batch::summarise(&reports)
+    };
     let line = batch::summary_line(summary, started.elapsed());
     println!("{}", Message::from(line));
     if let Some(e) = failed {

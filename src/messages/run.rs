@@ -39,10 +39,10 @@ messages! {
     IoNotAFolder => "E0204",
         en: "a file stands where a folder is needed",
         vi: "có một tệp ở chỗ cần một thư mục";
-    /// Another program (Word) holds the file open.
+    /// Another program (Word) holds the file open (`output::held_open`).
     IoLocked => "E0205",
-        en: "the file is open in another program (Word?); close it and try again",
-        vi: "tệp đang mở trong chương trình khác (Word?); hãy đóng tệp rồi thử lại";
+        en: "the file is open in another program, such as Word: close it there and render again",
+        vi: "tệp đang mở trong một chương trình khác, chẳng hạn Word: hãy đóng tệp ở đó rồi kết xuất lại";
     /// Any other answer of the operating system, in its own words.
     IoOther { detail: String } => "E0206",
         en: "{detail}",
@@ -165,8 +165,8 @@ messages! {
         en: "LibreOffice is needed to write PDFs and was not found",
         vi: "cần LibreOffice để ghi PDF nhưng không tìm thấy";
     InstallOffice => "H0240",
-        en: "install LibreOffice and the Liberation fonts: on Debian/Ubuntu `sudo apt-get install libreoffice-writer-nogui fonts-liberation fonts-liberation2`; on Windows install LibreOffice from libreoffice.org (found in C:\\Program Files\\LibreOffice by itself); or set VANBAN_OFFICE to the soffice program",
-        vi: "cài LibreOffice và bộ phông Liberation: trên Debian/Ubuntu `sudo apt-get install libreoffice-writer-nogui fonts-liberation fonts-liberation2`; trên Windows cài LibreOffice từ libreoffice.org (vanban tự tìm trong C:\\Program Files\\LibreOffice); hoặc đặt VANBAN_OFFICE là đường dẫn tới chương trình soffice";
+        en: "install LibreOffice and the Liberation fonts: on Debian/Ubuntu `sudo apt-get install libreoffice-writer-nogui fonts-liberation fonts-liberation2`; on Windows install LibreOffice from libreoffice.org (found in Program Files or Program Files (x86) by itself); or set VANBAN_OFFICE to the soffice program",
+        vi: "cài LibreOffice và bộ phông Liberation: trên Debian/Ubuntu `sudo apt-get install libreoffice-writer-nogui fonts-liberation fonts-liberation2`; trên Windows cài LibreOffice từ libreoffice.org (vanban tự tìm trong Program Files hoặc Program Files (x86)); hoặc đặt VANBAN_OFFICE là đường dẫn tới chương trình soffice";
     CannotStartOffice { cause: Box<Message> } => "E0241",
         en: "cannot start LibreOffice: {cause}",
         vi: "không khởi động được LibreOffice: {cause}";
@@ -183,6 +183,15 @@ messages! {
     TryAgain => "H0244",
         en: "try again; if it keeps happening, open the .docx in LibreOffice",
         vi: "thử lại; nếu vẫn lỗi, mở tệp .docx bằng LibreOffice";
+    OfficeInterrupted => "E0292",
+        en: "interrupted: LibreOffice was stopped and no PDF of this folder was written",
+        vi: "đã bị ngắt: LibreOffice đã dừng và không PDF nào của thư mục này được ghi";
+    ProfileNotAbsolute { cause: Box<Message> } => "E0290",
+        en: "cannot make the profile folder's path absolute: {cause}",
+        vi: "không lấy được đường dẫn tuyệt đối của thư mục hồ sơ LibreOffice: {cause}";
+    ProfileNotUrl => "E0291",
+        en: "cannot write the profile folder's path as a file URL",
+        vi: "không viết được đường dẫn thư mục hồ sơ LibreOffice thành URL tệp";
     NoPdfWritten => "E0245",
         en: "LibreOffice wrote no PDF for this file",
         vi: "LibreOffice không ghi ra PDF cho tệp này";
@@ -281,6 +290,9 @@ messages! {
     Summary { written: usize, unchanged: usize, failed: usize, seconds: Seconds } => "I0202",
         en: "{written} written, {unchanged} unchanged, {failed} failed in {seconds} s",
         vi: "đã ghi {written}, không đổi {unchanged}, lỗi {failed}, trong {seconds} giây";
+    SummaryWithPdfs { written: usize, unchanged: usize, failed: usize, pdfs: usize, seconds: Seconds } => "I0206",
+        en: "{written} written, {unchanged} unchanged, {failed} failed, {pdfs} PDFs written in {seconds} s",
+        vi: "đã ghi {written}, không đổi {unchanged}, lỗi {failed}, đã ghi {pdfs} PDF, trong {seconds} giây";
     Checked { checked: usize, failed: usize } => "I0203",
         en: "{checked} checked, {failed} failed",
         vi: "đã kiểm tra {checked}, lỗi {failed}";
@@ -299,20 +311,13 @@ impl Run {
         use std::io::ErrorKind;
         let message = match error.kind() {
             ErrorKind::NotFound => Run::IoNotFound,
-            ErrorKind::PermissionDenied if locked(error) => Run::IoLocked,
             ErrorKind::PermissionDenied => Run::IoPermissionDenied,
             ErrorKind::AlreadyExists => Run::IoAlreadyExists,
             ErrorKind::NotADirectory => Run::IoNotAFolder,
-            _ if locked(error) => Run::IoLocked,
             _ => Run::IoOther {
                 detail: error.to_string(),
             },
         };
         message.into()
     }
-}
-
-/// Windows' "being used by another process" (32) and "locked" (33) errors.
-fn locked(error: &std::io::Error) -> bool {
-    cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33))
 }

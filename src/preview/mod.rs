@@ -208,7 +208,12 @@ pub fn run(
         std::fs::write(&path, &document.bytes).map_err(io(&path))?;
         staged.push(path);
     }
-    let pdfs = crate::pdf::convert(&tools.office, &staged, OFFICE_TIME_LIMIT)?;
+    let pdfs = crate::pdf::convert(
+        &tools.office,
+        &staged,
+        crate::pdf::PdfKind::Plain,
+        OFFICE_TIME_LIMIT,
+    )?;
     let mut previews = Vec::new();
     for (index, (document, pdf)) in documents.iter().zip(&pdfs).enumerate() {
         let prefix = staging.path().join(format!("{index}-page"));
