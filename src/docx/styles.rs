@@ -78,6 +78,9 @@ struct Style {
     outline_level: Option<u8>,
     /// The style Word gives the paragraph after this one when the clerk presses Enter.
     next: Option<&'static str>,
+    /// Kept on the page of the paragraph that follows (headings, titles): never stranded at
+    /// a page foot.
+    keep_next: bool,
 }
 
 impl Style {
@@ -96,6 +99,7 @@ impl Style {
             italic: false,
             outline_level: None,
             next: None,
+            keep_next: false,
         }
     }
 
@@ -146,6 +150,13 @@ impl Style {
         }
     }
 
+    fn kept_with_next(self) -> Style {
+        Style {
+            keep_next: true,
+            ..self
+        }
+    }
+
     fn next(self, id: &'static str) -> Style {
         Style {
             next: Some(id),
@@ -165,8 +176,11 @@ impl Style {
             x.val("w:next", next);
         }
         x.empty("w:qFormat", &[]);
-        // CT_PPrBase: spacing, ind, jc, outlineLvl.
+        // CT_PPrBase: keepNext, spacing, ind, jc, outlineLvl.
         x.open("w:pPr", &[]);
+        if self.keep_next {
+            x.empty("w:keepNext", &[]);
+        }
         x.empty(
             "w:spacing",
             &[
@@ -227,14 +241,17 @@ fn sheet(sizes: &Sizes) -> [Style; 28] {
         Style::body(id::HEADING1, "heading 1", sizes.body)
             .bold()
             .outline(0)
+            .kept_with_next()
             .next(id::BODY),
         Style::body(id::HEADING2, "heading 2", sizes.body)
             .bold()
             .outline(1)
+            .kept_with_next()
             .next(id::BODY),
         Style::body(id::HEADING3, "heading 3", sizes.body)
             .bold()
             .outline(2)
+            .kept_with_next()
             .next(id::BODY),
         Style::body(id::POINT, "Gạch đầu dòng", sizes.body).next(id::POINT),
         Style::centred(id::NOTE, "Ghi chú", sizes.body)
@@ -251,7 +268,9 @@ fn sheet(sizes: &Sizes) -> [Style; 28] {
         Style::centred(id::KIND, "Tên loại văn bản", sizes.title)
             .bold()
             .spaced(360, 0),
-        Style::centred(id::TRICH_YEU, "Trích yếu", sizes.title).bold(),
+        Style::centred(id::TRICH_YEU, "Trích yếu", sizes.title)
+            .bold()
+            .kept_with_next(),
         // Ô 5b: upright, regular, 6 pt below the Số line (nd30.md §4.5).
         Style::centred(id::VV, "Trích yếu công văn", sizes.so).spaced(120, 0),
         // An empty 1 pt paragraph whose bottom border is the rule, drawn just under the text above.
@@ -273,9 +292,15 @@ fn sheet(sizes: &Sizes) -> [Style; 28] {
             sizes.appendix_table,
         )
         .spaced(40, 40),
-        Style::centred(id::APPENDIX_LABEL, "Phụ lục", sizes.appendix_label).bold(),
-        Style::centred(id::APPENDIX_TITLE, "Tên phụ lục", sizes.title).bold(),
-        Style::centred(id::APPENDIX_ATTACHED, "Kèm theo văn bản", sizes.title).italic(),
+        Style::centred(id::APPENDIX_LABEL, "Phụ lục", sizes.appendix_label)
+            .bold()
+            .kept_with_next(),
+        Style::centred(id::APPENDIX_TITLE, "Tên phụ lục", sizes.title)
+            .bold()
+            .kept_with_next(),
+        Style::centred(id::APPENDIX_ATTACHED, "Kèm theo văn bản", sizes.title)
+            .italic()
+            .kept_with_next(),
         Style::centred(id::PAGE_NUMBER, "Số trang", sizes.page_number),
     ]
 }

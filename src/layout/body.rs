@@ -3,6 +3,8 @@
 //! title) → "a)" → "-" → "+". Numbers are computed here and nowhere else, so no document can
 //! number a row twice.
 
+use super::CELL_MARGINS;
+use super::measure::{self, Face};
 use crate::model::{Block, Inline, Row, RowKind, Span, Table};
 use crate::record::Numbering;
 use crate::text;
@@ -34,16 +36,71 @@ pub struct Paragraph {
 pub struct TableModel {
     pub widths: Vec<u32>,
     pub rows: Vec<Row>,
+    /// For each row, whether it must stay on one page: header rows and short rows. A tall
+    /// row may break, so a page never ends half empty before it.
+    pub keep_whole: Vec<bool>,
     /// Appendix tables use the smaller table text (12 pt) to fit their many columns.
     pub compact: bool,
 }
 
+/// A row of at most this many lines stays on one page; a taller one may break.
+const SHORT_ROW_LINES: u32 = 4;
+
+/// The number of lines a row takes: its tallest cell, each paragraph of a cell wrapped at the
+/// cell's width (text measured with the font's metrics at `size` points).
+fn row_lines(row: &Row, widths: &[u32], size: f32) -> u32 {
+    let mut column = 0;
+    let mut tallest = 1;
+    for cell in &row.cells {
+        let end = (column + cell.span).min(widths.len());
+        let inner = widths[column.min(end)..end]
+            .iter()
+            .sum::<u32>()
+            .saturating_sub(CELL_MARGINS)
+            .max(1);
+        column += cell.span;
+        let face = if cell.bold || row.kind != RowKind::Body {
+            Face::Bold
+        } else {
+            Face::Regular
+        };
+        let lines: u32 = cell
+            .text
+            .split(|span| matches!(span, Span::Break))
+            .map(|line| {
+                let text: String = line
+                    .iter()
+                    .map(|span| match span {
+                        Span::Text { text, .. } => text.as_str(),
+                        Span::Break => "",
+                    })
+                    .collect();
+                measure::width_twips(&text, size, face)
+                    .div_ceil(inner)
+                    .max(1)
+            })
+            .sum();
+        tallest = tallest.max(lines);
+    }
+    tallest
+}
+
 impl TableModel {
-    /// A table whose relative widths are scaled to fill `text_width` twips.
-    pub fn fit(table: Table, text_width: u32, compact: bool) -> TableModel {
+    /// A table whose relative widths are scaled to fill `text_width` twips, its text at
+    /// `size` points.
+    pub fn fit(table: Table, text_width: u32, size: f32, compact: bool) -> TableModel {
+        let widths = scale(&table.widths, text_width);
+        let keep_whole = table
+            .rows
+            .iter()
+            .map(|row| {
+                row.kind == RowKind::Header || row_lines(row, &widths, size) <= SHORT_ROW_LINES
+            })
+            .collect();
         TableModel {
-            widths: scale(&table.widths, text_width),
+            widths,
             rows: table.rows,
+            keep_whole,
             compact,
         }
     }
@@ -119,7 +176,12 @@ fn number(style: Numbering, level: u8, counts: [u32; 3]) -> String {
 
 /// Numbers headings and points in `style` and sizes tables to `text_width` twips. A heading
 /// without text lends its number to the paragraph that follows it ("1. Giao Văn phòng …").
-pub fn number_body(blocks: &[Block], text_width: u32, style: Numbering) -> Vec<BodyItem> {
+pub fn number_body(
+    blocks: &[Block],
+    text_width: u32,
+    table_size: f32,
+    style: Numbering,
+) -> Vec<BodyItem> {
     let mut counters = Counters::default();
     let mut pending: Option<String> = None;
     let mut items = Vec::with_capacity(blocks.len());
@@ -159,9 +221,12 @@ pub fn number_body(blocks: &[Block], text_width: u32, style: Numbering) -> Vec<B
             Block::Dash(text) => para(ParaKind::Dash, "- ".into(), text.clone()),
             Block::Plus(text) => para(ParaKind::Plus, "+ ".into(), text.clone()),
             Block::Note(text) => para(ParaKind::Note, String::new(), text.clone()),
-            Block::Table(table) => {
-                BodyItem::Table(TableModel::fit(table.clone(), text_width, false))
-            }
+            Block::Table(table) => BodyItem::Table(TableModel::fit(
+                table.clone(),
+                text_width,
+                table_size,
+                false,
+            )),
         };
         items.push(item);
     }
@@ -191,7 +256,7 @@ mod tests {
     use crate::blocks::parse;
 
     fn prefixes(markup: &str) -> Vec<String> {
-        number_body(&parse(markup).unwrap(), 9000, Numbering::Roman)
+        number_body(&parse(markup).unwrap(), 9000, 13.0, Numbering::Roman)
             .into_iter()
             .filter_map(|b| match b {
                 BodyItem::Paragraph(p) => Some(p.prefix),
@@ -216,6 +281,7 @@ mod tests {
         let items = number_body(
             &parse("@h1 Mục đích, yêu cầu").unwrap(),
             9000,
+            13.0,
             Numbering::Roman,
         );
         let BodyItem::Paragraph(p) = &items[0] else {
@@ -231,7 +297,7 @@ mod tests {
     }
 
     fn prefixes_in(style: Numbering, markup: &str) -> Vec<String> {
-        number_body(&parse(markup).unwrap(), 9000, style)
+        number_body(&parse(markup).unwrap(), 9000, 13.0, style)
             .into_iter()
             .filter_map(|b| match b {
                 BodyItem::Paragraph(p) => Some(p.prefix),
@@ -257,7 +323,12 @@ mod tests {
 
     #[test]
     fn only_roman_sections_are_upper_case() {
-        let items = number_body(&parse("@h1 Kết quả").unwrap(), 9000, Numbering::Arabic);
+        let items = number_body(
+            &parse("@h1 Kết quả").unwrap(),
+            9000,
+            13.0,
+            Numbering::Arabic,
+        );
         let BodyItem::Paragraph(p) = &items[0] else {
             panic!()
         };
@@ -272,6 +343,7 @@ mod tests {
         let items = number_body(
             &parse("@h1 A\n@h1 \n@p Giao Văn phòng\n@h1 \n@- x\n").unwrap(),
             9000,
+            13.0,
             Numbering::Roman,
         );
         let got: Vec<(String, ParaKind)> = items
@@ -301,5 +373,33 @@ mod tests {
             prefixes("@h1 a\n@sub b\n@sub c\n@h2 d\n@sub e\n"),
             ["I. ", "1. ", "2. ", "3. ", "a) "]
         );
+    }
+
+    #[test]
+    fn short_rows_stay_whole_and_tall_rows_may_break() {
+        let cell = |t: &str| crate::model::Cell {
+            align: crate::model::Align::Left,
+            bold: false,
+            span: 1,
+            merge: crate::model::Merge::None,
+            text: crate::model::plain_inline(t),
+        };
+        let row = |kind, text: &str| Row {
+            kind,
+            cells: vec![cell("1"), cell(text)],
+        };
+        let table = Table {
+            widths: vec![1, 3],
+            rows: vec![
+                row(RowKind::Header, &"Tiêu đề rất dài ".repeat(20)),
+                row(RowKind::Body, "Kiểm tra CCHC năm 2021"),
+                row(
+                    RowKind::Body,
+                    &"Rà soát, hệ thống hóa văn bản quy phạm ".repeat(12),
+                ),
+            ],
+        };
+        let model = TableModel::fit(table, 4000, 12.0, true);
+        assert_eq!(model.keep_whole, [true, true, false]);
     }
 }

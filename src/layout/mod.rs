@@ -13,6 +13,7 @@ pub use body::{BodyItem, ParaKind, Paragraph, TableModel, number_body};
 use crate::derive::{AppendixView, View};
 use crate::model::{Block, Table};
 use crate::record::SizeSet;
+use crate::text;
 use measure::Face;
 
 /// Twips per millimetre.
@@ -262,7 +263,7 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
         .co_quan
         .ten
         .lines()
-        .map(|l| crate::text::upper(l.trim()))
+        .map(|l| text::upper(l.trim()))
         .collect();
     let left_inner = left_width - CELL_MARGINS;
     let right_inner = right_width - CELL_MARGINS;
@@ -283,18 +284,14 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
     let header = HeaderBlock {
         left_width,
         right_width,
-        parent: view
-            .co_quan
-            .chu_quan
-            .as_ref()
-            .map(|p| crate::text::upper(p)),
+        parent: view.co_quan.chu_quan.as_ref().map(|p| text::upper(p)),
         issuer,
         issuer_rule,
         quoc_hieu: QUOC_HIEU,
         tieu_ngu: TIEU_NGU,
         tieu_ngu_rule,
         so: format!("Số: {}", view.so_ky_hieu),
-        vv: is_letter.then(|| format!("V/v {}", view.trich_yeu)),
+        vv: is_letter.then(|| format!("V/v {}", text::glue_last_word(&view.trich_yeu))),
         date: view.dia_danh_ngay.clone(),
     };
 
@@ -302,7 +299,7 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
         measure::width_twips(&view.trich_yeu, sizes.title, Face::Bold).min(text_width);
     let title = (!is_letter).then(|| TitleBlock {
         kind: view.loai.ten_hoa.clone(),
-        trich_yeu: view.trich_yeu.clone(),
+        trich_yeu: text::glue_last_word(&view.trich_yeu),
         rule: Rule::centred(share(trich_yeu_width, SHORT_RULE_SHARE), text_width),
     });
 
@@ -311,7 +308,7 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
         title,
         kinh_gui: kinh_gui(&view.kinh_gui, sizes.body),
         can_cu: view.can_cu.clone(),
-        body: number_body(body, text_width, view.danh_so),
+        body: number_body(body, text_width, sizes.table, view.danh_so),
         signature: SignatureBlock {
             left_width,
             right_width,
@@ -339,10 +336,15 @@ pub fn appendix_section(appendix: &AppendixView, table: Table, sizes: Sizes) -> 
         measure::width_twips(&appendix.tieu_de_hoa, sizes.title, Face::Bold).min(text_width);
     let part = AppendixPart {
         label: appendix.nhan.clone(),
-        title: appendix.tieu_de_hoa.clone(),
+        title: text::glue_last_word(&appendix.tieu_de_hoa),
         attached: appendix.kem_theo.clone(),
         rule: Rule::centred(share(title_width, SHORT_RULE_SHARE), text_width),
-        body: vec![BodyItem::Table(TableModel::fit(table, text_width, true))],
+        body: vec![BodyItem::Table(TableModel::fit(
+            table,
+            text_width,
+            sizes.appendix_table,
+            true,
+        ))],
     };
     Section {
         setup,
