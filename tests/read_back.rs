@@ -76,11 +76,11 @@ fn an_independent_reader_finds_the_reports_paragraphs_and_cells() {
 
     for expected in [
         "BÁO CÁO",
-        "Kết quả khắc phục các tồn tại, hạn chế trong công tác CCHC 6 tháng đầu năm 2021",
+        "Kết quả khắc phục các tồn tại, hạn chế trong công tác CCHC 6 tháng đầu năm\u{a0}2021",
         "Kính gửi: Ủy ban nhân dân tỉnh.",
         "I. KẾT QUẢ THỰC HIỆN",
         "- Đã hoàn thành: 00/09;",
-        "- Không thể thực hiện: 1.",
+        "- Không thể thực hiện: 01.",
         "(Chi tiết tại Phụ lục kèm theo)",
     ] {
         assert!(

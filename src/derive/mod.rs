@@ -54,11 +54,9 @@ pub struct View {
     pub kem_theo: Option<PlanRef>,
     /// The date progress is counted to ("30/6/2021"), when the record or `--as-of` gives one.
     pub tinh_den: Option<String>,
-    /// Progress counts as of `tinh_den` (all entries when there is none).
+    /// Progress counts as of `tinh_den` (all entries when there is none), and what changed
+    /// since `thay_doi_tu`: what `chen = "ket-qua"` prints.
     pub tong_hop: report::Summary,
-    /// Items whose progress changed since `thay_doi_tu`.
-    pub thay_doi: Vec<report::Change>,
-    pub thay_doi_tu: Option<String>,
     #[serde(skip)]
     pub size_set: SizeSet,
     /// How the body's sections are numbered.
@@ -269,12 +267,7 @@ pub fn derive(loaded: &Loaded, options: &Options) -> View {
         ke_hoach: options.plan.clone(),
         kem_theo: options.attachment.clone(),
         tinh_den: as_of.map(|a| text::short_date(a.day, a.month, a.year)),
-        tong_hop: report::summary(r, as_of),
-        thay_doi: match (since, as_of) {
-            (Some(from), Some(to)) => report::changes(r, from, to),
-            _ => Vec::new(),
-        },
-        thay_doi_tu: since.map(|a| text::short_date(a.day, a.month, a.year)),
+        tong_hop: report::summary(r, as_of, since),
         size_set: loaded.size_set,
         danh_so: r
             .danh_so

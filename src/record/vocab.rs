@@ -166,6 +166,8 @@ vocabulary! {
         ScoreTable = "bang-diem",
         /// One sub-section per remedy.
         Remedies = "khac-phuc",
+        /// The progress counts of a report: total, done, in progress, not started, impossible.
+        Counts = "ket-qua",
     }
 }
 
