@@ -88,12 +88,22 @@ fn check_section(c: &Checker<'_>, section: &Section, depth: usize) -> Result<(),
 
 fn check_progress(c: &Checker<'_>, entries: &[Progress]) -> Result<(), Error> {
     for entry in entries {
-        if calendar_date(&entry.ngay).is_none() {
-            return Err(c.at(
-                entry.ngay.span(),
-                format!("`{}` is not a calendar date", entry.ngay.get_ref()),
-                "write the date as YYYY-MM-DD",
-            ));
+        if let Some(ngay) = &entry.ngay {
+            if calendar_date(ngay).is_none() {
+                return Err(c.at(
+                    ngay.span(),
+                    format!("`{}` is not a calendar date", ngay.get_ref()),
+                    "write the date as YYYY-MM-DD",
+                ));
+            }
+        }
+        if entry.trang_thai.is_none() && entry.noi_dung.as_ref().is_none_or(|t| t.is_blank()) {
+            let message = "a progress entry has neither `trang_thai` nor `noi_dung`".to_string();
+            let help = "write what was done (noi_dung = \"…\"), a status (trang_thai = \"dang-thuc-hien\"), or both";
+            return Err(match &entry.ngay {
+                Some(ngay) => c.at(ngay.span(), message, help),
+                None => c.file(message, help),
+            });
         }
     }
     Ok(())
