@@ -5,18 +5,29 @@
 
 use serde::Serialize;
 
-use crate::record::{self, DocDate, Progress, Record, Status, Text};
+use crate::record::{DocDate, Progress, Record, Status, Text};
 use crate::text;
 
-/// Latest entry on or before `as_of` (all entries when `None`).
-pub fn latest(entries: &[Progress], as_of: Option<DocDate>) -> Option<&Progress> {
+/// Latest entry on or before `as_of` (all entries when `None`); of two on one day, the one
+/// written later.
+pub fn latest<'a>(
+    entries: impl IntoIterator<Item = &'a Progress>,
+    as_of: Option<DocDate>,
+) -> Option<&'a Progress> {
     let key = |d: DocDate| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0));
     entries
-        .iter()
-        .filter_map(|e| record::calendar_date(&e.ngay).map(|d| (key(d), e)))
+        .into_iter()
+        .filter_map(|e| e.on.map(|d| (key(d), e)))
         .filter(|(k, _)| as_of.is_none_or(|a| *k <= key(a)))
         .max_by_key(|(k, _)| *k)
         .map(|(_, e)| e)
+}
+
+/// The status an item had on `as_of`: that of its latest entry with a status. Entries of
+/// text alone are shown in the appendix but do not move the counts.
+fn status(entries: &[Progress], as_of: Option<DocDate>) -> Option<Status> {
+    latest(entries.iter().filter(|e| e.trang_thai.is_some()), as_of)
+        .and_then(|e| e.trang_thai.as_ref().map(|s| *s.get_ref()))
 }
 
 /// What the Tiến độ cell shows: the entry's text, or its status in words.
@@ -25,7 +36,10 @@ pub fn progress_text(entries: &[Progress], as_of: Option<DocDate>) -> String {
         None => String::new(),
         Some(e) => match &e.noi_dung {
             Some(t) if !t.trim().is_empty() => t.to_string(),
-            _ => e.trang_thai.get_ref().label().to_string(),
+            _ => e
+                .trang_thai
+                .as_ref()
+                .map_or_else(String::new, |s| s.get_ref().label().to_string()),
         },
     }
 }
@@ -99,7 +113,7 @@ fn count<'a>(items: impl Iterator<Item = &'a Item<'a>>, as_of: Option<DocDate>) 
     let mut c = Counts::default();
     for item in items {
         c.tong.0 += 1;
-        match latest(item.entries, as_of).map(|e| *e.trang_thai.get_ref()) {
+        match status(item.entries, as_of) {
             Some(Status::Done) => c.hoan_thanh.0 += 1,
             Some(Status::InProgress) => c.dang_thuc_hien.0 += 1,
             Some(Status::Impossible) => c.khong_the_thuc_hien.0 += 1,
@@ -160,8 +174,13 @@ pub fn summary(record: &Record, as_of: Option<DocDate>, since: Option<DocDate>) 
     }
 }
 
-fn state(entries: &[Progress], as_of: Option<DocDate>) -> Option<(Status, Option<Text>)> {
-    latest(entries, as_of).map(|e| (*e.trang_thai.get_ref(), e.noi_dung.clone()))
+fn state(entries: &[Progress], as_of: Option<DocDate>) -> Option<(Option<Status>, Option<Text>)> {
+    latest(entries, as_of).map(|e| {
+        (
+            e.trang_thai.as_ref().map(|s| *s.get_ref()),
+            e.noi_dung.clone(),
+        )
+    })
 }
 
 /// Items whose status or text at `to` differs from what it was at `from`.
@@ -181,6 +200,7 @@ pub fn changes(record: &Record, from: DocDate, to: DocDate) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record;
     use std::path::Path;
 
     const PLAN: &str = r#"loai = "ke-hoach"
@@ -251,5 +271,33 @@ nhiem_vu = [{ ten = "Việc", tien_do = [{ ngay = 2021-08-01, trang_thai = "dang
         );
         assert_eq!(moved[1].ten, "Việc");
         assert!(changes(&loaded.record, day(10), day(11)).is_empty());
+    }
+
+    #[test]
+    fn an_entry_of_text_alone_is_shown_on_the_documents_date_and_not_counted() {
+        let plan = PLAN.replace("nam = 2021", "ngay = 2021-04-10")
+            + "[[nhom]]\nten = \"Hai\"\n[[nhom.nhiem_vu]]\nten = \"Ban hành VB QPPL\"\ntien_do = [{ noi_dung = \"Đã tham mưu UBND tỉnh ban hành 02 VB QPPL\" }]\n";
+        let loaded = record::parse(Path::new("p.toml"), &plan).unwrap();
+        let task = &loaded.record.nhom[1].nhiem_vu[0];
+        assert_eq!(progress_text(&task.tien_do, Some(day(3))), "");
+        assert_eq!(
+            progress_text(&task.tien_do, Some(day(5))),
+            "Đã tham mưu UBND tỉnh ban hành 02 VB QPPL"
+        );
+        let counts = summary(&loaded.record, Some(day(10)), None).chung;
+        assert_eq!((counts.tong.0, counts.chua_thuc_hien.0), (4, 1));
+    }
+
+    #[test]
+    fn an_entry_with_neither_status_nor_text_is_refused() {
+        let plan = PLAN.to_string()
+            + "[[nhom]]\nten = \"Hai\"\n[[nhom.nhiem_vu]]\nten = \"x\"\ntien_do = [{ ngay = 2021-05-01 }]\n";
+        let error = record::parse(Path::new("p.toml"), &plan)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("neither `trang_thai` nor `noi_dung`"),
+            "{error}"
+        );
     }
 }

@@ -340,6 +340,12 @@ messages! {
     UnknownProgressStatus { value: String } => "E0180",
         en: "unknown progress status `{value}`",
         vi: "không có trạng thái tiến độ `{value}`";
+    EmptyProgress => "E0186",
+        en: "a progress entry has neither `trang_thai` nor `noi_dung`",
+        vi: "mục tiến độ không có `trang_thai` cũng không có `noi_dung`";
+    WriteProgress => "H0186",
+        en: "write what was done (noi_dung = \"…\"), a status (trang_thai = \"dang-thuc-hien\"), or both",
+        vi: "ghi việc đã làm (noi_dung = \"…\"), một trạng thái (trang_thai = \"dang-thuc-hien\"), hoặc cả hai";
     UnknownPreset { value: String } => "E0181",
         en: "unknown appendix preset `{value}`",
         vi: "không có mẫu phụ lục `{value}`";

@@ -74,14 +74,23 @@ fn check_section(c: &Checker<'_>, section: &Section, depth: usize) -> Result<(),
 
 fn check_progress(c: &Checker<'_>, entries: &[Progress]) -> Result<(), Error> {
     for entry in entries {
-        if calendar_date(&entry.ngay).is_none() {
-            return Err(c.at(
-                entry.ngay.span(),
-                Check::NotCalendarDate {
-                    text: entry.ngay.get_ref().to_string(),
-                },
-                Check::WriteDate,
-            ));
+        if let Some(ngay) = &entry.ngay {
+            if calendar_date(ngay).is_none() {
+                return Err(c.at(
+                    ngay.span(),
+                    Check::NotCalendarDate {
+                        text: ngay.get_ref().to_string(),
+                    },
+                    Check::WriteDate,
+                ));
+            }
+        }
+        if entry.trang_thai.is_none() && entry.noi_dung.as_ref().is_none_or(|t| t.is_blank()) {
+            let (message, help) = (Check::EmptyProgress, Check::WriteProgress);
+            return Err(match &entry.ngay {
+                Some(ngay) => c.at(ngay.span(), message, help),
+                None => c.file(message, help),
+            });
         }
     }
     Ok(())

@@ -120,6 +120,8 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
             }),
     );
 
+    let mut record = record;
+    record.date_progress(date);
     Ok(Loaded {
         record,
         kind,

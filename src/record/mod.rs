@@ -83,6 +83,34 @@ pub struct Record {
 }
 
 impl Record {
+    /// Every progress entry of the record, to date them when it is loaded.
+    fn progress_entries_mut(&mut self) -> impl Iterator<Item = &mut Progress> {
+        let criteria = self.tieu_chi.iter_mut().flat_map(|c| {
+            let remedy = c.khac_phuc.iter_mut().flat_map(|k| k.tien_do.iter_mut());
+            let subs = c.con.iter_mut().flat_map(|s| s.tien_do.iter_mut());
+            remedy.chain(subs)
+        });
+        let tasks = self
+            .nhom
+            .iter_mut()
+            .flat_map(|g| g.nhiem_vu.iter_mut())
+            .flat_map(|t| t.tien_do.iter_mut());
+        criteria.chain(tasks)
+    }
+
+    /// Gives every progress entry its date: its own, or `document` (the record's date).
+    fn date_progress(&mut self, document: DocDate) {
+        for entry in self.progress_entries_mut() {
+            entry.on = Some(
+                entry
+                    .ngay
+                    .as_ref()
+                    .and_then(calendar_date)
+                    .unwrap_or(document),
+            );
+        }
+    }
+
     /// The criteria whose progress is followed (those with a remedy or sub-criteria), with
     /// their index in `tieu_chi`, in the order a progress appendix numbers them 1…n. The
     /// appendix, the report's counts and `vanban progress ITEM` all number from this.
@@ -316,14 +344,22 @@ pub struct Remedy {
     pub tien_do: Vec<Progress>,
 }
 
-/// One dated progress entry of a remedy or task.
+/// One progress entry of a remedy or task: a status, a text, or both. Real progress cells
+/// are often free text ("Đã tham mưu UBND tỉnh ban hành 02 VB QPPL") with no status word
+/// and no date.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Progress {
-    pub ngay: Spanned<toml::value::Datetime>,
-    /// "hoan-thanh", "dang-thuc-hien", "chua-thuc-hien" or "khong-the-thuc-hien".
-    pub trang_thai: Spanned<Status>,
+    /// The day of the entry; without one it belongs to the date of the document it is in.
+    pub ngay: Option<Spanned<toml::value::Datetime>>,
+    /// "hoan-thanh", "dang-thuc-hien", "chua-thuc-hien" or "khong-the-thuc-hien"; an entry
+    /// without one is shown but not counted.
+    pub trang_thai: Option<Spanned<Status>>,
     pub noi_dung: Option<Text>,
+    /// The entry's date: `ngay`, or else the document's own date. Set when the record is
+    /// loaded, so an entry keeps its date when a report takes the plan's criteria.
+    #[serde(skip)]
+    pub on: Option<DocDate>,
 }
 
 /// A group of tasks under a roman-numbered area row.
