@@ -82,6 +82,9 @@ messages! {
     DayOutOfRange { last: u32 } => "E0104",
         en: "invalid date, expected day between 01 and {last}",
         vi: "ngày không hợp lệ, cần ngày từ 01 đến {last}";
+    MonthOutOfRange { last: u32 } => "E0117",
+        en: "invalid date, expected month between 01 and {last}",
+        vi: "ngày không hợp lệ, cần tháng từ 01 đến {last}";
     InvalidDate => "E0105",
         en: "invalid date",
         vi: "ngày không hợp lệ";

@@ -138,12 +138,15 @@ fn explain(message: &str, at_span: &str) -> (Message, Message) {
         );
     }
     if message.starts_with("invalid date") || message.starts_with("invalid datetime") {
-        let last = message
-            .split_once("day between 01 and ")
-            .and_then(|(_, last)| last.trim().parse().ok());
-        let problem = match last {
-            Some(last) => Check::DayOutOfRange { last },
-            None => Check::InvalidDate,
+        let last = |field: &str| {
+            message
+                .split_once(&format!("{field} between 01 and "))
+                .and_then(|(_, last)| last.trim().parse().ok())
+        };
+        let problem = match (last("day"), last("month")) {
+            (Some(last), _) => Check::DayOutOfRange { last },
+            (None, Some(last)) => Check::MonthOutOfRange { last },
+            (None, None) => Check::InvalidDate,
         };
         return (problem.into(), Check::WriteRealDate.into());
     }
@@ -209,6 +212,14 @@ fn found_value(found: &str) -> Option<Check> {
                 Check::FoundText { text }
             } else if let Some(text) = between("integer `", '`') {
                 Check::FoundWhole { text }
+            } else if let Some((text, _)) = found
+                .strip_prefix("integer `")
+                .and_then(|rest| rest.split_once("` as "))
+            {
+                // Too large for any integer type: serde names the type it tried last.
+                Check::FoundWhole {
+                    text: text.to_string(),
+                }
             } else if let Some(text) = between("floating point `", '`') {
                 Check::FoundNumber { text }
             } else if let Some(text) = between("boolean `", '`') {

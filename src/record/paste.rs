@@ -123,10 +123,11 @@ fn line_around(source: &str, at: usize) -> Range<usize> {
 
 fn line_break_in_string(quoted: &[Quoted], at: usize) -> Option<Mistake> {
     let string = quoted.iter().find(|q| q.unclosed && q.span.start <= at)?;
+    // The place of the line break itself: the end of the line the string opens on.
     Some(Mistake {
         message: Check::LineBreakInString.into(),
         help: Check::LineBreakInStringHelp.into(),
-        span: string.span.clone(),
+        span: string.span.end..string.span.end,
     })
 }
 
@@ -299,12 +300,9 @@ mod tests {
         );
         assert_eq!(
             code("a = \"dòng một\ndòng hai\"\n"),
-            Some(("E0161", "\"dòng một".into()))
+            Some(("E0161", "".into()))
         );
-        assert_eq!(
-            code("a = [\"một\nhai\"]\n"),
-            Some(("E0161", "\"một".into()))
-        );
+        assert_eq!(code("a = [\"một\nhai\"]\n"), Some(("E0161", "".into())));
         assert_eq!(
             code("ngay = 20/3/2026\n"),
             Some(("E0162", "20/3/2026".into()))
