@@ -269,22 +269,9 @@ fn draw_appendix(x: &mut Xml, appendix: &AppendixPart) {
     draw_body(x, &appendix.body);
 }
 
-/// A rough size of the part, so the string is allocated once for typical documents.
-fn estimated_bytes(document: &Document) -> usize {
-    let items: usize = document
-        .sections
-        .iter()
-        .map(|s| match &s.part {
-            Part::Main(m) => m.body.len(),
-            Part::Appendix(a) => a.body.len(),
-        })
-        .sum();
-    16_384 + items * 512
-}
-
-/// The document part's bytes.
-pub fn write(document: &Document) -> Vec<u8> {
-    let mut x = Xml::with_capacity(estimated_bytes(document));
+/// Writes the document part into `sink` as it is drawn.
+pub fn write(document: &Document, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut x = Xml::streaming(sink);
     x.open(
         "w:document",
         &[
@@ -321,5 +308,5 @@ pub fn write(document: &Document) -> Vec<u8> {
     }
     x.close("w:body");
     x.close("w:document");
-    x.into_bytes()
+    x.finish()
 }

@@ -35,7 +35,7 @@ const FIRST_PAGE_HEADER: &str = "rIdHeader2";
 /// the record; it is reported rather than panicking.
 pub fn write(document: &Document, properties: &Properties) -> Result<Vec<u8>, String> {
     let styles = style_sheet(&document.sizes);
-    package::pack(&styles, &document::write(document), properties)
+    package::pack(&styles, |sink| document::write(document, sink), properties)
 }
 
 /// word/styles.xml of a size set, written once per process: the only part besides the

@@ -134,16 +134,22 @@ const DOCUMENT_RELS: &str = concat!(
     "</Relationships>",
 );
 
-/// Packs the parts into .docx bytes: `styles` is the style sheet of the document's size set.
-pub fn pack(styles: &[u8], document: &[u8], properties: &Properties) -> Result<Vec<u8>, String> {
+/// Packs the parts into .docx bytes: `styles` is the style sheet of the document's size set;
+/// `document` writes word/document.xml straight into its zip entry.
+pub fn pack(
+    styles: &[u8],
+    document: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    properties: &Properties,
+) -> Result<Vec<u8>, String> {
     let core = core_xml(properties);
     let app = app_xml(properties);
-    let entries: [(&str, &[u8]); 12] = [
+    let before: [(&str, &[u8]); 4] = [
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         ("_rels/.rels", ROOT_RELS.as_bytes()),
         ("docProps/core.xml", core.as_bytes()),
         ("docProps/app.xml", app.as_bytes()),
-        ("word/document.xml", document),
+    ];
+    let after: [(&str, &[u8]); 7] = [
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
         ("word/styles.xml", styles),
         ("word/settings.xml", fixed::SETTINGS.as_bytes()),
@@ -162,7 +168,14 @@ pub fn pack(styles: &[u8], document: &[u8], properties: &Properties) -> Result<V
         .unix_permissions(0o644);
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let zip_error = |e: &dyn std::fmt::Display| format!("zip: {e}");
-    for (name, bytes) in entries {
+    for (name, bytes) in before {
+        zip.start_file(name, options).map_err(|e| zip_error(&e))?;
+        zip.write_all(bytes).map_err(|e| zip_error(&e))?;
+    }
+    zip.start_file("word/document.xml", options)
+        .map_err(|e| zip_error(&e))?;
+    document(&mut zip).map_err(|e| zip_error(&e))?;
+    for (name, bytes) in after {
         zip.start_file(name, options).map_err(|e| zip_error(&e))?;
         zip.write_all(bytes).map_err(|e| zip_error(&e))?;
     }
