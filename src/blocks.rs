@@ -132,6 +132,7 @@ pub fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
                     return Err(err("@table needs one or more non-zero widths"));
                 }
                 table = Some(Table {
+                    given: vec![true; widths.len()],
                     widths,
                     rows: Vec::new(),
                 });
