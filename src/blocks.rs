@@ -121,6 +121,7 @@ pub fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
                     return Err(err(Run::MarkupTableNoWidths));
                 }
                 table = Some(Table {
+                    given: vec![true; widths.len()],
                     widths,
                     rows: Vec::new(),
                 });

@@ -62,7 +62,11 @@ pub struct Row {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
+    /// Relative column widths.
     pub widths: Vec<u32>,
+    /// For each column, whether its width was given (by the record or a template) and is
+    /// kept, or is only a default the layout may size to the column's content.
+    pub given: Vec<bool>,
     pub rows: Vec<Row>,
 }
 

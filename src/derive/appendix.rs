@@ -80,6 +80,8 @@ pub(super) struct Col {
     heading: String,
     second: Option<String>,
     width: u32,
+    /// Whether the record gives the width; otherwise the layout sizes it to the content.
+    given: bool,
     pub(super) centred: bool,
     min_mm: u32,
 }
@@ -97,6 +99,7 @@ fn columns(appendix: &Appendix) -> Vec<Col> {
                     heading: s.heading.into(),
                     second: None,
                     width: s.width,
+                    given: false,
                     centred: s.centred,
                     min_mm: s.min_mm,
                 }
@@ -114,6 +117,7 @@ fn columns(appendix: &Appendix) -> Vec<Col> {
                 heading: c.tieu_de.as_deref().unwrap_or(s.heading).to_string(),
                 second: c.dong_hai.as_deref().map(str::to_string),
                 width: c.rong.unwrap_or(s.width).max(1),
+                given: c.rong.is_some(),
                 centred: s.centred,
                 min_mm: s.min_mm,
             }
@@ -202,6 +206,7 @@ pub fn appendices(
                 tep_rieng: appendix.tep_rieng,
                 bang: Table {
                     widths: cols.iter().map(|c| c.width).collect(),
+                    given: cols.iter().map(|c| c.given).collect(),
                     rows: table_rows,
                 },
             }

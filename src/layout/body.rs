@@ -3,9 +3,8 @@
 //! title) → "a)" → "-" → "+". Numbers are computed here and nowhere else, so no document can
 //! number a row twice.
 
-use super::CELL_MARGINS;
-use super::measure::{self, Face};
-use crate::model::{Block, Inline, Row, RowKind, Span, Table};
+use super::table::TableModel;
+use crate::model::{Block, Inline, Span};
 use crate::record::Numbering;
 use crate::text;
 
@@ -29,89 +28,6 @@ pub struct Paragraph {
     /// Computed number or point mark with its trailing space ("II. ", "3. ", "b) ", "- ").
     pub prefix: String,
     pub text: Inline,
-}
-
-/// A table with absolute column widths (twips) that fill the text width.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableModel {
-    pub widths: Vec<u32>,
-    pub rows: Vec<Row>,
-    /// For each row, whether it must stay on one page: header rows and short rows. A tall
-    /// row may break, so a page never ends half empty before it.
-    pub keep_whole: Vec<bool>,
-    /// Appendix tables use the smaller table text (12 pt) to fit their many columns.
-    pub compact: bool,
-}
-
-/// A row of at most this many lines stays on one page; a taller one may break.
-const SHORT_ROW_LINES: u32 = 4;
-
-/// The number of lines a row takes: its tallest cell, each paragraph of a cell wrapped at the
-/// cell's width (text measured with the font's metrics at `size` points).
-fn row_lines(row: &Row, widths: &[u32], size: f32) -> u32 {
-    let mut column = 0;
-    let mut tallest = 1;
-    for cell in &row.cells {
-        let end = (column + cell.span).min(widths.len());
-        let inner = widths[column.min(end)..end]
-            .iter()
-            .sum::<u32>()
-            .saturating_sub(CELL_MARGINS)
-            .max(1);
-        column += cell.span;
-        let face = if cell.bold || row.kind != RowKind::Body {
-            Face::Bold
-        } else {
-            Face::Regular
-        };
-        let lines: u32 = cell
-            .text
-            .split(|span| matches!(span, Span::Break))
-            .map(|line| {
-                let text: String = line
-                    .iter()
-                    .map(|span| match span {
-                        Span::Text { text, .. } => text.as_str(),
-                        Span::Break => "",
-                    })
-                    .collect();
-                measure::width_twips(&text, size, face)
-                    .div_ceil(inner)
-                    .max(1)
-            })
-            .sum();
-        tallest = tallest.max(lines);
-    }
-    tallest
-}
-
-impl TableModel {
-    /// A table whose relative widths are scaled to fill `text_width` twips, its text at
-    /// `size` points.
-    pub fn fit(table: Table, text_width: u32, size: f32, compact: bool) -> TableModel {
-        let widths = scale(&table.widths, text_width);
-        let keep_whole = table
-            .rows
-            .iter()
-            .map(|row| {
-                row.kind == RowKind::Header || row_lines(row, &widths, size) <= SHORT_ROW_LINES
-            })
-            .collect();
-        TableModel {
-            widths,
-            rows: table.rows,
-            keep_whole,
-            compact,
-        }
-    }
-
-    /// Number of leading header rows (repeated on every page).
-    pub fn header_rows(&self) -> usize {
-        self.rows
-            .iter()
-            .take_while(|r| r.kind == RowKind::Header)
-            .count()
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,20 +152,6 @@ pub fn number_body(
     items
 }
 
-/// Scales relative widths to absolute twips summing exactly to `total`.
-fn scale(relative: &[u32], total: u32) -> Vec<u32> {
-    let sum: u64 = relative.iter().map(|w| u64::from(*w)).sum::<u64>().max(1);
-    let mut widths: Vec<u32> = relative
-        .iter()
-        .map(|w| u32::try_from(u64::from(*w) * u64::from(total) / sum).unwrap_or(u32::MAX))
-        .collect();
-    let used: u32 = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last += total.saturating_sub(used);
-    }
-    widths
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,12 +190,6 @@ mod tests {
             panic!()
         };
         assert_eq!(crate::model::plain(&p.text), "MỤC ĐÍCH, YÊU CẦU");
-    }
-
-    #[test]
-    fn table_widths_fill_the_text_width() {
-        assert_eq!(scale(&[7, 53, 13, 14, 13], 9354).iter().sum::<u32>(), 9354);
-        assert_eq!(scale(&[1, 1], 11), vec![5, 6]);
     }
 
     fn prefixes_in(style: Numbering, markup: &str) -> Vec<String> {
@@ -373,33 +269,5 @@ mod tests {
             prefixes("@h1 a\n@sub b\n@sub c\n@h2 d\n@sub e\n"),
             ["I. ", "1. ", "2. ", "3. ", "a) "]
         );
-    }
-
-    #[test]
-    fn short_rows_stay_whole_and_tall_rows_may_break() {
-        let cell = |t: &str| crate::model::Cell {
-            align: crate::model::Align::Left,
-            bold: false,
-            span: 1,
-            merge: crate::model::Merge::None,
-            text: crate::model::plain_inline(t),
-        };
-        let row = |kind, text: &str| Row {
-            kind,
-            cells: vec![cell("1"), cell(text)],
-        };
-        let table = Table {
-            widths: vec![1, 3],
-            rows: vec![
-                row(RowKind::Header, &"Tiêu đề rất dài ".repeat(20)),
-                row(RowKind::Body, "Kiểm tra CCHC năm 2021"),
-                row(
-                    RowKind::Body,
-                    &"Rà soát, hệ thống hóa văn bản quy phạm ".repeat(12),
-                ),
-            ],
-        };
-        let model = TableModel::fit(table, 4000, 12.0, true);
-        assert_eq!(model.keep_whole, [true, true, false]);
     }
 }

@@ -53,15 +53,25 @@ fn advance(c: char, face: Face) -> u32 {
         Face::Bold => &BOLD,
         Face::Italic => &ITALIC,
     };
-    let base = match c {
-        'Đ' => 'D',
-        'đ' => 'd',
-        c => c.to_string().nfd().next().unwrap_or(c),
+    // A letter with diacritics is as wide as its base letter, plus the horn of ơ and ư; the
+    // decomposition is read without allocating, since every cell of a long table is measured.
+    let (base, horned) = match c {
+        ' '..='~' => (c, false),
+        'Đ' => ('D', false),
+        'đ' => ('d', false),
+        c => {
+            let (mut base, mut horned) = (None, false);
+            unicode_normalization::char::decompose_canonical(c, |part| {
+                base.get_or_insert(part);
+                horned |= part == '\u{031B}';
+            });
+            (base.unwrap_or(c), horned)
+        }
     };
-    let horn = match c.to_string().nfd().find(|m| *m == '\u{031B}') {
-        Some(_) if base.is_uppercase() => 110,
-        Some(_) => 90,
-        None => 0,
+    let horn = match (horned, base.is_uppercase()) {
+        (false, _) => 0,
+        (true, true) => 110,
+        (true, false) => 90,
     };
     let index = (base as u32).wrapping_sub(0x20) as usize;
     // Characters outside ASCII after decomposition are rare here; an em's half is a fair guess.

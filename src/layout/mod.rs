@@ -7,8 +7,10 @@
 
 mod body;
 pub mod measure;
+mod table;
 
-pub use body::{BodyItem, ParaKind, Paragraph, TableModel, number_body};
+pub use body::{BodyItem, ParaKind, Paragraph, number_body};
+pub use table::TableModel;
 
 use crate::derive::{AppendixView, View};
 use crate::model::{Block, Table};

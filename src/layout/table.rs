@@ -1,0 +1,334 @@
+//! Table geometry: how wide each column is and which rows must stay on one page.
+//!
+//! A column whose width the record (or template) gives keeps its share of the text width. The
+//! others are sized from what they hold, measured with the font's metrics: each gets at least
+//! its longest word, so no word breaks mid-syllable, and the rest of the width goes where the
+//! text is, so a short "Thời gian" column does not grow ten lines tall beside an empty one as
+//! wide. A row stays whole on its page when it is short; a tall row may break, so a page
+//! never ends half empty before it.
+
+use super::CELL_MARGINS;
+use super::measure::{self, Face};
+use crate::model::{Row, RowKind, Span, Table};
+
+/// A table with absolute column widths (twips) that fill the text width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableModel {
+    pub widths: Vec<u32>,
+    pub rows: Vec<Row>,
+    /// For each row, whether it must stay on one page: header rows and short rows.
+    pub keep_whole: Vec<bool>,
+    /// Appendix tables use the smaller table text (12 pt) to fit their many columns.
+    pub compact: bool,
+}
+
+/// A row of at most this many lines stays on one page; a taller one may break.
+const SHORT_ROW_LINES: u32 = 4;
+
+impl TableModel {
+    /// Lays out `table` across `text_width` twips, its text at `size` points.
+    pub fn fit(table: Table, text_width: u32, size: f32, compact: bool) -> TableModel {
+        let widths = column_widths(&table, text_width, size);
+        let keep_whole = table
+            .rows
+            .iter()
+            .map(|row| {
+                row.kind == RowKind::Header || row_lines(row, &widths, size) <= SHORT_ROW_LINES
+            })
+            .collect();
+        TableModel {
+            widths,
+            rows: table.rows,
+            keep_whole,
+            compact,
+        }
+    }
+
+    /// Number of leading header rows (repeated on every page).
+    pub fn header_rows(&self) -> usize {
+        self.rows
+            .iter()
+            .take_while(|r| r.kind == RowKind::Header)
+            .count()
+    }
+}
+
+fn face(row: &Row, bold: bool) -> Face {
+    if bold || row.kind != RowKind::Body {
+        Face::Bold
+    } else {
+        Face::Regular
+    }
+}
+
+/// The lines of a cell as plain text, one per paragraph.
+fn lines(spans: &[Span]) -> impl Iterator<Item = String> + '_ {
+    spans.split(|span| matches!(span, Span::Break)).map(|line| {
+        line.iter()
+            .map(|span| match span {
+                Span::Text { text, .. } => text.as_str(),
+                Span::Break => "",
+            })
+            .collect()
+    })
+}
+
+/// The paragraphs of every single-column cell, measured once: for each row, for each
+/// column, the width of each of its lines of text (unwrapped), in twips.
+struct Measured {
+    rows: Vec<Vec<Vec<u32>>>,
+    /// Per column, the width of its longest word (or of a heading of two words).
+    longest_word: Vec<u32>,
+}
+
+/// At most this many rows are weighed when sizing columns; a longer table is sampled evenly.
+const SAMPLED_ROWS: usize = 400;
+
+fn measure_cells(table: &Table, size: f32) -> Measured {
+    let columns = table.widths.len();
+    let mut longest_word = vec![0; columns];
+    let step = table.rows.len().div_ceil(SAMPLED_ROWS).max(1);
+    let mut rows = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        let sampled = r % step == 0;
+        let mut cells = vec![Vec::new(); columns];
+        let mut column = 0;
+        for cell in &row.cells {
+            let at = column;
+            column += cell.span;
+            if cell.span != 1 || at >= columns {
+                continue;
+            }
+            let face = face(row, cell.bold);
+            for line in lines(&cell.text) {
+                for word in line.split_whitespace() {
+                    longest_word[at] = longest_word[at].max(measure::width_twips(word, size, face));
+                }
+                // A heading of two words ("Kết quả", "Ghi chú") is not split over two lines.
+                if row.kind == RowKind::Header && line.split_whitespace().count() <= 2 {
+                    longest_word[at] =
+                        longest_word[at].max(measure::width_twips(&line, size, face));
+                }
+                if sampled {
+                    cells[at].push(measure::width_twips(&line, size, face));
+                }
+            }
+        }
+        if sampled {
+            rows.push(cells);
+        }
+    }
+    Measured { rows, longest_word }
+}
+
+/// Lines of a cell whose paragraphs are `lines` wide, in a column `width` twips wide; as a
+/// fraction, so that every step of width shows in the sum (whole lines would hide it until a
+/// line is saved).
+fn cell_lines(lines: &[u32], width: u32) -> f64 {
+    let inner = f64::from(width.saturating_sub(CELL_MARGINS).max(1));
+    lines
+        .iter()
+        .map(|w| (f64::from(*w) / inner).max(1.0))
+        .sum::<f64>()
+        .max(1.0)
+}
+
+/// The height of the (sampled) table in lines with these column widths.
+fn height(measured: &Measured, widths: &[u32]) -> f64 {
+    measured
+        .rows
+        .iter()
+        .map(|cells| {
+            cells
+                .iter()
+                .zip(widths)
+                .map(|(lines, width)| cell_lines(lines, *width))
+                .fold(1.0, f64::max)
+        })
+        .sum()
+}
+
+/// Absolute column widths summing exactly to `text_width`. Columns sized by content start at
+/// their longest word; the width left is handed out a step at a time to the column where it
+/// shortens the table most, and what no column needs goes where the text is.
+fn column_widths(table: &Table, text_width: u32, size: f32) -> Vec<u32> {
+    let mut widths = scale(&table.widths, text_width);
+    if table.given.iter().all(|g| *g) || table.given.len() != table.widths.len() {
+        return widths;
+    }
+    let auto: Vec<usize> = (0..widths.len()).filter(|&i| !table.given[i]).collect();
+    let free: u32 = auto.iter().map(|&i| widths[i]).sum();
+    let measured = measure_cells(table, size);
+    let least: Vec<u32> = auto
+        .iter()
+        .map(|&i| measured.longest_word[i] + CELL_MARGINS + 20)
+        .collect();
+    let needed: u32 = least.iter().sum();
+    if needed >= free {
+        // Not even every longest word fits: the columns' shares as given.
+        return widths;
+    }
+    for (k, &i) in auto.iter().enumerate() {
+        widths[i] = least[k];
+    }
+    let mut left = free - needed;
+    let step = (left / 48).max(20);
+    while left >= step {
+        let now = height(&measured, &widths);
+        let best = auto
+            .iter()
+            .map(|&i| {
+                widths[i] += step;
+                let after = height(&measured, &widths);
+                widths[i] -= step;
+                (now - after, i)
+            })
+            .reduce(|a, b| if b.0 > a.0 { b } else { a });
+        match best {
+            Some((gain, i)) if gain > 0.01 => {
+                widths[i] += step;
+                left -= step;
+            }
+            _ => break,
+        }
+    }
+    // Width no column needs to shorten the table goes where the text is; rounding goes to
+    // the last column.
+    let text = |i: usize| -> u64 {
+        measured
+            .rows
+            .iter()
+            .flat_map(|cells| &cells[i])
+            .map(|w| u64::from(*w))
+            .sum::<u64>()
+            .max(1)
+    };
+    let total: u64 = auto.iter().map(|&i| text(i)).sum();
+    let spare = u64::from(left);
+    for &i in &auto {
+        widths[i] += u32::try_from(spare * text(i) / total).unwrap_or(0);
+    }
+    let used: u32 = widths.iter().sum();
+    if let Some(&last) = auto.last() {
+        widths[last] = (widths[last] + text_width).saturating_sub(used);
+    }
+    widths
+}
+
+/// The number of lines a row takes: its tallest cell, each paragraph of a cell wrapped at the
+/// cell's width (text measured with the font's metrics at `size` points).
+fn row_lines(row: &Row, widths: &[u32], size: f32) -> u32 {
+    let mut column = 0;
+    let mut tallest = 1;
+    for cell in &row.cells {
+        let end = (column + cell.span).min(widths.len());
+        let inner = widths[column.min(end)..end]
+            .iter()
+            .sum::<u32>()
+            .saturating_sub(CELL_MARGINS)
+            .max(1);
+        column += cell.span;
+        let face = face(row, cell.bold);
+        let count: u32 = lines(&cell.text)
+            .map(|line| {
+                measure::width_twips(&line, size, face)
+                    .div_ceil(inner)
+                    .max(1)
+            })
+            .sum();
+        tallest = tallest.max(count);
+    }
+    tallest
+}
+
+/// Scales relative widths to absolute twips summing exactly to `total`.
+fn scale(relative: &[u32], total: u32) -> Vec<u32> {
+    let sum: u64 = relative.iter().map(|w| u64::from(*w)).sum::<u64>().max(1);
+    let mut widths: Vec<u32> = relative
+        .iter()
+        .map(|w| u32::try_from(u64::from(*w) * u64::from(total) / sum).unwrap_or(u32::MAX))
+        .collect();
+    let used: u32 = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last += total.saturating_sub(used);
+    }
+    widths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Align, Cell, Merge, plain_inline};
+
+    fn cell(t: &str) -> Cell {
+        Cell {
+            align: Align::Left,
+            bold: false,
+            span: 1,
+            merge: Merge::None,
+            text: plain_inline(t),
+        }
+    }
+
+    fn row(kind: RowKind, texts: &[&str]) -> Row {
+        Row {
+            kind,
+            cells: texts.iter().map(|t| cell(t)).collect(),
+        }
+    }
+
+    #[test]
+    fn widths_fill_the_text_width() {
+        assert_eq!(scale(&[7, 53, 13, 14, 13], 9354).iter().sum::<u32>(), 9354);
+        assert_eq!(scale(&[1, 1], 11), vec![5, 6]);
+    }
+
+    #[test]
+    fn short_rows_stay_whole_and_tall_rows_may_break() {
+        let long_heading = "Tiêu đề rất dài ".repeat(20);
+        let long_text = "Rà soát, hệ thống hóa văn bản quy phạm ".repeat(12);
+        let table = Table {
+            widths: vec![1, 3],
+            given: vec![true, true],
+            rows: vec![
+                row(RowKind::Header, &["1", &long_heading]),
+                row(RowKind::Body, &["1", "Kiểm tra CCHC năm 2021"]),
+                row(RowKind::Body, &["1", &long_text]),
+            ],
+        };
+        let model = TableModel::fit(table, 4000, 12.0, true);
+        assert_eq!(model.keep_whole, [true, true, false]);
+    }
+
+    #[test]
+    fn columns_sized_by_content_give_text_the_room_and_never_break_a_word() {
+        let long = "Tham mưu UBND tỉnh ban hành kế hoạch kiểm tra công tác cải cách hành chính";
+        let table = Table {
+            // As given, the deadline column would be as wide as the text column.
+            widths: vec![1, 10, 10],
+            given: vec![false, false, false],
+            rows: vec![
+                row(RowKind::Header, &["TT", "Nhiệm vụ", "Thời hạn"]),
+                row(RowKind::Body, &["1", long, "Quý III"]),
+                row(RowKind::Body, &["2", long, "Thường xuyên"]),
+            ],
+        };
+        let widths = column_widths(&table, 9000, 12.0);
+        assert_eq!(widths.iter().sum::<u32>(), 9000);
+        assert!(widths[1] > 2 * widths[2], "{widths:?}");
+        for (i, word) in [(0, "TT"), (2, "Thường")] {
+            let least = measure::width_twips(word, 12.0, Face::Bold) + CELL_MARGINS;
+            assert!(widths[i] >= least, "{word}: {widths:?}");
+        }
+    }
+
+    #[test]
+    fn given_widths_are_kept() {
+        let table = Table {
+            widths: vec![1, 3],
+            given: vec![true, true],
+            rows: vec![row(RowKind::Body, &["a", "b"])],
+        };
+        assert_eq!(column_widths(&table, 4000, 12.0), vec![1000, 3000]);
+    }
+}
