@@ -3,9 +3,10 @@
 //! beside the outputs in `<out>/.vanban-stamps`, with a digest of each output file. A record is
 //! skipped only when its input digest matches and every output is still there, byte for byte,
 //! as vanban wrote it; anything else (an edit, a deleted or hand-changed output, a new vanban)
-//! renders again.
+//! renders again. The output digests are also how render tells its own files from files a
+//! person changed: those are kept, not replaced (see `batch`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -102,14 +103,23 @@ impl Stamps {
             .unwrap_or_default()
     }
 
+    /// The digest vanban last wrote to each output (relative path), whichever record wrote it.
+    pub fn written_digests(&self) -> HashMap<PathBuf, String> {
+        self.entries
+            .values()
+            .flat_map(|stamp| stamp.outputs.iter().cloned())
+            .collect()
+    }
+
     pub fn insert(&mut self, key: PathBuf, stamp: Stamp) {
         self.entries.insert(key, stamp);
     }
 
     /// Writes the stamps atomically; entries are sorted, so the file is deterministic.
     pub fn write(&self, out: &Path) -> Result<(), Error> {
-        let mut text =
-            String::from("# vanban: digests of what rendered each output; safe to delete\n");
+        let mut text = String::from(
+            "# vanban: digests of what rendered each output; without them, outputs are kept until --force\n",
+        );
         for (key, stamp) in &self.entries {
             text.push_str(&format!("record {} {}\n", stamp.inputs, key.display()));
             for (path, digest) in &stamp.outputs {

@@ -9,19 +9,14 @@ use crate::i18n::tr;
 use crate::template::Templates;
 use crate::{batch, output};
 
-/// The records named on the command line (default plans/), refusing two that would write the
-/// same output.
+/// The records named on the command line (default plans/).
 fn jobs_of(paths: &[PathBuf]) -> Result<Vec<output::Job>, Error> {
     let inputs = if paths.is_empty() {
         vec![PathBuf::from("plans")]
     } else {
         paths.to_vec()
     };
-    let jobs = output::discover(&inputs)?;
-    match batch::collisions(&jobs) {
-        Some(e) => Err(e),
-        None => Ok(jobs),
-    }
+    output::discover(&inputs)
 }
 
 pub(super) fn render(
@@ -66,6 +61,11 @@ pub(super) fn render(
             batch::Outcome::Unchanged { files } => {
                 documents.extend(files.iter().filter(|f| pdf_is_stale(f)).cloned());
             }
+            batch::Outcome::Kept { files } => {
+                for file in files {
+                    eprintln!("{}\n", kept_message(file));
+                }
+            }
             batch::Outcome::Failed(e) => eprintln!("{e}\n"),
             batch::Outcome::Checked => {}
         }
@@ -84,10 +84,29 @@ pub(super) fn render(
     }
     let summary = batch::summarise(&reports);
     println!("{}", tr(&batch::summary_line(summary, started.elapsed())));
+    if summary.kept > 0 {
+        let kept = format!(
+            "{} kept because they were changed by hand; --force replaces them",
+            summary.kept
+        );
+        println!("{}", tr(&kept));
+    }
     if let Some(e) = failed {
         return fail(&e);
     }
-    i32::from(summary.failed > 0)
+    i32::from(summary.failed + summary.kept > 0)
+}
+
+/// An output kept because a person changed it since vanban wrote it.
+fn kept_message(file: &Path) -> Error {
+    Error::file(
+        file,
+        "kept as it is: it was changed after vanban wrote it, so the new version was not written",
+        Some(
+            "carry the changes into the record, then run vanban render --force to replace the file"
+                .into(),
+        ),
+    )
 }
 
 /// Time allowed for one LibreOffice run (one folder of documents).

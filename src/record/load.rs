@@ -55,14 +55,7 @@ impl Loaded {
 
 /// Reads, parses and checks one record.
 pub fn load(path: &Path) -> Result<Loaded, Error> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::file(
-            path,
-            format!("cannot read the record: {e}"),
-            Some("check the path and permissions".into()),
-        )
-    })?;
-    from_bytes(path, bytes)
+    from_bytes(path, crate::confine::read_record(path)?)
 }
 
 /// Decodes (UTF-8 only), normalises to NFC, parses and checks record bytes; `path` is only
