@@ -58,10 +58,17 @@ pub fn read_record(path: &Path) -> Result<Vec<u8>, Error> {
     if !file.metadata().map_err(cannot)?.is_file() {
         return Err(not_regular(path));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    file.take(RECORD_SIZE_LIMIT + 1)
+    read_limited(file, path)
+}
+
+/// Reads at most [`RECORD_SIZE_LIMIT`] bytes from `reader` (the record at `path`), refusing a
+/// longer one.
+pub fn read_limited(reader: impl Read, path: &Path) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    reader
+        .take(RECORD_SIZE_LIMIT + 1)
         .read_to_end(&mut bytes)
-        .map_err(cannot)?;
+        .map_err(|e| Error::file(path, format!("cannot read the record: {e}"), None))?;
     if bytes.len() as u64 > RECORD_SIZE_LIMIT {
         return Err(too_large(path));
     }

@@ -130,16 +130,40 @@ pub fn output_path(out: &Path, relative: &Path) -> Result<PathBuf, Error> {
 /// and a rename. Not flushed to disk first: a generated file lost to a power cut is rendered
 /// again, and flushing each of a thousand outputs costs a tenth of a batch.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    write_via_temporary(path, bytes, false)
+    write_via_temporary(path, bytes, false, None)
 }
 
 /// Writes a record, the clerk's source of truth, like [`write_atomic`] but flushed to disk
 /// before the rename, so that a power cut leaves the old record or the new one.
 pub fn write_record(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    write_via_temporary(path, bytes, true)
+    write_via_temporary(path, bytes, true, None)
 }
 
-fn write_via_temporary(path: &Path, bytes: &[u8], durable: bool) -> Result<(), Error> {
+/// Replaces an existing record like [`write_record`], giving the new file the permissions and,
+/// where the system allows, the owner of the old one (`original`, its metadata), so a private
+/// plan stays private and a shared one stays shared.
+pub fn replace_record(path: &Path, bytes: &[u8], original: &fs::Metadata) -> Result<(), Error> {
+    write_via_temporary(path, bytes, true, Some(original))
+}
+
+/// Gives `file` the permissions and owner recorded in `original`.
+fn take_identity(file: &fs::File, original: &fs::Metadata) -> std::io::Result<()> {
+    file.set_permissions(original.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Best effort: only the superuser may give a file away to another user.
+        let _ = std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid()));
+    }
+    Ok(())
+}
+
+fn write_via_temporary(
+    path: &Path,
+    bytes: &[u8],
+    durable: bool,
+    like: Option<&fs::Metadata>,
+) -> Result<(), Error> {
     let fail = |e: std::io::Error| Error::Output {
         path: path.to_path_buf(),
         message: e.to_string(),
@@ -157,6 +181,9 @@ fn write_via_temporary(path: &Path, bytes: &[u8], durable: bool) -> Result<(), E
     let result = (|| {
         let mut file = fs::File::create(&temporary)?;
         file.write_all(bytes)?;
+        if let Some(original) = like {
+            take_identity(&file, original)?;
+        }
         if durable {
             file.sync_all()?;
         }

@@ -10,7 +10,7 @@ use crate::i18n::tr;
 use crate::error::Error;
 use crate::progress::{self, Target, Update};
 use crate::template;
-use crate::{RenderOptions, batch, derive, output, record};
+use crate::{RenderOptions, batch, derive, record};
 
 mod lang;
 mod render;
@@ -273,12 +273,11 @@ fn record_progress(
         status: status.to_string(),
         text,
     };
-    let result = std::fs::read_to_string(plan)
-        .map_err(|e| Error::file(plan, format!("cannot read the plan: {e}"), None))
-        .and_then(|source| progress::apply(plan, &source, target, &update))
-        .and_then(|edited| output::write_record(plan, edited.as_bytes()));
-    match result {
-        Ok(()) => {
+    match progress::record(plan, target, &update) {
+        Ok(warnings) => {
+            for warning in warnings {
+                eprintln!("{}: {}", tr("warning"), tr(&warning));
+            }
             let recorded = format!(
                 "recorded {} on {} in {}",
                 update.status,
