@@ -19,14 +19,39 @@ fn jobs_of(paths: &[PathBuf]) -> Result<Vec<output::Job>, Error> {
     output::discover(&inputs)
 }
 
+/// Worker threads allowed per core: a render is CPU-bound, so more only cost memory (12,483
+/// threads for `-j 100000`).
+const THREADS_PER_CORE: usize = 4;
+
+/// The thread count asked for with -j, lowered to [`THREADS_PER_CORE`] × `cores`, with the
+/// note to show when it was lowered.
+fn cap_threads(asked: Option<usize>, cores: usize) -> (Option<usize>, Option<String>) {
+    let most = THREADS_PER_CORE * cores.max(1);
+    match asked {
+        Some(n) if n > most => (
+            Some(most),
+            Some(format!(
+                "-j {n} lowered to {most} ({THREADS_PER_CORE} × the {cores} cores of this machine)"
+            )),
+        ),
+        _ => (asked, None),
+    }
+}
+
 pub(super) fn render(
     paths: &[PathBuf],
     out: &Path,
     templates: Option<&Path>,
-    options: batch::Options,
+    mut options: batch::Options,
     pdf: bool,
 ) -> i32 {
     let started = std::time::Instant::now();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let (threads, note) = cap_threads(options.threads, cores);
+    options.threads = threads;
+    if let Some(note) = note {
+        eprintln!("{}: {}", tr("note"), tr(&note));
+    }
     let office = match pdf.then(crate::pdf::find_office) {
         Some(None) => {
             return fail(&Error::file(
@@ -187,4 +212,21 @@ fn json_report(reports: &[batch::Report], error: Option<&Error>) -> String {
         "error": error.map(Error::diagnostic),
     })
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thread_counts_beyond_four_per_core_are_lowered_with_a_note() {
+        assert_eq!(cap_threads(None, 2), (None, None));
+        assert_eq!(cap_threads(Some(8), 2), (Some(8), None));
+        let (threads, note) = cap_threads(Some(100_000), 2);
+        assert_eq!(threads, Some(8));
+        assert_eq!(
+            note.as_deref(),
+            Some("-j 100000 lowered to 8 (4 × the 2 cores of this machine)")
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! block, section depth, criterion codes and scores, progress entries, appendix presets and
 //! columns. Errors and warnings point at the offending value's line through its span.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -288,17 +288,28 @@ fn check_appendices(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
 
 /// For each criterion, the index of its parent: the nearest earlier criterion whose code is a
 /// prefix of its own followed by "." ("3.2" is the parent of "3.2.1").
+///
+/// Linear in the number of criteria: the candidates are the prefixes of a code that end just
+/// before one of its dots, looked up among the codes seen so far (the last one wins, being
+/// the nearest), and only at lengths some earlier code has.
 pub fn code_parents(codes: &[Option<&str>]) -> Vec<Option<usize>> {
-    codes
-        .iter()
-        .enumerate()
-        .map(|(i, code)| {
-            let code = (*code)?;
-            (0..i).rev().find(|&j| {
-                codes[j].is_some_and(|p| code.starts_with(p) && code[p.len()..].starts_with('.'))
-            })
-        })
-        .collect()
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    let mut lengths: HashSet<usize> = HashSet::new();
+    let mut parents = Vec::with_capacity(codes.len());
+    for (i, code) in codes.iter().enumerate() {
+        let parent = code.and_then(|code| {
+            code.match_indices('.')
+                .filter(|(dot, _)| lengths.contains(dot))
+                .filter_map(|(dot, _)| last.get(&code[..dot]).copied())
+                .max()
+        });
+        parents.push(parent);
+        if let Some(code) = code {
+            last.insert(code, i);
+            lengths.insert(code.len());
+        }
+    }
+    parents
 }
 
 /// Effective (maximum, assessed) of each criterion: the sum of its children when they are
@@ -313,20 +324,15 @@ pub fn effective_scores(record: &Record) -> Vec<Option<(Decimal, Decimal)>> {
         ))
     };
     let mut scores: Vec<Option<(Decimal, Decimal)>> = vec![None; record.tieu_chi.len()];
+    // The scored children's sums, filled in as each child is finished.
+    let mut sums: Vec<Option<(Decimal, Decimal)>> = vec![None; record.tieu_chi.len()];
     // Children always come after their parent, so walking backwards finishes children first.
     for i in (0..record.tieu_chi.len()).rev() {
-        let children: Vec<(Decimal, Decimal)> = (i + 1..record.tieu_chi.len())
-            .filter(|&j| parents[j] == Some(i))
-            .filter_map(|j| scores[j])
-            .collect();
-        scores[i] = if children.is_empty() {
-            typed(&record.tieu_chi[i])
-        } else {
-            Some(children.iter().fold(
-                (Decimal::default(), Decimal::default()),
-                |(m, g), (cm, cg)| (m + *cm, g + *cg),
-            ))
-        };
+        scores[i] = sums[i].or_else(|| typed(&record.tieu_chi[i]));
+        if let (Some(parent), Some((max, got))) = (parents[i], scores[i]) {
+            let (m, g) = sums[parent].unwrap_or_default();
+            sums[parent] = Some((m + max, g + got));
+        }
     }
     scores
 }
@@ -337,9 +343,13 @@ fn typed_totals(c: &Checker<'_>, record: &Record) -> Vec<Warning> {
     let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.code()).collect();
     let parents = code_parents(&codes);
     let scores = effective_scores(record);
+    let mut has_parts = vec![false; parents.len()];
+    for parent in parents.iter().flatten() {
+        has_parts[*parent] = true;
+    }
     let mut warnings = Vec::new();
     for (i, criterion) in record.tieu_chi.iter().enumerate() {
-        let has_parts = parents.contains(&Some(i));
+        let has_parts = has_parts[i];
         let (true, Some((max, got))) = (has_parts, scores[i]) else {
             continue;
         };
@@ -386,5 +396,52 @@ mod tests {
             code_parents(&codes),
             [None, Some(0), Some(0), None, Some(3), Some(4), None, None]
         );
+    }
+
+    /// The definition, scanning backwards from each criterion: what `code_parents` must match.
+    fn nearest_prefix(codes: &[Option<&str>]) -> Vec<Option<usize>> {
+        (0..codes.len())
+            .map(|i| {
+                let code = codes[i]?;
+                (0..i).rev().find(|&j| {
+                    codes[j]
+                        .is_some_and(|p| code.starts_with(p) && code[p.len()..].starts_with('.'))
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parents_match_the_definition_on_odd_codes() {
+        let codes = [
+            Some("1"),
+            Some(""),
+            Some(".5"),
+            Some("1."),
+            Some("1..2"),
+            Some("1.2"),
+            None,
+            Some("1.2.3"),
+            Some("1.2.3.4.5"),
+            Some("1.2.3.4"),
+            Some("2.1"),
+            Some("Đ.1"),
+            Some("Đ"),
+            Some("Đ.1.a"),
+        ];
+        assert_eq!(code_parents(&codes), nearest_prefix(&codes));
+    }
+
+    #[test]
+    fn parents_of_a_hundred_thousand_criteria_take_a_moment_not_an_hour() {
+        // Top-level codes have no parent: scanning backwards from each would take 5·10⁹ steps.
+        let mut owned: Vec<String> = (0..100_000).map(|g| g.to_string()).collect();
+        owned.push("5.1".into());
+        let codes: Vec<Option<&str>> = owned.iter().map(|c| Some(c.as_str())).collect();
+        let started = std::time::Instant::now();
+        let parents = code_parents(&codes);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert_eq!(parents[99_999], None);
+        assert_eq!(parents[100_000], Some(5));
     }
 }
