@@ -66,13 +66,13 @@ impl Stamps {
                         inputs: inputs.to_string(),
                         outputs: Vec::new(),
                     };
-                    current = Some((PathBuf::from(key), stamp));
+                    current = Some((PathBuf::from(unescape(key)), stamp));
                 }
                 (Some("output"), Some(digest), Some(path)) => {
                     if let Some((_, stamp)) = current.as_mut() {
                         stamp
                             .outputs
-                            .push((PathBuf::from(path), digest.to_string()));
+                            .push((PathBuf::from(unescape(path)), digest.to_string()));
                     }
                 }
                 _ => {}
@@ -121,13 +121,40 @@ impl Stamps {
             "# vanban: digests of what rendered each output; without them, outputs are kept until --force\n",
         );
         for (key, stamp) in &self.entries {
-            text.push_str(&format!("record {} {}\n", stamp.inputs, key.display()));
+            text.push_str(&format!("record {} {}\n", stamp.inputs, escape(key)));
             for (path, digest) in &stamp.outputs {
-                text.push_str(&format!("output {digest} {}\n", path.display()));
+                text.push_str(&format!("output {digest} {}\n", escape(path)));
             }
         }
         output::write_atomic(&out.join(FILE), text.as_bytes())
     }
+}
+
+/// A path on one line of the stamps file: a file name may hold a line break (or a
+/// backslash), which would otherwise start a line of its own.
+fn escape(path: &Path) -> String {
+    path.to_string_lossy()
+        .replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+fn unescape(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            plain.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => plain.push('\n'),
+            Some('r') => plain.push('\r'),
+            Some(other) => plain.push(other),
+            None => plain.push('\\'),
+        }
+    }
+    plain
 }
 
 #[cfg(test)]
@@ -141,6 +168,26 @@ mod tests {
         assert_ne!(a, inputs([b"a".as_slice(), b"bc"]));
         assert_ne!(a, inputs([b"ab".as_slice(), b"d"]));
         assert_eq!(a.len(), 64);
+    }
+
+    #[test]
+    fn any_file_name_stays_on_its_line() {
+        let out = tempfile::tempdir().unwrap();
+        let key = PathBuf::from("a\noutput 00 evil\\n\r.docx");
+        let mut stamps = Stamps::default();
+        stamps.insert(
+            key.clone(),
+            Stamp {
+                inputs: "i1".into(),
+                outputs: vec![(key.clone(), "d1".into())],
+            },
+        );
+        stamps.write(out.path()).unwrap();
+        let text = std::fs::read_to_string(out.path().join(FILE)).unwrap();
+        assert_eq!(text.lines().count(), 3, "{text}");
+        let read = Stamps::read(out.path());
+        assert_eq!(read.outputs(&key), [key]);
+        assert_eq!(read.written_digests().len(), 1);
     }
 
     #[test]

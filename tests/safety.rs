@@ -220,3 +220,37 @@ fn a_temporary_file_left_by_a_killed_run_is_removed_by_the_next() {
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(!leftover.exists());
 }
+
+#[test]
+fn changes_refuses_a_from_date_after_the_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_plans(dir.path());
+    let run = vanban(
+        dir.path(),
+        &[
+            "changes",
+            "plans/ke-hoach-khac-phuc-cchc-2020.toml",
+            "--from",
+            "2021-12-31",
+            "--to",
+            "2021-06-30",
+        ],
+    );
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(stdout(&run), "");
+    assert_contains(&stderr(&run), "the --from date is later than the --to date");
+}
+
+#[test]
+fn a_record_named_dot_dot_is_refused_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("plans")).unwrap();
+    std::fs::copy(fixture("good/march.toml"), dir.path().join("plans/..toml")).unwrap();
+    let run = vanban(dir.path(), &["render", "plans"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert_contains(&stderr(&run), "plans/..toml: the output");
+    assert!(
+        !dir.path().join("out").exists()
+            || std::fs::read_dir(dir.path().join("out")).unwrap().count() == 0
+    );
+}

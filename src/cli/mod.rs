@@ -193,7 +193,7 @@ pub fn run() -> i32 {
             let options = batch::Options::default();
             let watching = format!("watching {} (Ctrl+C to stop)", display_list(&roots));
             println!("{}", tr(&watching));
-            crate::watch::run(&roots, &out, || {
+            crate::watch::run(&roots, &out, &inputs, || {
                 render(&inputs, &out, templates.as_deref(), options, false);
             })
         }
@@ -292,6 +292,14 @@ fn record_progress(
 }
 
 fn list_changes(plan: &Path, from: record::DocDate, to: record::DocDate) -> i32 {
+    let key = |d: record::DocDate| (d.year, d.month, d.day);
+    if key(from) > key(to) {
+        return fail(&Error::file(
+            Path::new("--from"),
+            "the --from date is later than the --to date",
+            Some("give the earlier date with --from and the later one with --to".into()),
+        ));
+    }
     match record::load(plan) {
         Ok(loaded) => {
             let changes = derive::report::changes(&loaded.record, from, to);
