@@ -213,14 +213,13 @@ fn every_file_class_fails_or_renders_as_expected_and_harms_nothing() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    let listed: Vec<String> = FILE_CASES
+    let mut listed: Vec<String> = FILE_CASES
         .iter()
         .map(|c| format!("{}.toml", c.name))
         .collect();
-    let mut sorted = listed.clone();
-    sorted.sort();
+    listed.sort();
     assert_eq!(
-        names, sorted,
+        names, listed,
         "every corpus file has a case and every case a file"
     );
 
