@@ -122,6 +122,8 @@ pub fn run(jobs: &[Job], out: &Path, templates: &Templates, options: Options) ->
             .into_par_iter()
             .map(|(stage, warnings)| {
                 let outcome = match stage {
+                    // `check` renders and looks for collisions like `render`, writing nothing.
+                    Stage::Render(_) if options.check_only => Outcome::Checked,
                     Stage::Render(planned) => write_outputs(out, planned, &written, options.force),
                     Stage::Done(outcome) => outcome,
                 };
@@ -311,9 +313,6 @@ fn try_stage(
     }
     let rendered = crate::render_loaded(loaded, templates, options.render)?;
     warnings.extend(rendered.warnings);
-    if options.check_only {
-        return Ok(Stage::Done(Outcome::Checked));
-    }
     let mut outputs = Vec::new();
     for file in rendered.files {
         let relative = output::with_suffix(&job.relative, &file.suffix);

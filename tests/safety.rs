@@ -254,3 +254,14 @@ fn a_record_named_dot_dot_is_refused_by_its_name() {
             || std::fs::read_dir(dir.path().join("out")).unwrap().count() == 0
     );
 }
+
+#[test]
+fn check_reports_colliding_outputs_like_render() {
+    let dir = tempfile::tempdir().unwrap();
+    new_record(dir.path(), "phu-luc", "plans/x.toml");
+    new_record(dir.path(), "ke-hoach", "plans/x-phu-luc.toml");
+    let run = vanban(dir.path(), &["check", "plans"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert_contains(&stderr(&run), "neither record is written");
+    assert!(!dir.path().join("out").exists());
+}
