@@ -130,13 +130,7 @@ pub fn record(plan: &Path, target: &Target, update: &Update) -> Result<Vec<Strin
         }
     };
     let bytes = crate::confine::read_limited(&file, plan)?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Error::file(
-            plan,
-            "not UTF-8 text",
-            Some("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".into()),
-        )
-    })?;
+    let text = record::decode(plan, bytes)?;
     let form = FileForm::of(&text);
     let applied = apply(plan, &form.to_plain(&text), target, update)?;
     let edited = form.restore(&applied.text);

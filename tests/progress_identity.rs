@@ -150,3 +150,17 @@ fn a_date_before_the_plan_or_after_today_is_warned_about() {
     let out = progress(dir.path(), PLAN, "2021-08-01");
     assert_eq!(stderr(&out), "");
 }
+
+#[test]
+fn a_plan_not_in_utf8_is_refused_at_its_byte() {
+    let dir = setup();
+    let plan = dir.path().join(PLAN);
+    let mut bytes = std::fs::read(&plan).unwrap();
+    bytes.extend_from_slice(b"# \xe9\n");
+    std::fs::write(&plan, &bytes).unwrap();
+    let out = progress(dir.path(), PLAN, "2021-08-01");
+    assert_eq!(out.status.code(), Some(1));
+    assert_contains(&stderr(&out), "not UTF-8 text");
+    assert_contains(&stderr(&out), &format!("--> {PLAN}:"));
+    assert_eq!(std::fs::read(&plan).unwrap(), bytes);
+}

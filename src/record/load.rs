@@ -61,7 +61,19 @@ pub fn load(path: &Path) -> Result<Loaded, Error> {
 /// Decodes (UTF-8 only), normalises to NFC, parses and checks record bytes; `path` is only
 /// used in messages.
 pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Error> {
-    let raw = String::from_utf8(bytes).map_err(|e| {
+    let raw = decode(path, bytes)?;
+    let source = if crate::text::is_nfc(&raw) {
+        raw
+    } else {
+        raw.nfc().collect()
+    };
+    parse(path, &source)
+}
+
+/// Record bytes as text: UTF-8 only; any other encoding is refused at the line and column of
+/// its first foreign byte, with how to save the file as UTF-8.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
+    String::from_utf8(bytes).map_err(|e| {
         // The valid prefix is unchanged by a lossy decoding, so the bad byte's place is exact.
         let offset = e.utf8_error().valid_up_to();
         let shown = String::from_utf8_lossy(e.as_bytes());
@@ -70,13 +82,7 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Error> {
             "not UTF-8 text: the file was saved in another encoding (such as Windows-1258 or Latin-1)",
             Some("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".into()),
         )
-    })?;
-    let source = if crate::text::is_nfc(&raw) {
-        raw
-    } else {
-        raw.nfc().collect()
-    };
-    parse(path, &source)
+    })
 }
 
 /// Parses and checks record text; `path` is only used in messages.

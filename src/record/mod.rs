@@ -12,7 +12,7 @@ mod load;
 
 pub use check::{INSERTIONS, PRESETS, STATUSES, code_parents, effective_scores};
 pub use kind::{KINDS, Kind};
-pub use load::{DocDate, Loaded, SizeSet, calendar_date, from_bytes, load, parse};
+pub use load::{DocDate, Loaded, SizeSet, calendar_date, decode, from_bytes, load, parse};
 
 use serde::Deserialize;
 use toml::Spanned;
