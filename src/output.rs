@@ -227,11 +227,15 @@ pub fn remove_abandoned_temporaries(out: &Path) {
     }
 }
 
-/// The process id in a temporary file's name `.<name>.<pid>.tmp`, if it is one.
+/// The process id in the name of a temporary file vanban writes into an output folder
+/// (`.<name>.docx.<pid>.tmp`, `.vanban-stamps.<pid>.tmp`); other programs' files are never
+/// taken for one.
 fn temporary_owner(name: &str) -> Option<u32> {
     let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
     let (stem, pid) = inner.rsplit_once('.')?;
-    if stem.is_empty() {
+    let output = stem.len() > ".docx".len() && stem.ends_with(".docx");
+    let ours = output || stem == crate::stamp::FILE.trim_start_matches('.');
+    if !ours {
         return None;
     }
     pid.parse().ok()
@@ -271,7 +275,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let ours = format!(".a.docx.{}.tmp", std::process::id());
         // Process ids above the kernel's maximum (4,194,304) are never running.
-        let names = [".a.docx.4294967295.tmp", ours.as_str(), "b.docx", ".c.tmp"];
+        let names = [
+            ".a.docx.4294967295.tmp",
+            ours.as_str(),
+            "b.docx",
+            ".c.tmp",
+            ".notes.txt.4294967295.tmp",
+        ];
         for name in names {
             fs::write(dir.path().join(name), "x").unwrap();
         }
@@ -282,9 +292,19 @@ mod tests {
             .collect();
         left.sort();
         if Path::new("/proc/self").exists() {
-            assert_eq!(left, [ours.as_str(), ".c.tmp", "b.docx"]);
+            assert_eq!(
+                left,
+                [
+                    ours.as_str(),
+                    ".c.tmp",
+                    ".notes.txt.4294967295.tmp",
+                    "b.docx"
+                ]
+            );
         }
         assert_eq!(temporary_owner(".x.docx.12.tmp"), Some(12));
+        assert_eq!(temporary_owner(".vanban-stamps.12.tmp"), Some(12));
+        assert_eq!(temporary_owner(".docx.12.tmp"), None);
         assert_eq!(temporary_owner(".12.tmp"), None);
     }
 
