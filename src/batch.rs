@@ -68,6 +68,8 @@ pub struct Summary {
     pub unchanged: usize,
     pub kept: usize,
     pub failed: usize,
+    /// PDFs written, when they were asked for (`render --pdf`).
+    pub pdfs: Option<usize>,
 }
 
 /// A record rendered in memory, before anything is written: its outputs (relative to the
@@ -176,10 +178,14 @@ pub fn summarise(reports: &[Report]) -> Summary {
     summary
 }
 
-/// "3 written, 1 unchanged, 0 failed in 0.12 s"
+/// "3 written, 1 unchanged, 0 failed in 0.12 s"; with --pdf "…, 0 failed, 4 PDFs written in …".
 pub fn summary_line(summary: Summary, elapsed: Duration) -> String {
+    let pdfs = summary
+        .pdfs
+        .map(|n| format!(", {n} PDFs written"))
+        .unwrap_or_default();
     format!(
-        "{} written, {} unchanged, {} failed in {:.2} s",
+        "{} written, {} unchanged, {} failed{pdfs} in {:.2} s",
         summary.written,
         summary.unchanged,
         summary.failed,

@@ -9,6 +9,8 @@
 //! @h1 Mục đích, yêu cầu        section "I. MỤC ĐÍCH, YÊU CẦU" (number and case computed)
 //! @h2 Mục đích                 sub-section "1. Mục đích", bold
 //! @h3 Chỉ tiêu                 điểm "a) Chỉ tiêu", bold
+//! @sub Tiêu chí 1.2            a heading one level below the section it is in ("1." under
+//!                              "I.", "a)" under "1."), for headings a template generates
 //! @k Giao Văn phòng …          khoản without title: "1. Giao Văn phòng …", upright
 //! @p Text with **bold** and *italic*
 //! @- A dash point              "- A dash point"
@@ -21,83 +23,14 @@
 //! @end                         end of the table
 //! ```
 //!
+//! A heading never skips a level: "@h3" straight after "@h1" is refused at its line.
+//!
 //! In text, `\*` is a literal star, `\\` a backslash and `\n` a new line (a new paragraph
 //! inside a table cell).
 
 use std::fmt;
 
-/// A run of text with its emphasis.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Span {
-    Text {
-        text: String,
-        bold: bool,
-        italic: bool,
-    },
-    Break,
-}
-
-/// Inline text: spans in order.
-pub type Inline = Vec<Span>;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Center,
-    Right,
-    Justify,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowKind {
-    Header,
-    Body,
-    Group,
-    Total,
-}
-
-/// Vertical merging of a cell with the ones below it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Merge {
-    None,
-    /// First cell of a vertically merged run.
-    Start,
-    /// Merged into the cell above.
-    Continue,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
-    pub align: Align,
-    pub bold: bool,
-    pub span: usize,
-    pub merge: Merge,
-    pub text: Inline,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub kind: RowKind,
-    pub cells: Vec<Cell>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
-    pub widths: Vec<u32>,
-    pub rows: Vec<Row>,
-}
-
-/// One block of the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    Heading { level: u8, text: Inline },
-    Khoan(Inline),
-    Paragraph(Inline),
-    Dash(Inline),
-    Plus(Inline),
-    Note(Inline),
-    Table(Table),
-}
+use crate::model::{Align, Block, Cell, Inline, Merge, Row, RowKind, Span, Table};
 
 /// A markup problem: the template produced something the parser cannot read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,21 +107,12 @@ pub fn parse_inline(text: &str) -> Inline {
     spans
 }
 
-/// Plain text of inline spans (breaks become newlines).
-pub fn plain(inline: &Inline) -> String {
-    inline
-        .iter()
-        .map(|s| match s {
-            Span::Text { text, .. } => text.as_str(),
-            Span::Break => "\n",
-        })
-        .collect()
-}
-
 /// Parses rendered markup into blocks.
 pub fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
     let mut blocks = Vec::new();
     let mut table: Option<Table> = None;
+    // Level of the last heading a template placed explicitly (@h1–@h3, @k); 0 before any.
+    let mut depth = 0u8;
     for (index, raw) in markup.lines().enumerate() {
         let line = raw.trim_start();
         if line.trim().is_empty() {
@@ -243,8 +167,35 @@ pub fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
                 blocks.push(Block::Table(t));
             }
             (_, Some(_)) => return Err(err("only @row, @cell and @end may appear inside a table")),
+            ("@sub", None) => {
+                if depth >= 3 {
+                    return Err(err(
+                        "@sub under a third-level heading: ND30 has no fourth level",
+                    ));
+                }
+                blocks.push(Block::Heading {
+                    level: depth + 1,
+                    text: parse_inline(rest),
+                });
+            }
             (_, None) => {
-                blocks.push(text_block(directive, rest).ok_or_else(|| err("unknown directive"))?);
+                let block = text_block(directive, rest).ok_or_else(|| err("unknown directive"))?;
+                let level = match &block {
+                    Block::Heading { level, .. } => Some(*level),
+                    Block::Khoan(_) => Some(2),
+                    _ => None,
+                };
+                if let Some(level) = level {
+                    if level > depth + 1 {
+                        return Err(err(&format!(
+                            "a level-{level} heading under a level-{depth} one skips a level; \
+                             use @h{} or @sub",
+                            depth + 1
+                        )));
+                    }
+                    depth = level;
+                }
+                blocks.push(block);
             }
         }
     }
@@ -410,5 +361,14 @@ mod tests {
                 .message
                 .contains("not closed")
         );
+    }
+
+    #[test]
+    fn a_heading_that_skips_a_level_is_refused_at_its_line() {
+        let e = parse("@h1 I\n@p x\n@h3 a").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("skips a level"), "{e}");
+        assert!(parse("@h1 I\n@k x\n@h3 a").is_ok());
+        assert!(parse("@h1 a\n@h2 b\n@h3 c\n@sub d").is_err());
     }
 }

@@ -100,7 +100,7 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 }
 
 /// Everything that can stop a render.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Error {
     /// A record (or template) with a problem at a known place.
     Source {

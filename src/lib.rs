@@ -1,9 +1,10 @@
-//! vanban renders Vietnamese administrative documents (Kế hoạch, Báo cáo, Phụ lục) from TOML
-//! records into Word files laid out as Decree 30/2020/NĐ-CP requires.
+//! vanban renders Vietnamese administrative documents (Kế hoạch, Báo cáo, Công văn, Phụ lục)
+//! from TOML records into Word files laid out as Decree 30/2020/NĐ-CP requires.
 //!
-//! Pipeline, one module per stage:
-//! `record` (load, check) → `derive` (computed view) → `template` (Tera → block markup) →
-//! `blocks` (markup → blocks) → `layout` (ND30 page model) → `docx` (bytes) → `output` (files).
+//! The stages, one module each, run in `pipeline`:
+//! `record` (load, check) → `derive` (computed view and appendix tables) → `template` (Tera →
+//! block markup, body only) → `blocks` (markup → `model` blocks) → `layout` (ND30 page model)
+//! → `docx` (bytes) → `output` (files).
 
 pub mod batch;
 pub mod blocks;
@@ -14,8 +15,11 @@ pub mod docx;
 pub mod error;
 pub mod i18n;
 pub mod layout;
+pub mod model;
 pub mod output;
 pub mod pdf;
+mod pipeline;
+pub mod preview;
 pub mod progress;
 pub mod record;
 pub mod scaffold;
@@ -24,197 +28,4 @@ pub mod template;
 pub mod text;
 pub mod watch;
 
-use std::path::Path;
-
-use error::{Error, Warning};
-use template::Templates;
-
-/// One output file of a record: the main document (empty suffix) or an appendix written as a
-/// file of its own ("-phu-luc", "-phu-luc-II").
-#[derive(Debug)]
-pub struct OutputFile {
-    pub suffix: String,
-    pub bytes: Vec<u8>,
-}
-
-/// What rendering a record produced.
-#[derive(Debug)]
-pub struct Rendered {
-    pub files: Vec<OutputFile>,
-    pub warnings: Vec<Warning>,
-}
-
-fn markup_error(record_path: &Path, e: &blocks::MarkupError) -> Error {
-    Error::file(
-        record_path,
-        format!("the template produced invalid markup, {e}"),
-        Some("check the template's @ directives".into()),
-    )
-}
-
-/// What the command line adds to a render.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct RenderOptions {
-    /// Render progress as of this date, overriding the record's `tinh_den`.
-    pub as_of: Option<record::DocDate>,
-}
-
-/// Loads a record that `from` names (relative to its folder): the plan of a report, the
-/// document a Công văn sends. `what` names it in messages. The batch has already checked that
-/// it lies inside the folder being rendered (`confine`).
-fn load_named(
-    from: &record::Loaded,
-    reference: &toml::Spanned<String>,
-    what: &str,
-) -> Result<record::Loaded, Error> {
-    record::load(&confine::reference(from, reference, what, None)?)
-}
-
-/// Loads the plan a report names and gives the report its criteria and tasks; returns how the
-/// report refers to the plan.
-fn attach_plan(
-    report: &mut record::Loaded,
-    reference: &toml::Spanned<String>,
-) -> Result<derive::PlanRef, Error> {
-    let mut plan = load_named(report, reference, "plan")?;
-    let path = plan.path.clone();
-    if plan.kind.code != "ke-hoach" {
-        return Err(report.error_at(
-            reference.span(),
-            format!(
-                "`{}` is a {}, not a Kế hoạch",
-                path.display(),
-                plan.kind.name
-            ),
-            "point ke_hoach at the plan record",
-        ));
-    }
-    if report.record.tieu_chi.is_empty() {
-        report.record.tieu_chi = std::mem::take(&mut plan.record.tieu_chi);
-    }
-    if report.record.nhom.is_empty() {
-        report.record.nhom = std::mem::take(&mut plan.record.nhom);
-    }
-    report.warnings.append(&mut plan.warnings);
-    Ok(derive::plan_reference(&plan))
-}
-
-/// Renders one record into .docx bytes. Nothing is written to disk.
-pub fn render(
-    record_path: &Path,
-    templates: &Templates,
-    options: RenderOptions,
-) -> Result<Rendered, Error> {
-    render_loaded(record::load(record_path)?, templates, options)
-}
-
-/// Renders a record already loaded (from a file, or from text by [`record::parse`]).
-pub fn render_loaded(
-    mut loaded: record::Loaded,
-    templates: &Templates,
-    options: RenderOptions,
-) -> Result<Rendered, Error> {
-    let record_path = loaded.path.clone();
-    let record_path = record_path.as_path();
-    if !templates.supports(loaded.kind.code) {
-        return Err(loaded.error_at(
-            loaded.record.loai.span(),
-            format!("vanban has no template for `{}` yet", loaded.kind.code),
-            "supported kinds: ke-hoach, bao-cao, cong-van; or add <kind>.vb to your templates folder",
-        ));
-    }
-    let plan = match loaded.record.ke_hoach.take() {
-        Some(reference) => Some(attach_plan(&mut loaded, &reference)?),
-        None => None,
-    };
-    let attachment = match &loaded.record.kem_theo {
-        Some(reference) => Some(derive::plan_reference(&load_named(
-            &loaded, reference, "document",
-        )?)),
-        None => None,
-    };
-    let view = derive::derive(
-        &loaded,
-        &derive::Options {
-            as_of: options.as_of,
-            plan,
-            attachment,
-        },
-    );
-    // All markup first, so that the template context (every row a second time) is freed
-    // before the markup is parsed and laid out: the peak memory of a long appendix.
-    let context = templates.context(&view, record_path)?;
-    let markup = templates.render(&view, &context, record_path)?;
-    let appendix_markup = (0..view.phu_luc.len())
-        .map(|index| templates.render_appendix(&view, &context, index, record_path))
-        .collect::<Result<Vec<_>, _>>()?;
-    drop(context);
-    let body = blocks::parse(&markup).map_err(|e| markup_error(record_path, &e))?;
-    let sizes = layout::Sizes::for_set(view.size_set);
-    let mut main = layout::Document {
-        sizes,
-        sections: vec![layout::main_section(&view, &body)],
-    };
-    let mut separate = Vec::new();
-    for (index, (appendix, table)) in view.phu_luc.iter().zip(appendix_markup).enumerate() {
-        let blocks = blocks::parse(&table).map_err(|e| markup_error(record_path, &e))?;
-        drop(table);
-        let section = layout::appendix_section(&view, index, &blocks);
-        if appendix.tep_rieng {
-            let suffix = if view.phu_luc.len() > 1 {
-                format!(
-                    "-phu-luc-{}",
-                    text::roman(u32::try_from(index + 1).unwrap_or(1))
-                )
-            } else {
-                "-phu-luc".to_string()
-            };
-            separate.push((
-                suffix,
-                layout::Document {
-                    sizes,
-                    sections: vec![section],
-                },
-                appendix.tieu_de_hoa.clone(),
-            ));
-        } else {
-            main.sections.push(section);
-        }
-    }
-    let date = loaded.date;
-    let properties = |title: &str, subject: &str| docx::Properties {
-        title: title.to_string(),
-        subject: subject.to_string(),
-        creator: view.co_quan.ten.clone(),
-        keywords: view.so_ky_hieu.trim().to_string(),
-        created: format!(
-            "{:04}-{:02}-{:02}T00:00:00Z",
-            date.year,
-            date.month.unwrap_or(1),
-            date.day.unwrap_or(1)
-        ),
-    };
-    let write = |document: &layout::Document, props: &docx::Properties| {
-        docx::write(document, props).map_err(|e| {
-            Error::file(
-                record_path,
-                format!("internal error while writing the document: {e}"),
-                Some("please report this with the record attached".into()),
-            )
-        })
-    };
-    let mut files = vec![OutputFile {
-        suffix: String::new(),
-        bytes: write(&main, &properties(&view.trich_yeu, view.loai.ten))?,
-    }];
-    for (suffix, document, title) in &separate {
-        files.push(OutputFile {
-            suffix: suffix.clone(),
-            bytes: write(document, &properties(title, "Phụ lục"))?,
-        });
-    }
-    Ok(Rendered {
-        files,
-        warnings: loaded.warnings,
-    })
-}
+pub use pipeline::{OutputFile, RenderOptions, Rendered, render, render_loaded};

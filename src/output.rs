@@ -178,7 +178,7 @@ fn write_via_temporary(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
+    let written = (|| {
         let mut file = fs::File::create(&temporary)?;
         file.write_all(bytes)?;
         if let Some(original) = like {
@@ -187,13 +187,44 @@ fn write_via_temporary(
         if durable {
             file.sync_all()?;
         }
-        fs::rename(&temporary, path)
+        Ok(())
     })();
+    let result = written.map_err(fail).and_then(|()| {
+        fs::rename(&temporary, path).map_err(|e| {
+            if held_open(&e, path) {
+                Error::Output {
+                    path: path.to_path_buf(),
+                    message: "the file is open in another program, such as Word: close it \
+                              there and render again"
+                        .into(),
+                }
+            } else {
+                fail(e)
+            }
+        })
+    });
     if result.is_err() {
         // Best effort: the temporary file is ours and must not be left behind.
         let _ = fs::remove_file(&temporary);
     }
-    result.map_err(fail)
+    result
+}
+
+/// Whether replacing `path` failed because another program holds it open without sharing, as
+/// Word holds every document it has open. On Windows that is a sharing or lock violation, or
+/// "access denied" on a file that is not read-only (the folder took the temporary file, so it
+/// is writable). Elsewhere an open file never stops a rename.
+fn held_open(error: &std::io::Error, path: &Path) -> bool {
+    const ACCESS_DENIED: i32 = 5;
+    const SHARING_VIOLATION: i32 = 32;
+    const LOCK_VIOLATION: i32 = 33;
+    let writable = || fs::metadata(path).is_ok_and(|m| !m.permissions().readonly());
+    cfg!(windows)
+        && match error.raw_os_error() {
+            Some(SHARING_VIOLATION | LOCK_VIOLATION) => true,
+            Some(ACCESS_DENIED) => writable(),
+            _ => false,
+        }
 }
 
 /// Removes the temporary files that a run killed mid-write (`kill -9`, a power cut) left in

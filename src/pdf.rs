@@ -5,25 +5,63 @@
 //! temporary folder beside the outputs and renamed into place, so a failed conversion never
 //! leaves a half-written PDF.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use url::Url;
 
 use crate::error::Error;
 
 /// How LibreOffice is installed, for the message shown when it is missing.
 pub const INSTALL_HELP: &str = "install LibreOffice and the Liberation fonts: on Debian/Ubuntu \
 `sudo apt-get install libreoffice-writer-nogui fonts-liberation fonts-liberation2`; on Windows \
-install LibreOffice from libreoffice.org (found in C:\\Program Files\\LibreOffice by itself); \
-or set VANBAN_OFFICE to the soffice program";
+install LibreOffice from libreoffice.org (found in Program Files or Program Files (x86) by \
+itself); or set VANBAN_OFFICE to the soffice program";
 
-/// Finds the LibreOffice binary: the one VANBAN_OFFICE names if set (only that one), else
-/// `soffice` or `libreoffice` on PATH, then the usual places.
-pub fn find_office() -> Option<PathBuf> {
-    if let Some(named) = std::env::var_os("VANBAN_OFFICE") {
-        return Some(PathBuf::from(named)).filter(|p| p.is_file());
+/// Which PDF LibreOffice writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfKind {
+    /// An ordinary PDF, for e-office systems and mail (`--pdf`).
+    Plain,
+    /// PDF/A-2b, for archiving (`--pdf-a`): every font embedded, marked as PDF/A-2b in its XMP
+    /// metadata.
+    Archive,
+}
+
+impl PdfKind {
+    /// LibreOffice's `--convert-to` value: the format, and for PDF/A the Writer PDF export
+    /// filter's `SelectPdfVersion` option (2 = PDF/A-2b) in its JSON form (LibreOffice 7.4+).
+    fn convert_to(self) -> &'static str {
+        match self {
+            PdfKind::Plain => "pdf",
+            PdfKind::Archive => {
+                r#"pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}"#
+            }
+        }
     }
-    let on_path = std::env::var_os("PATH").into_iter().flat_map(|paths| {
+}
+
+/// Finds the LibreOffice binary in this process's environment (see [`find_office_in`]).
+pub fn find_office() -> Option<PathBuf> {
+    find_office_in(|name| std::env::var_os(name), |path| path.is_file())
+}
+
+/// Finds the LibreOffice binary: the one `VANBAN_OFFICE` names if set (only that one), else
+/// `soffice` or `libreoffice` on `PATH`, then the usual places: the Linux and macOS install
+/// folders, then `LibreOffice\program\soffice.exe` under the Windows `ProgramFiles` folder (64-bit
+/// LibreOffice) and under `ProgramFiles(x86)` (32-bit LibreOffice on 64-bit Windows).
+/// `env` reads an environment variable and `is_file` tells whether a program is there, so the
+/// order can be tested without the programs.
+pub fn find_office_in(
+    env: impl Fn(&str) -> Option<OsString>,
+    is_file: impl Fn(&Path) -> bool,
+) -> Option<PathBuf> {
+    if let Some(named) = env("VANBAN_OFFICE") {
+        return Some(PathBuf::from(named)).filter(|p| is_file(p));
+    }
+    let on_path = env("PATH").into_iter().flat_map(|paths| {
         std::env::split_paths(&paths)
             .flat_map(|dir| ["soffice", "libreoffice", "soffice.exe"].map(|name| dir.join(name)))
             .collect::<Vec<_>>()
@@ -32,14 +70,35 @@ pub fn find_office() -> Option<PathBuf> {
         "/usr/lib/libreoffice/program/soffice",
         "/opt/libreoffice/program/soffice",
         "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-        "C:\\Program Files\\LibreOffice\\program\\soffice.exe",
     ]
     .map(PathBuf::from);
-    on_path.chain(usual).find(|p| p.is_file())
+    let program_files = [
+        ("ProgramFiles", "C:\\Program Files"),
+        ("ProgramFiles(x86)", "C:\\Program Files (x86)"),
+    ]
+    .map(|(variable, default)| {
+        env(variable)
+            .map_or_else(|| PathBuf::from(default), PathBuf::from)
+            .join("LibreOffice")
+            .join("program")
+            .join("soffice.exe")
+    });
+    on_path
+        .chain(usual)
+        .chain(program_files)
+        .find(|p| is_file(p))
 }
 
 /// Converts every .docx into a PDF beside it; returns the PDFs written, in input order.
-pub fn convert(office: &Path, docx: &[PathBuf], limit: Duration) -> Result<Vec<PathBuf>, Error> {
+///
+/// Ctrl+C (or a termination request) during a conversion stops LibreOffice and removes the
+/// temporary folders before vanban ends; outside a conversion it ends vanban at once.
+pub fn convert(
+    office: &Path,
+    docx: &[PathBuf],
+    kind: PdfKind,
+    limit: Duration,
+) -> Result<Vec<PathBuf>, Error> {
     let mut by_folder: Vec<(PathBuf, Vec<&PathBuf>)> = Vec::new();
     for file in docx {
         let folder = file.parent().unwrap_or(Path::new(".")).to_path_buf();
@@ -48,9 +107,10 @@ pub fn convert(office: &Path, docx: &[PathBuf], limit: Duration) -> Result<Vec<P
             None => by_folder.push((folder, vec![file])),
         }
     }
+    interrupt::watch();
     let mut written = Vec::new();
     for (folder, files) in by_folder {
-        written.extend(convert_folder(office, &folder, &files, limit)?);
+        written.extend(convert_folder(office, &folder, &files, kind, limit)?);
     }
     Ok(written)
 }
@@ -59,6 +119,7 @@ fn convert_folder(
     office: &Path,
     folder: &Path,
     files: &[&PathBuf],
+    kind: PdfKind,
     limit: Duration,
 ) -> Result<Vec<PathBuf>, Error> {
     let io = |path: &Path| {
@@ -80,20 +141,32 @@ fn convert_folder(
     command
         .arg(format!(
             "-env:UserInstallation={}",
-            file_url(profile.path())
+            profile_url(profile.path()).map_err(|message| Error::file(
+                profile.path(),
+                message,
+                None
+            ))?
         ))
         .args([
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
-            "--outdir",
+            kind.convert_to(),
         ])
+        .arg("--outdir")
         .arg(staging.path())
         .args(files)
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
-    run_with_limit(&mut command, limit, files[0])?;
+    // LibreOffice turns the profile URL into a file name in the locale's character set: under
+    // the C locale a profile path with an accent ("Thư mục") cannot be made and it waits
+    // forever. UTF-8 is what Linux file names are written in.
+    #[cfg(all(unix, not(target_os = "macos")))]
+    command.env_remove("LC_ALL").env("LC_CTYPE", "C.UTF-8");
+    // Declared after the folders, so it is dropped first: LibreOffice is stopped before the
+    // folders it writes into are removed, whichever way this function returns.
+    let office = Office::start(&mut command, files[0])?;
+    office.wait(limit, files[0])?;
     let mut written = Vec::new();
     for file in files {
         let name = file.with_extension("pdf");
@@ -113,50 +186,135 @@ fn convert_folder(
     Ok(written)
 }
 
-/// A `file://` URL for LibreOffice's profile option.
-fn file_url(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    if text.starts_with('/') {
-        format!("file://{text}")
-    } else {
-        format!("file:///{text}")
+/// The `-env:UserInstallation=` value for a profile folder: a `file:` URL, percent-encoded, so
+/// that a space or an accent in the temporary folder's path cannot make LibreOffice wait on a
+/// profile it cannot open.
+fn profile_url(folder: &Path) -> Result<String, String> {
+    let absolute = std::path::absolute(folder)
+        .map_err(|e| format!("cannot make the profile folder's path absolute: {e}"))?;
+    Url::from_directory_path(&absolute)
+        .map(String::from)
+        .map_err(|()| "cannot write the profile folder's path as a file URL".to_string())
+}
+
+/// A running LibreOffice and the processes it starts (soffice starts soffice.bin), stopped
+/// together when dropped unless they have ended.
+struct Office {
+    child: Child,
+    finished: bool,
+}
+
+impl Office {
+    fn start(command: &mut Command, first: &Path) -> Result<Office, Error> {
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(command, 0);
+        let child = command.spawn().map_err(|e| {
+            Error::file(
+                first,
+                format!("cannot start LibreOffice: {e}"),
+                Some(INSTALL_HELP.into()),
+            )
+        })?;
+        Ok(Office {
+            child,
+            finished: false,
+        })
+    }
+
+    /// Waits for LibreOffice to end, at most `limit`, or until Ctrl+C.
+    fn wait(mut self, limit: Duration, first: &Path) -> Result<(), Error> {
+        let failed = |message: String| Error::file(first, message, Some(INSTALL_HELP.into()));
+        let started = Instant::now();
+        loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => {
+                    self.finished = true;
+                    if status.success() {
+                        return Ok(());
+                    }
+                    let mut detail = String::new();
+                    if let Some(mut stderr) = self.child.stderr.take() {
+                        let _ = std::io::Read::read_to_string(&mut stderr, &mut detail);
+                    }
+                    return Err(failed(format!(
+                        "LibreOffice failed ({status}): {}",
+                        detail.trim()
+                    )));
+                }
+                Ok(None) if interrupt::requested() => {
+                    return Err(Error::file(
+                        first,
+                        "interrupted: LibreOffice was stopped and no PDF of this folder was \
+                         written",
+                        None,
+                    ));
+                }
+                Ok(None) if started.elapsed() > limit => {
+                    return Err(Error::file(
+                        first,
+                        format!(
+                            "LibreOffice did not finish within {} s and was stopped",
+                            limit.as_secs()
+                        ),
+                        Some(
+                            "try again; if it keeps happening, open the .docx in LibreOffice"
+                                .into(),
+                        ),
+                    ));
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+                Err(e) => return Err(failed(format!("cannot wait for LibreOffice: {e}"))),
+            }
+        }
     }
 }
 
-fn run_with_limit(command: &mut Command, limit: Duration, first: &Path) -> Result<(), Error> {
-    let failed = |message: String| Error::file(first, message, Some(INSTALL_HELP.into()));
-    let mut child = command
-        .spawn()
-        .map_err(|e| failed(format!("cannot start LibreOffice: {e}")))?;
-    let started = Instant::now();
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) if status.success() => return Ok(()),
-            Ok(Some(status)) => {
-                let mut detail = String::new();
-                if let Some(mut stderr) = child.stderr.take() {
-                    let _ = std::io::Read::read_to_string(&mut stderr, &mut detail);
-                }
-                return Err(failed(format!(
-                    "LibreOffice failed ({status}): {}",
-                    detail.trim()
-                )));
-            }
-            Ok(None) if started.elapsed() > limit => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(Error::file(
-                    first,
-                    format!(
-                        "LibreOffice did not finish within {} s and was stopped",
-                        limit.as_secs()
-                    ),
-                    Some("try again; if it keeps happening, open the .docx in LibreOffice".into()),
-                ));
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(50)),
-            Err(e) => return Err(failed(format!("cannot wait for LibreOffice: {e}"))),
+impl Drop for Office {
+    fn drop(&mut self) {
+        if self.finished {
+            return;
         }
+        // The whole tree: killing soffice alone leaves soffice.bin writing into the profile.
+        let id = self.child.id().to_string();
+        #[cfg(unix)]
+        let mut stop = Command::new("kill");
+        #[cfg(unix)]
+        stop.args(["-KILL", "--", &format!("-{id}")]);
+        #[cfg(windows)]
+        let mut stop = Command::new("taskkill");
+        #[cfg(windows)]
+        stop.args(["/F", "/T", "/PID", &id]);
+        let stopped = stop
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !stopped {
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+    }
+}
+
+/// Ctrl+C and termination requests while PDFs are made: noted, so that the conversion in
+/// progress stops LibreOffice and removes its temporary folders on its way out.
+mod interrupt {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static REQUESTED: AtomicBool = AtomicBool::new(false);
+
+    /// Installs the handler (once per process; a second call changes nothing).
+    pub fn watch() {
+        let _ = ctrlc::set_handler(|| {
+            if REQUESTED.swap(true, Ordering::SeqCst) {
+                // A second Ctrl+C: the clerk does not want to wait for the clean-up.
+                std::process::exit(130);
+            }
+        });
+    }
+
+    pub fn requested() -> bool {
+        REQUESTED.load(Ordering::SeqCst)
     }
 }
 
@@ -165,8 +323,82 @@ mod tests {
     use super::*;
 
     #[test]
-    fn profile_urls_are_absolute_file_urls() {
-        assert_eq!(file_url(Path::new("/tmp/p")), "file:///tmp/p");
-        assert_eq!(file_url(Path::new("C:\\Temp\\p")), "file:///C:/Temp/p");
+    fn profile_urls_are_percent_encoded_file_urls() {
+        assert_eq!(
+            profile_url(Path::new("/tmp/hồ sơ/p")).unwrap(),
+            "file:///tmp/h%E1%BB%93%20s%C6%A1/p/"
+        );
+        assert_eq!(
+            profile_url(Path::new("/tmp/a b#1%")).unwrap(),
+            "file:///tmp/a%20b%231%25/"
+        );
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_profile_urls_carry_the_drive() {
+        assert_eq!(
+            profile_url(Path::new("C:\\Users\\Văn thư\\AppData\\Local\\Temp\\p")).unwrap(),
+            "file:///C:/Users/V%C4%83n%20th%C6%B0/AppData/Local/Temp/p/"
+        );
+    }
+
+    /// The programs of a fake machine and its environment.
+    fn found(env: &[(&str, &str)], programs: &[&str]) -> Option<PathBuf> {
+        let var = |name: &str| {
+            env.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| OsString::from(v))
+        };
+        find_office_in(var, |p| programs.iter().any(|q| Path::new(q) == p))
+    }
+
+    #[test]
+    fn vanban_office_wins_and_is_the_only_one_tried() {
+        let programs = ["/opt/lo/soffice", "/usr/bin/soffice"];
+        let env = [("VANBAN_OFFICE", "/opt/lo/soffice"), ("PATH", "/usr/bin")];
+        assert_eq!(found(&env, &programs), Some("/opt/lo/soffice".into()));
+        let env = [("VANBAN_OFFICE", "/nowhere/soffice"), ("PATH", "/usr/bin")];
+        assert_eq!(found(&env, &programs), None);
+    }
+
+    #[test]
+    fn path_comes_before_the_usual_places() {
+        let programs = [
+            "/home/v/bin/soffice",
+            "/usr/lib/libreoffice/program/soffice",
+        ];
+        let env = [("PATH", "/home/v/bin")];
+        assert_eq!(found(&env, &programs), Some("/home/v/bin/soffice".into()));
+        assert_eq!(
+            found(&[], &programs),
+            Some("/usr/lib/libreoffice/program/soffice".into())
+        );
+    }
+
+    #[test]
+    fn both_program_files_folders_are_searched_64_bit_first() {
+        let soffice = |folder: &str| {
+            PathBuf::from(folder)
+                .join("LibreOffice")
+                .join("program")
+                .join("soffice.exe")
+        };
+        let x64 = soffice("D:\\Apps");
+        let x86 = soffice("D:\\Apps (x86)");
+        let env = [
+            ("ProgramFiles", "D:\\Apps"),
+            ("ProgramFiles(x86)", "D:\\Apps (x86)"),
+        ];
+        let both = [x64.to_str().unwrap(), x86.to_str().unwrap()];
+        assert_eq!(found(&env, &both), Some(x64.clone()));
+        assert_eq!(found(&env, &both[1..]), Some(x86));
+        // Without the variables, the default folders of drive C:.
+        let default = soffice("C:\\Program Files (x86)");
+        assert_eq!(
+            found(&[], &[default.to_str().unwrap()]),
+            Some(default.clone())
+        );
+        assert_eq!(found(&env, &[default.to_str().unwrap()]), None);
     }
 }

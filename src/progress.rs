@@ -14,7 +14,7 @@ use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use crate::error::Error;
-use crate::record::{self, Record, STATUSES};
+use crate::record::{self, Record, Status};
 
 /// Which item an update is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,11 +59,11 @@ pub fn apply(
     target: &Target,
     update: &Update,
 ) -> Result<Applied, Error> {
-    if !STATUSES.contains(&update.status.as_str()) {
+    if Status::parse(&update.status).is_none() {
         return Err(refuse(
             path,
             format!("unknown status `{}`", update.status),
-            &format!("use one of: {}", STATUSES.join(", ")),
+            &Status::help(),
         ));
     }
     // The record must be valid before it is edited, so that errors point at the clerk's text.
@@ -284,10 +284,7 @@ fn criterion_index(record: &Record, item: &str) -> Option<usize> {
     }
     let number: usize = item.parse().ok()?;
     record
-        .tieu_chi
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.khac_phuc.is_some() || !c.con.is_empty())
+        .followed_criteria()
         .nth(number.checked_sub(1)?)
         .map(|(i, _)| i)
 }
@@ -379,10 +376,8 @@ fn task_entries<'a>(
     number: usize,
 ) -> Result<&'a mut Table, Error> {
     let position = record
-        .nhom
-        .iter()
-        .enumerate()
-        .flat_map(|(g, group)| (0..group.nhiem_vu.len()).map(move |t| (g, t)))
+        .tasks()
+        .map(|(g, t, _)| (g, t))
         .nth(number.saturating_sub(1))
         .filter(|_| number > 0)
         .ok_or_else(|| {

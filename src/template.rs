@@ -14,28 +14,30 @@ use tera::{Context, Kwargs, State, Tera, Value};
 use crate::blocks;
 use crate::derive::View;
 use crate::error::Error;
+use crate::record::Kind;
 
 /// Suffix of template files; autoescape applies to it.
 pub const SUFFIX: &str = ".vb";
 
+/// The template whose components the others use.
+const COMPONENTS: &str = "chung.vb";
+
 /// Templates compiled into the binary: (file name, text).
 /// `chung.vb` holds the components the others use, so it is added first.
-pub const BUILTIN: [(&str, &str); 5] = [
+pub const BUILTIN: [(&str, &str); 4] = [
     ("chung.vb", include_str!("../templates/chung.vb")),
     ("ke-hoach.vb", include_str!("../templates/ke-hoach.vb")),
     ("bao-cao.vb", include_str!("../templates/bao-cao.vb")),
     ("cong-van.vb", include_str!("../templates/cong-van.vb")),
-    ("phu-luc.vb", include_str!("../templates/phu-luc.vb")),
 ];
-
-/// The template that lays out one appendix table.
-const APPENDIX: &str = "phu-luc.vb";
 
 /// The loaded templates.
 pub struct Templates {
     tera: Tera,
     /// Where each template came from, for messages.
     origins: Vec<(String, PathBuf)>,
+    /// Templates that could not be read or compiled, with the error.
+    broken: Vec<(String, Error)>,
     /// Digest of every template's name and text, so outputs can tell when templates changed.
     fingerprint: [u8; 32],
 }
@@ -50,39 +52,78 @@ fn emphasis(value: &str, _: Kwargs, _: &State) -> Value {
 
 impl Templates {
     /// Built-in templates, each replaced by a file of the same name in `folder` if present.
+    ///
+    /// A template that cannot be read or compiled does not stop the others: the records that
+    /// use it fail with its error ([`Templates::load_error`]) and the rest render. Fails only
+    /// when `folder` is given and is not a folder.
     pub fn load(folder: Option<&Path>) -> Result<Templates, Error> {
+        if let Some(folder) = folder.filter(|f| !f.is_dir()) {
+            return Err(Error::file(
+                folder,
+                "the templates folder does not exist",
+                Some("give the folder that `vanban templates` wrote, or leave --templates out to use the built-in templates".into()),
+            ));
+        }
         let mut tera = Tera::new();
         tera.set_escape_fn(escape_markup);
         tera.register_filter("emphasis", emphasis);
         let mut origins = Vec::new();
+        let mut broken = Vec::new();
         let mut digest = Sha256::new();
-        for (name, builtin) in BUILTIN {
-            let user = folder.map(|f| f.join(name)).filter(|p| p.is_file());
-            let (text, origin) = match user {
-                Some(path) => {
-                    let text = std::fs::read_to_string(&path).map_err(|e| {
-                        Error::file(&path, format!("cannot read the template: {e}"), None)
-                    })?;
-                    (text, path)
+        let mut add = |name: &str, source: Result<(String, PathBuf), Error>| {
+            let added = source.and_then(|(text, origin)| {
+                for part in [name.as_bytes(), text.as_bytes()] {
+                    digest.update(part.len().to_le_bytes());
+                    digest.update(part);
                 }
-                None => (
+                let added = tera
+                    .add_raw_template(name, &text)
+                    .map_err(|e| template_error(&origin, None, &e));
+                origins.push((name.to_string(), origin));
+                added
+            });
+            if let Err(e) = added {
+                broken.push((name.to_string(), e));
+            }
+        };
+        for (name, builtin) in BUILTIN {
+            let source = match folder.map(|f| f.join(name)).filter(|p| p.is_file()) {
+                Some(path) => read(&path).map(|text| (text, path)),
+                None => Ok((
                     builtin.to_string(),
                     PathBuf::from(format!("<built-in>/templates/{name}")),
-                ),
+                )),
             };
-            tera.add_raw_template(name, &text)
-                .map_err(|e| template_error(&origin, None, &e))?;
-            for part in [name.as_bytes(), text.as_bytes()] {
-                digest.update(part.len().to_le_bytes());
-                digest.update(part);
+            add(name, source);
+        }
+        // A kind without a built-in template renders once the clerk adds `<kind>.vb`.
+        for kind in Kind::ALL {
+            let name = format!("{}{SUFFIX}", kind.code());
+            if BUILTIN.iter().any(|(builtin, _)| *builtin == name) {
+                continue;
             }
-            origins.push((name.to_string(), origin));
+            if let Some(path) = folder.map(|f| f.join(&name)).filter(|p| p.is_file()) {
+                add(&name, read(&path).map(|text| (text, path)));
+            }
         }
         tera.autoescape_on([SUFFIX]);
         Ok(Templates {
             tera,
             origins,
+            broken,
             fingerprint: digest.finalize().into(),
+        })
+    }
+
+    /// Why records of `kind` cannot render: their template, or `chung.vb` whose components
+    /// every template uses, could not be read or compiled.
+    pub fn load_error(&self, kind: Kind) -> Option<Error> {
+        let own = format!("{}{SUFFIX}", kind.code());
+        [COMPONENTS, own.as_str()].iter().find_map(|name| {
+            self.broken
+                .iter()
+                .find(|(broken, _)| broken == name)
+                .map(|(_, e)| e.clone())
         })
     }
 
@@ -92,48 +133,33 @@ impl Templates {
     }
 
     /// Whether a document kind has a template.
-    pub fn supports(&self, kind_code: &str) -> bool {
-        self.tera.contains_template(&format!("{kind_code}{SUFFIX}"))
-    }
-
-    /// The template context of a document: its view, serialised once for the body and every
-    /// appendix (serialising is a large part of rendering a long appendix).
-    pub fn context(&self, view: &View, record: &Path) -> Result<Context, Error> {
-        let name = format!("{}{SUFFIX}", view.loai.ma);
-        Context::from_serialize(view)
-            .map_err(|e| template_error(&self.origin(&name), Some(record), &e))
+    pub fn supports(&self, kind: Kind) -> bool {
+        self.tera
+            .contains_template(&format!("{}{SUFFIX}", kind.code()))
     }
 
     /// Renders the body markup of one document.
-    pub fn render(&self, view: &View, context: &Context, record: &Path) -> Result<String, Error> {
+    pub fn render(&self, view: &View, record: &Path) -> Result<String, Error> {
         let name = format!("{}{SUFFIX}", view.loai.ma);
+        let context = Context::from_serialize(view)
+            .map_err(|e| template_error(&self.origin(&name), Some(record), &e))?;
         self.tera
-            .render(&name, context)
+            .render(&name, &context)
             .map_err(|e| template_error(&self.origin(&name), Some(record), &e))
     }
 
-    /// Renders the table markup of the `index`-th appendix of a document.
-    pub fn render_appendix(
-        &self,
-        view: &View,
-        context: &Context,
-        index: usize,
-        record: &Path,
-    ) -> Result<String, Error> {
-        // Tera values share arrays and maps, so the cloned context and the appendix taken from
-        // it cost no copy of the rows; serialising them again doubled the peak memory.
-        let mut context = context.clone();
-        match context
-            .get("phu_luc")
-            .and_then(|all| all.as_array())
-            .and_then(|all| all.get(index))
-        {
-            Some(appendix) => context.insert_value("pl", appendix.clone()),
-            None => context.insert("pl", &view.phu_luc[index]),
-        }
-        self.tera
-            .render(APPENDIX, &context)
-            .map_err(|e| template_error(&self.origin(APPENDIX), Some(record), &e))
+    /// A template whose output is not valid block markup: the template is at fault, not the
+    /// record, so the error names the template and the line of its output.
+    pub fn markup_error(&self, view: &View, record: &Path, e: &blocks::MarkupError) -> Error {
+        let name = format!("{}{SUFFIX}", view.loai.ma);
+        Error::file(
+            &self.origin(&name),
+            format!(
+                "the template produced invalid markup while rendering {}, {e}",
+                record.display()
+            ),
+            Some("check the template's @ directives (README \"Templates\")".into()),
+        )
     }
 
     fn origin(&self, name: &str) -> PathBuf {
@@ -164,6 +190,11 @@ fn template_error(origin: &Path, record: Option<&Path>, error: &tera::Error) -> 
                 .into(),
         ),
     )
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Error::file(path, format!("cannot read the template: {e}"), None))
 }
 
 /// Writes the built-in templates into `folder` for editing; existing files are kept.

@@ -16,6 +16,16 @@ pub fn clean(text: &str) -> String {
     text.nfc().filter(|c| fits_xml(*c)).collect()
 }
 
+/// `text` with a no-break space before its last word, so that a title that wraps never
+/// leaves one word alone on its last line ("… năm" / "2021" becomes "… tháng đầu" / "năm
+/// 2021"). Text of one or two words is returned as it is.
+pub fn glue_last_word(text: &str) -> String {
+    match text.trim_end().rsplit_once(' ') {
+        Some((head, last)) if head.trim().contains(' ') => format!("{head}\u{a0}{last}"),
+        _ => text.to_string(),
+    }
+}
+
 /// Whether `text` is already NFC; a quick check that answers for almost all text, since
 /// records are normalised when loaded. Normalising again is the costly part of rendering.
 pub fn is_nfc(text: &str) -> bool {
@@ -323,5 +333,15 @@ mod tests {
         assert_eq!(punctuate_list(&items), ["UBND tỉnh (b/c);", "Lưu: VT, VP."]);
         let one = vec!["Bộ Nội vụ;".to_string()];
         assert_eq!(punctuate_list(&one), ["Bộ Nội vụ."]);
+    }
+
+    #[test]
+    fn the_last_word_of_a_title_is_glued_to_the_one_before() {
+        assert_eq!(
+            glue_last_word("6 tháng đầu năm 2021"),
+            "6 tháng đầu năm\u{a0}2021"
+        );
+        assert_eq!(glue_last_word("Báo cáo"), "Báo cáo");
+        assert_eq!(glue_last_word("Kết quả"), "Kết quả");
     }
 }

@@ -1,8 +1,8 @@
 {#- Shared pieces of the body templates, as Tera 2 components:
     `noi_dung` renders a list of body blocks, `cac_phan` the numbered sections I. → 1. → a).
-    Any template may use them: {{ <cac_phan phan={phan} tieu_chi={tieu_chi} tong={tong} khac_phuc={khac_phuc} /> }} -#}
+    Any template may use them: {{ <cac_phan phan={phan} tieu_chi={tieu_chi} tong={tong} khac_phuc={khac_phuc} tong_hop={tong_hop} /> }} -#}
 
-{% component noi_dung(blocks, tieu_chi, tong, khac_phuc) %}
+{% component noi_dung(blocks, tieu_chi, tong, khac_phuc, tong_hop=none) %}
 {% for b in blocks %}
 {% if b.kieu == "doan" %}
 @p {{ b.noi_dung | emphasis }}
@@ -41,7 +41,7 @@
 {% elif b.noi_dung == "khac-phuc" %}
 {#- One sub-section per remedy: one loop, not typed once per criterion. -#}
 {% for k in khac_phuc %}
-@h3 {{ k.tieu_de }}
+@sub {{ k.tieu_de }}
 {% if k.ton_tai %}
 @- Tồn tại: {{ k.ton_tai }}
 {% elif k.chi_tiet %}
@@ -63,18 +63,34 @@
 @+ Thời gian thực hiện: {{ k.thoi_gian }}.
 {% endif %}
 {% endfor %}
+{% elif b.noi_dung == "ket-qua" and tong_hop %}
+{#- A report's progress counts, as of its date; every count in one form ("06"). -#}
+@p Tổng số nhiệm vụ, giải pháp khắc phục: {{ tong_hop.chung.tong }}; trong đó:
+@- Đã hoàn thành: {{ tong_hop.chung.ty_le_hoan_thanh }};
+@- Đang thực hiện: {{ tong_hop.chung.dang_thuc_hien }};
+@- Chưa thực hiện: {{ tong_hop.chung.chua_thuc_hien }};
+@- Không thể thực hiện: {{ tong_hop.chung.khong_the_thuc_hien }}.
+{% for g in tong_hop.theo_nhom %}
+@+ {{ g.ten }}: đã hoàn thành {{ g.so_lieu.ty_le_hoan_thanh }} nhiệm vụ.
+{% endfor %}
+{% if tong_hop.thay_doi %}
+@p Những thay đổi từ ngày {{ tong_hop.thay_doi_tu }}:
+{% for c in tong_hop.thay_doi %}
+@- {{ c.ten }}: {{ c.sau or "chưa cập nhật" }}{% if c.truoc %} (trước đây: {{ c.truoc }}){% endif %}{% if loop.last %}.{% else %};{% endif %}
+{% endfor %}
+{% endif %}
 {% endif %}
 {% endfor %}
 {% endcomponent noi_dung %}
 
-{% component cac_phan(phan, tieu_chi, tong, khac_phuc) %}
+{% component cac_phan(phan, tieu_chi, tong, khac_phuc, tong_hop=none) %}
 {% for s in phan %}
 @h1 {{ s.tieu_de }}
-{{ <noi_dung blocks={s.noi_dung} tieu_chi={tieu_chi} tong={tong} khac_phuc={khac_phuc} /> }}
+{{ <noi_dung blocks={s.noi_dung} tieu_chi={tieu_chi} tong={tong} khac_phuc={khac_phuc} tong_hop={tong_hop} /> }}
 {% for m in s.muc %}
 {% if m.tieu_de %}
 @h2 {{ m.tieu_de }}
-{{ <noi_dung blocks={m.noi_dung} tieu_chi={tieu_chi} tong={tong} khac_phuc={khac_phuc} /> }}
+{{ <noi_dung blocks={m.noi_dung} tieu_chi={tieu_chi} tong={tong} khac_phuc={khac_phuc} tong_hop={tong_hop} /> }}
 {% else %}
 {% for b in m.noi_dung %}
 {% if loop.first %}
@@ -86,7 +102,7 @@
 {% endif %}
 {% for d in m.muc %}
 @h3 {{ d.tieu_de }}
-{{ <noi_dung blocks={d.noi_dung} tieu_chi={tieu_chi} tong={tong} khac_phuc={khac_phuc} /> }}
+{{ <noi_dung blocks={d.noi_dung} tieu_chi={tieu_chi} tong={tong} khac_phuc={khac_phuc} tong_hop={tong_hop} /> }}
 {% endfor %}
 {% endfor %}
 {% endfor %}

@@ -78,7 +78,8 @@ fn appendix_heading_lines_follow_mau_2_1() {
             ("AppendixLabel", "Phụ lục"),
             (
                 "AppendixTitle",
-                "KẾT QUẢ THẨM ĐỊNH VÀ GIẢI PHÁP KHẮC PHỤC CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM NĂM 2021"
+                // A no-break space keeps the last word from a line of its own.
+                "KẾT QUẢ THẨM ĐỊNH VÀ GIẢI PHÁP KHẮC PHỤC CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM NĂM\u{a0}2021"
             ),
             (
                 "AppendixAttached",
@@ -181,10 +182,9 @@ fn task_appendix_numbers_continuously_under_spanning_group_rows() {
         "every task numbered once, in order"
     );
     assert_eq!(cell_texts(&rows[1])[1], "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH");
-    assert!(
-        texts(&xml)
-            .contains(&"KẾ HOẠCH TRIỂN KHAI CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2021".to_string())
-    );
+    assert!(texts(&xml).contains(
+        &"KẾ HOẠCH TRIỂN KHAI CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM\u{a0}2021".to_string()
+    ));
 }
 
 #[test]
@@ -283,4 +283,52 @@ fn unknown_preset_and_column_are_refused_with_their_place() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn a_task_progress_column_follows_as_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("plan.toml");
+    std::fs::write(
+        &record,
+        r#"loai = "ke-hoach"
+nam = 2022
+trich_yeu = "Nhiệm vụ năm 2022"
+[co_quan]
+ten = "Sở Nội vụ"
+viet_tat = "SNV"
+dia_danh = "Hà Tĩnh"
+[nguoi_ky]
+ho_ten = "Nguyễn Văn A"
+[noi_nhan]
+luu = "VT"
+[[nhom]]
+ten = "Chỉ đạo"
+[[nhom.nhiem_vu]]
+ten = "Ban hành kế hoạch"
+tien_do = [
+  { ngay = 2022-03-01, trang_thai = "dang-thuc-hien", noi_dung = "Đang dự thảo" },
+  { ngay = 2022-06-01, trang_thai = "hoan-thanh", noi_dung = "Đã ban hành" },
+]
+[[phu_luc]]
+tieu_de = "Tiến độ nhiệm vụ"
+mau = "nhiem-vu"
+cot = [{ khoa = "stt" }, { khoa = "ten" }, { khoa = "tien_do" }]
+"#,
+    )
+    .unwrap();
+    let progress_cell = |as_of: Option<&str>| {
+        let mut args = vec!["render", "plan.toml", "--out", "out", "--force"];
+        if let Some(date) = as_of {
+            args.extend(["--as-of", date]);
+        }
+        let out = vanban(dir.path(), &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let xml = part(&dir.path().join("out/plan.docx"), "word/document.xml");
+        let body = rows(&table(&xml, 2));
+        cell_texts(&body[2])[2].clone()
+    };
+    assert_eq!(progress_cell(Some("2022-02-01")), "");
+    assert_eq!(progress_cell(Some("2022-04-30")), "Đang dự thảo");
+    assert_eq!(progress_cell(None), "Đã ban hành");
 }

@@ -117,7 +117,7 @@ fn updates_change_the_report_exactly_where_the_data_changed() {
         changed,
         [
             ("- Đã hoàn thành: 00/09;", "- Đã hoàn thành: 01/09;"),
-            ("- Không thể thực hiện: 1.", "- Không thể thực hiện: 0."),
+            ("- Không thể thực hiện: 01.", "- Không thể thực hiện: 00."),
             (
                 "Đã hoàn thành 06/10 nhiệm vụ trọng tâm 2021",
                 "Đã hoàn thành 10/10 nhiệm vụ trọng tâm 2021"
@@ -228,8 +228,8 @@ fn report_refers_to_its_plan_and_counts_progress() {
     );
     for line in [
         "- Đã hoàn thành: 00/09;",
-        "- Đang thực hiện: 8;",
-        "- Không thể thực hiện: 1.",
+        "- Đang thực hiện: 08;",
+        "- Không thể thực hiện: 01.",
     ] {
         assert!(
             all.contains(&line.to_string()),
@@ -244,4 +244,109 @@ fn report_refers_to_its_plan_and_counts_progress() {
         "{all:?}"
     );
     assert!(all.contains(&"Đã hoàn thành 06/10 nhiệm vụ trọng tâm 2021".to_string()));
+}
+
+/// `vanban progress PLAN N` numbers items as the progress appendix does: only the criteria
+/// with a remedy or sub-criteria count, and tasks run 1…n across groups.
+#[test]
+fn item_numbers_are_the_appendix_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        r#"loai = "ke-hoach"
+nam = 2022
+trich_yeu = "Khắc phục"
+[co_quan]
+ten = "Sở Nội vụ"
+viet_tat = "SNV"
+dia_danh = "Hà Tĩnh"
+[nguoi_ky]
+ho_ten = "Nguyễn Văn A"
+[noi_nhan]
+luu = "VT"
+[[tieu_chi]]
+ten = "Đạt điểm tối đa, không khắc phục"
+[[tieu_chi]]
+ten = "Thứ nhất được theo dõi"
+[tieu_chi.khac_phuc]
+giai_phap = ["a"]
+[[tieu_chi]]
+ten = "Thứ hai được theo dõi"
+[tieu_chi.khac_phuc]
+giai_phap = ["b"]
+[[nhom]]
+ten = "Một"
+[[nhom.nhiem_vu]]
+ten = "Việc 1"
+[[nhom]]
+ten = "Hai"
+[[nhom.nhiem_vu]]
+ten = "Việc 2"
+"#,
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["progress", "plan.toml"];
+        all.extend_from_slice(args);
+        let out = vanban(dir.path(), &all);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    run(&["2", "--status", "hoan-thanh", "--date", "2022-05-01"]);
+    run(&[
+        "2",
+        "--task",
+        "--status",
+        "dang-thuc-hien",
+        "--date",
+        "2022-05-02",
+    ]);
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let second = text.find("Thứ hai được theo dõi").unwrap();
+    let done = text.find("2022-05-01").unwrap();
+    assert!(
+        done > second,
+        "the entry went to the wrong criterion:\n{text}"
+    );
+    let task = text.find("Việc 2").unwrap();
+    let started = text.find("2022-05-02").unwrap();
+    assert!(started > task, "the entry went to the wrong task:\n{text}");
+}
+
+/// The counts are printed where the record asks for them and nowhere else, and with
+/// `thay_doi_tu` they end with what moved since that date.
+#[test]
+fn a_report_counts_only_where_it_asks_to() {
+    let dir = setup();
+    let record = dir.path().join("bao-cao-6-thang-dau-nam-2021.toml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    let without = text.replace(
+        "noi_dung = [{ chen = \"ket-qua\" }]",
+        "noi_dung = [\"Xong.\"]",
+    );
+    assert_ne!(without, text);
+    std::fs::write(&record, &without).unwrap();
+    report(dir.path(), "2021-06-30", "plain");
+    let plain = document_texts(dir.path(), "plain");
+    assert!(
+        !plain.iter().any(|t| t.starts_with("Tổng số nhiệm vụ")),
+        "{plain:?}"
+    );
+
+    let since = text.replace(
+        "tinh_den = 2021-06-30",
+        "tinh_den = 2021-06-30\nthay_doi_tu = 2021-03-31",
+    );
+    std::fs::write(&record, since).unwrap();
+    report(dir.path(), "2021-06-30", "moved");
+    let moved = document_texts(dir.path(), "moved");
+    let at = moved
+        .iter()
+        .position(|t| t == "Những thay đổi từ ngày 31/3/2021:")
+        .unwrap_or_else(|| panic!("{moved:?}"));
+    assert!(
+        moved[at - 1].starts_with("- Không thể thực hiện: 01"),
+        "{moved:?}"
+    );
+    assert!(moved[at + 1].starts_with("- "), "{moved:?}");
 }

@@ -62,5 +62,5 @@ fn watch_renders_again_after_a_record_changes() {
         "{output}"
     );
     let xml = part(&docx, "word/document.xml");
-    assert!(xml.contains("Kiểm tra tháng tư"));
+    assert!(unglued(&xml).contains("Kiểm tra tháng tư"));
 }

@@ -13,6 +13,7 @@ use crate::template;
 use crate::{RenderOptions, batch, derive, record};
 
 mod lang;
+mod preview;
 mod render;
 
 use render::{check, render};
@@ -58,6 +59,35 @@ enum Command {
         /// Also write a PDF beside each .docx, through LibreOffice headless.
         #[arg(long)]
         pdf: bool,
+        /// Write the PDFs as PDF/A-2b, for archiving (implies --pdf).
+        #[arg(long)]
+        pdf_a: bool,
+    },
+    /// Write PNG images of the pages of records or of .docx files vanban wrote, through
+    /// LibreOffice and pdftoppm.
+    Preview {
+        /// Records, folders of records or .docx files vanban wrote (default plans/).
+        paths: Vec<PathBuf>,
+        /// Folder of the images; folder structure below the inputs is mirrored.
+        #[arg(long, default_value = "out/preview")]
+        out: PathBuf,
+        /// Folder whose templates replace the built-in ones of the same name.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Only the first N pages of each document.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        pages: Option<u32>,
+        /// Resolution of the images in dots per inch.
+        #[arg(
+            long,
+            value_name = "D",
+            default_value_t = 80,
+            value_parser = clap::value_parser!(u32).range(20..=600)
+        )]
+        dpi: u32,
+        /// One image per document with its pages side by side, instead of one per page.
+        #[arg(long)]
+        sheet: bool,
     },
     /// Check records and templates by rendering in memory; nothing is written.
     Check {
@@ -160,6 +190,7 @@ pub fn run() -> i32 {
             quiet,
             jobs,
             pdf,
+            pdf_a,
         } => render(
             &paths,
             &out,
@@ -171,13 +202,30 @@ pub fn run() -> i32 {
                 threads: jobs,
                 check_only: false,
             },
-            pdf,
+            match (pdf, pdf_a) {
+                (_, true) => Some(crate::pdf::PdfKind::Archive),
+                (true, false) => Some(crate::pdf::PdfKind::Plain),
+                (false, false) => None,
+            },
         ),
         Command::Check {
             paths,
             templates,
             format,
         } => check(&paths, templates.as_deref(), format),
+        Command::Preview {
+            paths,
+            out,
+            templates,
+            pages,
+            dpi,
+            sheet,
+        } => preview::preview(
+            &paths,
+            &out,
+            templates.as_deref(),
+            crate::preview::Settings { dpi, pages, sheet },
+        ),
         Command::Templates { folder } => export_templates(&folder),
         Command::Watch {
             paths,
@@ -194,7 +242,7 @@ pub fn run() -> i32 {
             let watching = format!("watching {} (Ctrl+C to stop)", display_list(&roots));
             println!("{}", tr(&watching));
             crate::watch::run(&roots, &out, &inputs, || {
-                render(&inputs, &out, templates.as_deref(), options, false);
+                render(&inputs, &out, templates.as_deref(), options, None);
             })
         }
         Command::New { kind, path } => match crate::scaffold::write(&kind, &path) {

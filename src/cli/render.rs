@@ -43,7 +43,7 @@ pub(super) fn render(
     out: &Path,
     templates: Option<&Path>,
     mut options: batch::Options,
-    pdf: bool,
+    pdf: Option<crate::pdf::PdfKind>,
 ) -> i32 {
     let started = std::time::Instant::now();
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
@@ -52,7 +52,7 @@ pub(super) fn render(
     if let Some(note) = note {
         eprintln!("{}: {}", tr("note"), tr(&note));
     }
-    let office = match pdf.then(crate::pdf::find_office) {
+    let office = match pdf.map(|_| crate::pdf::find_office()) {
         Some(None) => {
             return fail(&Error::file(
                 Path::new("--pdf"),
@@ -96,18 +96,22 @@ pub(super) fn render(
         }
     }
     let mut failed = batch::save_stamps(out, &reports).err();
-    if let Some(office) = office.filter(|_| !documents.is_empty()) {
-        match crate::pdf::convert(&office, &documents, PDF_TIME_LIMIT) {
-            Ok(pdfs) if !options.quiet => {
-                for pdf in pdfs {
+    let mut pdfs_written = office.as_ref().map(|_| 0);
+    if let (Some(office), Some(kind)) = (office.filter(|_| !documents.is_empty()), pdf) {
+        match crate::pdf::convert(&office, &documents, kind, PDF_TIME_LIMIT) {
+            Ok(pdfs) => {
+                pdfs_written = Some(pdfs.len());
+                for pdf in pdfs.iter().filter(|_| !options.quiet) {
                     println!("{}", tr(&format!("wrote {}", pdf.display())));
                 }
             }
-            Ok(_) => {}
             Err(e) => failed = Some(e),
         }
     }
-    let summary = batch::summarise(&reports);
+    let summary = batch::Summary {
+        pdfs: pdfs_written,
+        ..batch::summarise(&reports)
+    };
     println!("{}", tr(&batch::summary_line(summary, started.elapsed())));
     if summary.kept > 0 {
         let kept = format!(

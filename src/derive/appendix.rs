@@ -1,15 +1,16 @@
-//! Record → appendix (Phụ lục) views: columns from a preset or the record, rows from tasks or
-//! criteria, with everything computed: continuous or code numbering, roman group rows, score
-//! subtotals and totals, lost points, progress as of a date, merged number cells for
-//! sub-criteria. Templates only lay these cells out.
+//! Record → appendix (Phụ lục): the columns from a preset or the record, and the whole table
+//! built as typed rows and cells, with everything computed (see `rows`). No template sees the
+//! table: what a clerk chooses about it (columns, headings, widths, the column-number row,
+//! orientation) is in the record.
 
 use serde::Serialize;
 
-use super::report::progress_text;
-use crate::record::{self, Appendix, Criterion, Record};
-use crate::text::{self, Decimal};
+use super::rows;
+use crate::model::{Align, Cell, Merge, Row, RowKind, Table, plain_inline};
+use crate::record::{self, Appendix, ColumnKey, Orientation, Preset, Record};
+use crate::text;
 
-/// One appendix as templates see it.
+/// One appendix: the heading lines templates and the layout show, and its table.
 #[derive(Debug, Serialize)]
 pub struct AppendixView {
     /// "Phụ lục" or "Phụ lục II".
@@ -19,55 +20,50 @@ pub struct AppendixView {
     pub kem_theo: String,
     pub ngang: bool,
     pub tep_rieng: bool,
-    /// Relative column widths, space separated (for `@table`).
-    pub rong: String,
-    pub cot: Vec<ColumnView>,
-    pub danh_so_cot: bool,
-    pub dong: Vec<RowView>,
+    /// The table: relative widths and every row. Templates do not see it.
+    #[serde(skip)]
+    pub bang: Table,
 }
 
-#[derive(Debug, Serialize)]
-pub struct ColumnView {
-    pub tieu_de: String,
-    pub dong_hai: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct RowView {
-    /// "body", "group" or "total".
-    pub kieu: &'static str,
-    pub o: Vec<CellView>,
-}
-
-#[derive(Debug, Serialize, Clone)]
-pub struct CellView {
-    pub noi_dung: String,
-    /// "left" or "center".
-    pub can: &'static str,
-    pub dam: bool,
-    pub span: usize,
-    /// "", "merge" (first of a vertical merge) or "cont" (merged into the cell above).
-    pub gop: &'static str,
-}
-
-/// A column's defaults: key, heading per preset, relative width, centred, minimum width (mm).
+/// A column's defaults in a preset: heading, relative width, centred, minimum width (mm).
 struct ColumnSpec {
-    key: &'static str,
     heading: &'static str,
     width: u32,
     centred: bool,
     min_mm: u32,
 }
 
-const fn spec(
-    key: &'static str,
-    heading: &'static str,
-    width: u32,
-    centred: bool,
-    min_mm: u32,
-) -> ColumnSpec {
+/// The default heading and geometry of every column key in every preset.
+fn spec(preset: Preset, key: ColumnKey) -> ColumnSpec {
+    use ColumnKey as K;
+    use Preset as P;
+    let (heading, width, centred, min_mm) = match (preset, key) {
+        (P::Progress, K::Number) => ("TT", 7, true, 12),
+        (_, K::Number) => ("STT", 7, true, 12),
+        (P::Tasks, K::Name) => ("Nhiệm vụ", 24, false, 40),
+        (P::Progress, K::Name) => ("Các tiêu chí bị trừ", 25, false, 40),
+        (P::Scores, K::Name) => ("Lĩnh vực/Tiêu chí/Tiêu chí thành phần", 22, false, 40),
+        (_, K::Code) => ("Mã tiêu chí", 6, true, 12),
+        (_, K::Product) => ("Sản phẩm", 22, false, 35),
+        (_, K::MaxPoints) => ("Điểm chuẩn", 7, true, 14),
+        (_, K::Assessed) => ("Điểm thẩm định", 8, true, 14),
+        (_, K::Lost) => ("Điểm bị mất", 7, true, 14),
+        (P::Progress, K::Solution) => ("Giải pháp khắc phục", 30, false, 40),
+        (_, K::Solution) => ("Giải pháp", 18, false, 35),
+        (P::Scores, K::Lead) => ("Cơ quan chủ trì", 9, false, 20),
+        (_, K::Lead) => ("Đơn vị chủ trì", 13, false, 25),
+        (P::Scores, K::Support) => ("Cơ quan phối hợp", 9, false, 20),
+        (_, K::Support) => ("Đơn vị phối hợp", 13, false, 25),
+        (P::Tasks, K::Deadline) => ("Thời gian hoàn thành", 11, true, 20),
+        (P::Progress, K::Deadline) => ("Thời hạn hoàn thành", 13, true, 20),
+        (P::Scores, K::Deadline) => ("Thời gian thực hiện", 8, true, 18),
+        (_, K::Result) => ("Kết quả", 10, false, 18),
+        (P::Progress, K::Progress) => ("Tiến độ thực hiện", 17, false, 30),
+        (_, K::Progress) => ("Tiến độ thực hiện", 12, false, 25),
+        (P::Progress, K::Note) => ("Ghi chú", 10, false, 15),
+        (_, K::Note) => ("Ghi chú", 7, false, 14),
+    };
     ColumnSpec {
-        key,
         heading,
         width,
         centred,
@@ -75,87 +71,35 @@ const fn spec(
     }
 }
 
-const TASKS: [ColumnSpec; 7] = [
-    spec("stt", "STT", 7, true, 12),
-    spec("ten", "Nhiệm vụ", 24, false, 40),
-    spec("san_pham", "Sản phẩm", 22, false, 35),
-    spec("chu_tri", "Đơn vị chủ trì", 13, false, 25),
-    spec("phoi_hop", "Đơn vị phối hợp", 13, false, 25),
-    spec("thoi_gian", "Thời gian hoàn thành", 11, true, 20),
-    spec("ket_qua", "Kết quả", 10, false, 18),
-];
-
-const PROGRESS: [ColumnSpec; 6] = [
-    spec("stt", "TT", 7, true, 12),
-    spec("ten", "Các tiêu chí bị trừ", 25, false, 40),
-    spec("giai_phap", "Giải pháp khắc phục", 30, false, 40),
-    spec("thoi_gian", "Thời hạn hoàn thành", 13, true, 20),
-    spec("tien_do", "Tiến độ thực hiện", 17, false, 30),
-    spec("ghi_chu", "Ghi chú", 10, false, 15),
-];
-
-const SCORES: [ColumnSpec; 11] = [
-    spec("stt", "STT", 7, true, 12),
-    spec(
-        "ten",
-        "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
-        22,
-        false,
-        40,
-    ),
-    spec("diem_toi_da", "Điểm chuẩn", 7, true, 14),
-    spec("diem_dat", "Điểm thẩm định", 8, true, 14),
-    spec("diem_mat", "Điểm bị mất", 7, true, 14),
-    spec("giai_phap", "Giải pháp", 18, false, 35),
-    spec("chu_tri", "Cơ quan chủ trì", 9, false, 20),
-    spec("phoi_hop", "Cơ quan phối hợp", 9, false, 20),
-    spec("thoi_gian", "Thời gian thực hiện", 8, true, 18),
-    spec("ghi_chu", "Ghi chú", 7, false, 14),
-    spec("tien_do", "Tiến độ thực hiện", 12, false, 25),
-];
-
-/// Defaults of keys a custom column may use that its preset's table does not list.
-const EXTRA: [ColumnSpec; 4] = [
-    spec("ma", "Mã tiêu chí", 6, true, 12),
-    spec("tien_do", "Tiến độ thực hiện", 12, false, 25),
-    spec("chu_tri", "Đơn vị chủ trì", 13, false, 25),
-    spec("phoi_hop", "Đơn vị phối hợp", 13, false, 25),
-];
-
 /// Text width of a portrait A4 page with vanban's margins, in mm.
 const PORTRAIT_TEXT_MM: u32 = 165;
 
-fn preset(name: &str) -> (&'static [ColumnSpec], usize) {
-    match name {
-        "nhiem-vu" => (&TASKS, TASKS.len()),
-        "diem" => (&SCORES, SCORES.len() - 1),
-        _ => (&PROGRESS, PROGRESS.len()),
-    }
-}
-
 /// A resolved column: its spec and the record's overrides.
-struct Col {
-    key: String,
+pub(super) struct Col {
+    pub(super) key: ColumnKey,
     heading: String,
     second: Option<String>,
     width: u32,
-    centred: bool,
+    pub(super) centred: bool,
     min_mm: u32,
 }
 
 fn columns(appendix: &Appendix) -> Vec<Col> {
-    let (table, default_count) = preset(appendix.mau.get_ref());
-    let find = |key: &str| table.iter().chain(&EXTRA).find(|s| s.key == key);
+    let preset = *appendix.mau.get_ref();
     if appendix.cot.is_empty() {
-        return table[..default_count]
+        return preset
+            .default_columns()
             .iter()
-            .map(|s| Col {
-                key: s.key.into(),
-                heading: s.heading.into(),
-                second: None,
-                width: s.width,
-                centred: s.centred,
-                min_mm: s.min_mm,
+            .map(|&key| {
+                let s = spec(preset, key);
+                Col {
+                    key,
+                    heading: s.heading.into(),
+                    second: None,
+                    width: s.width,
+                    centred: s.centred,
+                    min_mm: s.min_mm,
+                }
             })
             .collect();
     }
@@ -163,49 +107,62 @@ fn columns(appendix: &Appendix) -> Vec<Col> {
         .cot
         .iter()
         .map(|c| {
-            let key = c.khoa.get_ref().clone();
-            let s = find(&key);
+            let key = *c.khoa.get_ref();
+            let s = spec(preset, key);
             Col {
-                heading: text::clean(
-                    c.tieu_de
-                        .as_deref()
-                        .or(s.map(|s| s.heading))
-                        .unwrap_or(&key),
-                ),
-                second: c.dong_hai.as_deref().map(text::clean),
-                width: c.rong.or(s.map(|s| s.width)).unwrap_or(10).max(1),
-                centred: s.is_some_and(|s| s.centred),
-                min_mm: s.map_or(15, |s| s.min_mm),
                 key,
+                heading: c.tieu_de.as_deref().unwrap_or(s.heading).to_string(),
+                second: c.dong_hai.as_deref().map(str::to_string),
+                width: c.rong.unwrap_or(s.width).max(1),
+                centred: s.centred,
+                min_mm: s.min_mm,
             }
         })
         .collect()
 }
 
-fn cell(noi_dung: String, centred: bool) -> CellView {
-    CellView {
-        noi_dung,
-        can: if centred { "center" } else { "left" },
-        dam: false,
+/// A cell of plain text.
+pub(super) fn cell(text: &str, centred: bool) -> Cell {
+    Cell {
+        align: if centred { Align::Center } else { Align::Left },
+        bold: false,
         span: 1,
-        gop: "",
+        merge: Merge::None,
+        text: plain_inline(text),
     }
 }
 
-/// Several items in one cell: one paragraph each, marked "·" when there is more than one.
-fn points(items: &[String], mark: &str) -> String {
-    match items {
-        [one] => text::clean(one),
-        many => many
-            .iter()
-            .map(|i| format!("{mark} {}", text::clean(i)))
-            .collect::<Vec<_>>()
-            .join("\n"),
+/// The header row (heading, and an italic second line where the record gives one) and, when
+/// asked for, the "(1) (2) (3) …" row under it.
+fn header_rows(cols: &[Col], numbered: bool) -> Vec<Row> {
+    let headings = cols
+        .iter()
+        .map(|c| {
+            let mut heading = cell(&c.heading, true);
+            if let Some(second) = c.second.as_deref().filter(|s| !s.is_empty()) {
+                heading.text.push(crate::model::Span::Break);
+                heading.text.push(crate::model::Span::Text {
+                    text: second.to_string(),
+                    bold: false,
+                    italic: true,
+                });
+            }
+            heading
+        })
+        .collect();
+    let mut rows = vec![Row {
+        kind: RowKind::Header,
+        cells: headings,
+    }];
+    if numbered {
+        rows.push(Row {
+            kind: RowKind::Header,
+            cells: (1..=cols.len())
+                .map(|n| cell(&format!("({n})"), true))
+                .collect(),
+        });
     }
-}
-
-fn opt(value: Option<&String>) -> String {
-    value.map(|v| text::clean(v)).unwrap_or_default()
+    rows
 }
 
 /// Derives every appendix of a record; `attached_to` is the "(Kèm theo …)" line.
@@ -220,28 +177,18 @@ pub fn appendices(
         .zip(&record.phu_luc)
         .map(|(n, appendix)| {
             let cols = columns(appendix);
-            let rows = match appendix.mau.get_ref().as_str() {
-                "nhiem-vu" => task_rows(
-                    record,
-                    &cols,
-                    as_of_override.or(as_of(appendix)).or(report_date),
-                ),
-                "diem" => score_rows(
-                    record,
-                    &cols,
-                    as_of_override.or(as_of(appendix)).or(report_date),
-                ),
-                _ => progress_rows(
-                    record,
-                    &cols,
-                    as_of_override.or(as_of(appendix)).or(report_date),
-                ),
-            };
+            let as_of = as_of_override.or(as_of(appendix)).or(report_date);
+            let mut table_rows = header_rows(&cols, appendix.danh_so_cot);
+            table_rows.extend(match appendix.mau.get_ref() {
+                Preset::Tasks => rows::tasks(record, &cols, as_of),
+                Preset::Scores => rows::scores(record, &cols, as_of),
+                Preset::Progress => rows::progress(record, &cols, as_of),
+            });
             let needed: u32 = cols.iter().map(|c| c.min_mm).sum();
-            let ngang = match appendix.huong.as_ref().map(|h| h.get_ref().as_str()) {
-                Some("ngang") => true,
-                Some("doc") => false,
-                _ => needed > PORTRAIT_TEXT_MM,
+            let ngang = match appendix.huong.as_ref().map(|h| *h.get_ref()) {
+                Some(Orientation::Landscape) => true,
+                Some(Orientation::Portrait) => false,
+                Some(Orientation::Auto) | None => needed > PORTRAIT_TEXT_MM,
             };
             AppendixView {
                 nhan: if several {
@@ -249,24 +196,14 @@ pub fn appendices(
                 } else {
                     "Phụ lục".into()
                 },
-                tieu_de_hoa: text::upper(&text::clean(&appendix.tieu_de)),
+                tieu_de_hoa: text::upper(&appendix.tieu_de.to_string()),
                 kem_theo: attached_to.to_string(),
                 ngang,
                 tep_rieng: appendix.tep_rieng,
-                rong: cols
-                    .iter()
-                    .map(|c| c.width.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                cot: cols
-                    .iter()
-                    .map(|c| ColumnView {
-                        tieu_de: c.heading.clone(),
-                        dong_hai: c.second.clone(),
-                    })
-                    .collect(),
-                danh_so_cot: appendix.danh_so_cot,
-                dong: rows,
+                bang: Table {
+                    widths: cols.iter().map(|c| c.width).collect(),
+                    rows: table_rows,
+                },
             }
         })
         .collect()
@@ -276,283 +213,17 @@ fn as_of(appendix: &Appendix) -> Option<record::DocDate> {
     appendix.tinh_den.as_ref().and_then(record::calendar_date)
 }
 
-/// A row whose first column holds `label` and whose title spans the rest (a roman group row).
-fn spanning_row(cols: &[Col], label: String, title: String) -> RowView {
-    let mut o = Vec::new();
-    let mut span = cols.len();
-    if cols.first().is_some_and(|c| c.key == "stt") {
-        o.push(CellView {
-            dam: true,
-            ..cell(label, true)
-        });
-        span -= 1;
-    }
-    o.push(CellView {
-        dam: true,
-        span: span.max(1),
-        ..cell(title, false)
-    });
-    RowView { kieu: "group", o }
-}
-
-fn task_rows(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> Vec<RowView> {
-    let mut rows = Vec::new();
-    let mut number = 0;
-    for (g, group) in (1u32..).zip(&record.nhom) {
-        rows.push(spanning_row(
-            cols,
-            text::roman(g),
-            text::upper(&text::clean(&group.ten)),
-        ));
-        for task in &group.nhiem_vu {
-            number += 1;
-            let o = cols
-                .iter()
-                .map(|c| {
-                    let value = match c.key.as_str() {
-                        "stt" => number.to_string(),
-                        "ten" => text::clean(&task.ten),
-                        "san_pham" => task
-                            .san_pham
-                            .iter()
-                            .map(|p| text::clean(p))
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                        "chu_tri" => opt(task.chu_tri.as_ref()),
-                        "phoi_hop" => opt(task.phoi_hop.as_ref()),
-                        "thoi_gian" => opt(task.thoi_han.as_ref()),
-                        "ket_qua" => task.ket_qua.as_ref().map_or_else(
-                            || progress_text(&task.tien_do, as_of),
-                            |k| text::clean(k),
-                        ),
-                        "tien_do" => progress_text(&task.tien_do, as_of),
-                        _ => String::new(),
-                    };
-                    cell(value, c.centred)
-                })
-                .collect();
-            rows.push(RowView { kieu: "body", o });
-        }
-    }
-    rows
-}
-
-/// What one criterion (or sub-criterion) row shows, by column key.
-struct RowValues<'a> {
-    number: String,
-    code: String,
-    name: String,
-    solutions: &'a [String],
-    lead: Option<&'a String>,
-    support: Option<&'a String>,
-    deadline: Option<&'a String>,
-    progress: String,
-    note: Option<&'a String>,
-    scores: [String; 3],
-}
-
-fn value(c: &Col, v: &RowValues<'_>) -> String {
-    match c.key.as_str() {
-        "stt" => v.number.clone(),
-        "ma" => v.code.clone(),
-        "ten" => v.name.clone(),
-        "giai_phap" => points(v.solutions, "·"),
-        "chu_tri" => opt(v.lead),
-        "phoi_hop" => opt(v.support),
-        "thoi_gian" => opt(v.deadline),
-        "tien_do" => v.progress.clone(),
-        "ghi_chu" => opt(v.note),
-        "diem_toi_da" => v.scores[0].clone(),
-        "diem_dat" => v.scores[1].clone(),
-        "diem_mat" => v.scores[2].clone(),
-        _ => String::new(),
-    }
-}
-
-fn criterion_name(c: &Criterion) -> String {
-    let mut name = text::clean(&c.ten);
-    for detail in &c.chi_tiet {
-        name.push_str(&format!("\n· {}", text::clean(detail)));
-    }
-    name
-}
-
-fn progress_rows(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> Vec<RowView> {
-    let mut rows = Vec::new();
-    let items = record
-        .tieu_chi
-        .iter()
-        .filter(|c| c.khac_phuc.is_some() || !c.con.is_empty());
-    for (n, c) in (1..).zip(items) {
-        let remedy = c.khac_phuc.as_ref();
-        let empty: &[String] = &[];
-        let main = RowValues {
-            number: n.to_string(),
-            code: c.code().map(text::clean).unwrap_or_default(),
-            name: criterion_name(c),
-            solutions: remedy.map_or(empty, |r| &r.giai_phap),
-            lead: remedy.and_then(|r| r.chu_tri.as_ref()),
-            support: remedy.and_then(|r| r.phoi_hop.as_ref()),
-            deadline: remedy.and_then(|r| r.thoi_gian.as_ref()),
-            progress: remedy
-                .map(|r| progress_text(&r.tien_do, as_of))
-                .unwrap_or_default(),
-            note: c.ghi_chu.as_ref(),
-            scores: Default::default(),
-        };
-        let merged = !c.con.is_empty();
-        let o = cols
-            .iter()
-            .map(|col| {
-                let gop = if merged && col.key == "stt" {
-                    "merge"
-                } else {
-                    ""
-                };
-                CellView {
-                    gop,
-                    ..cell(value(col, &main), col.centred)
-                }
-            })
-            .collect();
-        rows.push(RowView { kieu: "body", o });
-        for sub in &c.con {
-            let values = RowValues {
-                number: String::new(),
-                code: String::new(),
-                name: format!("- {}", text::clean(&sub.ten)),
-                solutions: &sub.giai_phap,
-                lead: sub.chu_tri.as_ref(),
-                support: sub.phoi_hop.as_ref(),
-                deadline: sub.thoi_gian.as_ref(),
-                progress: progress_text(&sub.tien_do, as_of),
-                note: sub.ghi_chu.as_ref(),
-                scores: Default::default(),
-            };
-            let o = cols
-                .iter()
-                .map(|col| {
-                    let gop = if col.key == "stt" { "cont" } else { "" };
-                    CellView {
-                        gop,
-                        ..cell(value(col, &values), col.centred)
-                    }
-                })
-                .collect();
-            rows.push(RowView { kieu: "body", o });
-        }
-    }
-    rows
-}
-
-fn score_rows(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> Vec<RowView> {
-    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.code()).collect();
-    let parents = record::code_parents(&codes);
-    let scores = record::effective_scores(record);
-    let has_children = |i: usize| parents.contains(&Some(i));
-    let mut rows = Vec::new();
-    for (i, c) in record.tieu_chi.iter().enumerate() {
-        let remedy = c.khac_phuc.as_ref();
-        let group = has_children(i);
-        let empty: &[String] = &[];
-        let name = if group {
-            text::upper(&text::clean(&c.ten))
-        } else {
-            criterion_name(c)
-        };
-        let values = RowValues {
-            number: c.code().map_or_else(|| (i + 1).to_string(), text::clean),
-            code: c.code().map(text::clean).unwrap_or_default(),
-            name,
-            solutions: remedy.map_or(empty, |r| &r.giai_phap),
-            lead: remedy.and_then(|r| r.chu_tri.as_ref()),
-            support: remedy.and_then(|r| r.phoi_hop.as_ref()),
-            deadline: remedy.and_then(|r| r.thoi_gian.as_ref()),
-            progress: remedy
-                .map(|r| progress_text(&r.tien_do, as_of))
-                .unwrap_or_default(),
-            note: c.ghi_chu.as_ref(),
-            scores: scores[i].map_or_else(Default::default, |(max, got)| {
-                [max.vi(), got.vi(), (max - got).vi()]
-            }),
-        };
-        let o = cols
-            .iter()
-            .map(|col| CellView {
-                dam: group,
-                ..cell(value(col, &values), col.centred)
-            })
-            .collect();
-        rows.push(RowView {
-            kieu: if group { "group" } else { "body" },
-            o,
-        });
-    }
-    let top: Vec<(Decimal, Decimal)> = (0..record.tieu_chi.len())
-        .filter(|&i| parents[i].is_none())
-        .filter_map(|i| scores[i])
-        .collect();
-    if !top.is_empty() {
-        let (max, got) = top.iter().fold(
-            (Decimal::default(), Decimal::default()),
-            |(m, g), (cm, cg)| (m + *cm, g + *cg),
-        );
-        let o = cols
-            .iter()
-            .map(|col| {
-                let v = match col.key.as_str() {
-                    "ten" => "TỔNG CỘNG".to_string(),
-                    "diem_toi_da" => max.vi(),
-                    "diem_dat" => got.vi(),
-                    "diem_mat" => (max - got).vi(),
-                    _ => String::new(),
-                };
-                CellView {
-                    dam: true,
-                    ..cell(v, col.centred || col.key == "ten")
-                }
-            })
-            .collect();
-        rows.push(RowView { kieu: "total", o });
-    }
-    rows
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::plain;
     use std::path::Path;
 
-    fn record(body: &str) -> Record {
+    pub(crate) fn record(body: &str) -> Record {
         let source = format!(
             "loai = \"ke-hoach\"\nnam = 2022\ntrich_yeu = \"t\"\n[co_quan]\nten = \"A\"\nviet_tat = \"A\"\ndia_danh = \"B\"\n[nguoi_ky]\nho_ten = \"C\"\n[noi_nhan]\nluu = \"VT\"\n{body}"
         );
         record::parse(Path::new("r.toml"), &source).unwrap().record
-    }
-
-    #[test]
-    fn progress_is_the_latest_entry_on_or_before_the_date() {
-        let r = record(
-            "[[tieu_chi]]\nten = \"x\"\n[tieu_chi.khac_phuc]\ntien_do = [\n{ ngay = 2022-03-01, trang_thai = \"dang-thuc-hien\" },\n{ ngay = 2022-06-01, trang_thai = \"hoan-thanh\", noi_dung = \"Xong 10/10\" },\n]\n",
-        );
-        let entries = &r.tieu_chi[0].khac_phuc.as_ref().unwrap().tien_do;
-        let day = |m| {
-            Some(record::DocDate {
-                day: Some(15),
-                month: Some(m),
-                year: 2022,
-            })
-        };
-        assert_eq!(progress_text(entries, day(2)), "");
-        assert_eq!(progress_text(entries, day(4)), "Đang thực hiện");
-        assert_eq!(progress_text(entries, day(7)), "Xong 10/10");
-        assert_eq!(progress_text(entries, None), "Xong 10/10");
-    }
-
-    #[test]
-    fn several_solutions_are_marked_one_is_not() {
-        assert_eq!(points(&["a".into()], "·"), "a");
-        assert_eq!(points(&["a".into(), "b".into()], "·"), "· a\n· b");
     }
 
     #[test]
@@ -570,5 +241,51 @@ mod tests {
                 ("Phụ lục III", false)
             ]
         );
+    }
+
+    #[test]
+    fn every_column_a_preset_allows_has_a_real_heading() {
+        for preset in Preset::ALL {
+            for key in preset
+                .default_columns()
+                .iter()
+                .chain(preset.other_columns())
+            {
+                let heading = spec(*preset, *key).heading;
+                assert!(
+                    heading.chars().next().is_some_and(char::is_uppercase),
+                    "{preset:?} {key:?}: {heading}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_note_column_in_a_task_appendix_shows_the_task_note() {
+        let r = record(
+            "[[nhom]]\nten = \"g\"\n[[nhom.nhiem_vu]]\nten = \"t\"\nghi_chu = \"Chuyển sang năm sau\"\n[[phu_luc]]\ntieu_de = \"a\"\nmau = \"nhiem-vu\"\ncot = [{ khoa = \"stt\" }, { khoa = \"ten\" }, { khoa = \"ghi_chu\" }]\n",
+        );
+        let table = &appendices(&r, "", None)[0].bang;
+        let texts = |row: &Row| row.cells.iter().map(|c| plain(&c.text)).collect::<Vec<_>>();
+        assert_eq!(texts(&table.rows[0]), ["STT", "Nhiệm vụ", "Ghi chú"]);
+        assert_eq!(texts(&table.rows[2]), ["1", "t", "Chuyển sang năm sau"]);
+    }
+
+    #[test]
+    fn second_heading_line_is_italic_and_numbered_row_follows() {
+        let r = record(
+            "[[phu_luc]]\ntieu_de = \"a\"\nmau = \"tien-do\"\ndanh_so_cot = true\ncot = [{ khoa = \"stt\" }, { khoa = \"tien_do\", dong_hai = \"(Đến 30/6)\" }]\n",
+        );
+        let rows = &appendices(&r, "", None)[0].bang.rows;
+        assert_eq!(
+            rows[0].cells[1].text[2],
+            crate::model::Span::Text {
+                text: "(Đến 30/6)".into(),
+                bold: false,
+                italic: true
+            }
+        );
+        assert_eq!(plain(&rows[1].cells[1].text), "(2)");
+        assert_eq!(rows[1].kind, RowKind::Header);
     }
 }

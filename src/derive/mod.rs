@@ -6,13 +6,16 @@
 
 mod appendix;
 pub mod report;
+mod rows;
 
 pub use appendix::AppendixView;
 
 use serde::Serialize;
 
-use crate::record::{self, Content, DocDate, Loaded, Record, SizeSet};
-use crate::text::{self, Decimal};
+use crate::record::{
+    self, Content, DocDate, Loaded, Numbering, Points, Record, Scores, SizeSet, Text,
+};
+use crate::text;
 
 /// What templates and the page layout see of one document.
 #[derive(Debug, Serialize)]
@@ -51,13 +54,14 @@ pub struct View {
     pub kem_theo: Option<PlanRef>,
     /// The date progress is counted to ("30/6/2021"), when the record or `--as-of` gives one.
     pub tinh_den: Option<String>,
-    /// Progress counts as of `tinh_den` (all entries when there is none).
+    /// Progress counts as of `tinh_den` (all entries when there is none), and what changed
+    /// since `thay_doi_tu`: what `chen = "ket-qua"` prints.
     pub tong_hop: report::Summary,
-    /// Items whose progress changed since `thay_doi_tu`.
-    pub thay_doi: Vec<report::Change>,
-    pub thay_doi_tu: Option<String>,
     #[serde(skip)]
     pub size_set: SizeSet,
+    /// How the body's sections are numbered.
+    #[serde(skip)]
+    pub danh_so: Numbering,
 }
 
 #[derive(Debug, Serialize)]
@@ -155,14 +159,13 @@ pub struct TaskView {
     pub ket_qua: Option<String>,
 }
 
-fn clean_opt(value: Option<&String>) -> Option<String> {
-    value
-        .map(|v| text::clean(v))
-        .filter(|v| !v.trim().is_empty())
+/// Record text that is not blank.
+fn given(value: Option<&Text>) -> Option<String> {
+    value.filter(|v| !v.is_blank()).map(Text::to_string)
 }
 
-fn clean_all(values: &[String]) -> Vec<String> {
-    values.iter().map(|v| text::clean(v)).collect()
+fn strings(values: &[Text]) -> Vec<String> {
+    values.iter().map(Text::to_string).collect()
 }
 
 /// What the caller knows beyond the record: an as-of date from the command line, and for a
@@ -193,7 +196,7 @@ pub fn plan_reference(plan: &Loaded) -> PlanRef {
     let view = derive(plan, &Options::default());
     let d = plan.date;
     PlanRef {
-        loai: plan.kind.name,
+        loai: plan.kind.name(),
         so_ky_hieu: view.so_ky_hieu,
         ngay: text::long_date(d.day, d.month, d.year),
         co_quan: view.co_quan.ten,
@@ -214,8 +217,8 @@ pub fn derive(loaded: &Loaded, options: &Options) -> View {
     let r = &loaded.record;
     let kind = loaded.kind;
     let number = r.so.as_ref().and_then(|n| u32::try_from(*n.get_ref()).ok());
-    let issuer_abbr = text::clean(r.co_quan.viet_tat.get_ref());
-    let so_ky_hieu = match kind.abbreviation {
+    let issuer_abbr = r.co_quan.viet_tat.get_ref().to_string();
+    let so_ky_hieu = match kind.abbreviation() {
         Some(abbr) => format!("{}/{abbr}-{issuer_abbr}", text::doc_number(number)),
         None => format!("{}/{issuer_abbr}", text::doc_number(number)),
     };
@@ -224,52 +227,52 @@ pub fn derive(loaded: &Loaded, options: &Options) -> View {
         .as_of
         .or_else(|| r.tinh_den.as_ref().and_then(record::calendar_date));
     let since = r.thay_doi_tu.as_ref().and_then(record::calendar_date);
-    let place = text::clean(&r.co_quan.dia_danh);
-    let issuer = text::clean(&r.co_quan.ten);
+    let scores = Scores::of(r);
+    let place = r.co_quan.dia_danh.to_string();
+    let issuer = r.co_quan.ten.to_string();
     let attached_to = format!(
         "(Kèm theo {} số {so_ky_hieu} {} của {issuer})",
-        kind.name,
+        kind.name(),
         text::long_date(d.day, d.month, d.year)
     );
     View {
         loai: KindView {
-            ma: kind.code,
-            ten: kind.name,
-            ten_hoa: text::upper(kind.name),
+            ma: kind.code(),
+            ten: kind.name(),
+            ten_hoa: text::upper(kind.name()),
         },
         so_ky_hieu,
         dia_danh_ngay: format!("{place}, {}", text::long_date(d.day, d.month, d.year)),
         ngay_ngan: text::short_date(d.day, d.month, d.year),
         nam: d.year,
-        trich_yeu: text::clean(&r.trich_yeu),
+        trich_yeu: r.trich_yeu.to_string(),
         co_quan: IssuerView {
-            chu_quan: clean_opt(r.co_quan.chu_quan.as_ref()),
+            chu_quan: given(r.co_quan.chu_quan.as_ref()),
             ten: issuer,
             viet_tat: issuer_abbr,
             dia_danh: place,
         },
-        kinh_gui: text::punctuate_list(&clean_all(&r.kinh_gui)),
-        can_cu: text::punctuate_list(&clean_all(&r.can_cu)),
+        kinh_gui: text::punctuate_list(&strings(&r.kinh_gui)),
+        can_cu: text::punctuate_list(&strings(&r.can_cu)),
         mo_dau: blocks(&r.mo_dau),
         phan: r.phan.iter().map(section).collect(),
         ket_thuc: blocks(&r.ket_thuc),
         nguoi_ky: signer(&r.nguoi_ky),
         noi_nhan: recipients(&r.noi_nhan, !r.kinh_gui.is_empty()),
-        tieu_chi: criteria(r),
-        tong: totals(r),
+        tieu_chi: criteria(r, &scores),
+        tong: totals(&scores),
         khac_phuc: remedies(r),
         nhom: groups(&r.nhom),
         phu_luc: appendix::appendices(r, &attached_to, options.as_of),
         ke_hoach: options.plan.clone(),
         kem_theo: options.attachment.clone(),
         tinh_den: as_of.map(|a| text::short_date(a.day, a.month, a.year)),
-        tong_hop: report::summary(r, as_of),
-        thay_doi: match (since, as_of) {
-            (Some(from), Some(to)) => report::changes(r, from, to),
-            _ => Vec::new(),
-        },
-        thay_doi_tu: since.map(|a| text::short_date(a.day, a.month, a.year)),
+        tong_hop: report::summary(r, as_of, since),
         size_set: loaded.size_set,
+        danh_so: r
+            .danh_so
+            .as_ref()
+            .map_or(Numbering::Roman, |n| *n.get_ref()),
     }
 }
 
@@ -278,15 +281,15 @@ fn blocks(contents: &[Content]) -> Vec<Block> {
         .iter()
         .map(|c| {
             let (kieu, text) = match c {
-                Content::Paragraph(t) => ("doan", t),
-                Content::Dash(t) => ("-", t),
-                Content::Plus(t) => ("+", t),
-                Content::Note(t) => ("ghi_chu", t),
-                Content::Insert(t) => ("chen", t),
+                Content::Paragraph(t) => ("doan", t.as_str()),
+                Content::Dash(t) => ("-", t.as_str()),
+                Content::Plus(t) => ("+", t.as_str()),
+                Content::Note(t) => ("ghi_chu", t.as_str()),
+                Content::Insert(insertion) => ("chen", insertion.code()),
             };
             Block {
                 kieu,
-                noi_dung: text::clean(text),
+                noi_dung: text.to_string(),
             }
         })
         .collect()
@@ -294,7 +297,7 @@ fn blocks(contents: &[Content]) -> Vec<Block> {
 
 fn section(s: &record::Section) -> SectionView {
     SectionView {
-        tieu_de: clean_opt(s.tieu_de.as_ref()),
+        tieu_de: given(s.tieu_de.as_ref()),
         noi_dung: blocks(&s.noi_dung),
         muc: s.muc.iter().map(section).collect(),
     }
@@ -303,27 +306,27 @@ fn section(s: &record::Section) -> SectionView {
 fn signer(s: &record::Signer) -> SignerView {
     let mut dong = Vec::new();
     if let Some(collective) = &s.thay_mat {
-        dong.push(format!("TM. {}", text::upper(&text::clean(collective))));
+        dong.push(format!("TM. {}", text::upper(&collective.to_string())));
     }
     if let (Some(prefix), Some(head)) = (&s.quyen_han, &s.chuc_vu_thu_truong) {
         dong.push(format!(
             "{} {}",
-            prefix.get_ref(),
-            text::upper(&text::clean(head.get_ref()))
+            prefix.get_ref().code(),
+            text::upper(&head.get_ref().to_string())
         ));
     }
     if let Some(title) = &s.chuc_vu {
-        dong.push(text::upper(&text::clean(title)));
+        dong.push(text::upper(&title.to_string()));
     }
     SignerView {
         dong,
-        ho_ten: text::clean(&s.ho_ten),
+        ho_ten: s.ho_ten.to_string(),
     }
 }
 
 /// Nơi nhận lines. A document with Kính gửi starts its list with "Như trên" (nd30.md §4.9).
 fn recipients(n: &record::Recipients, has_kinh_gui: bool) -> Vec<String> {
-    let mut lines = clean_all(&n.gui);
+    let mut lines = strings(&n.gui);
     if has_kinh_gui
         && !lines
             .first()
@@ -331,61 +334,38 @@ fn recipients(n: &record::Recipients, has_kinh_gui: bool) -> Vec<String> {
     {
         lines.insert(0, "Như trên".to_string());
     }
-    lines.push(format!("Lưu: {}", text::clean(&n.luu)));
+    lines.push(format!("Lưu: {}", n.luu));
     text::punctuate_list(&lines)
         .into_iter()
         .map(|l| format!("- {l}"))
         .collect()
 }
 
-/// Lost points as the score table shows them: "-0,5", or "=" when nothing was lost.
-fn lost_text(max: Decimal, got: Decimal) -> String {
-    let lost = got - max;
-    if lost.is_zero() {
-        "=".to_string()
-    } else {
-        lost.vi()
-    }
-}
-
-fn criteria(r: &Record) -> Vec<CriterionView> {
-    let effective = record::effective_scores(r);
+fn criteria(r: &Record, scores: &Scores) -> Vec<CriterionView> {
     r.tieu_chi
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let points = effective[i];
+            let points = scores.points(i);
             CriterionView {
                 stt: i + 1,
-                ma: c.code().map(text::clean),
-                ten: text::clean(&c.ten),
-                diem_toi_da: points.map(|(max, _)| max.vi()),
-                diem_dat: points.map(|(_, got)| got.vi()),
-                diem_mat: points.map(|(max, got)| lost_text(max, got)),
-                chi_tiet: clean_all(&c.chi_tiet),
+                ma: c.code().map(str::to_string),
+                ten: c.ten.to_string(),
+                diem_toi_da: points.map(|p| p.max.vi()),
+                diem_dat: points.map(|p| p.got.vi()),
+                diem_mat: points.map(Points::deduction),
+                chi_tiet: strings(&c.chi_tiet),
             }
         })
         .collect()
 }
 
 /// Totals over the top-level criteria; a group's points are the sum of its parts.
-fn totals(r: &Record) -> Option<TotalsView> {
-    let codes: Vec<Option<&str>> = r.tieu_chi.iter().map(|t| t.code()).collect();
-    let parents = record::code_parents(&codes);
-    let scores = record::effective_scores(r);
-    let top: Vec<(Decimal, Decimal)> = (0..scores.len())
-        .filter(|&i| parents[i].is_none())
-        .filter_map(|i| scores[i])
-        .collect();
-    if top.is_empty() {
-        return None;
-    }
-    let max: Decimal = top.iter().map(|s| s.0).sum();
-    let got: Decimal = top.iter().map(|s| s.1).sum();
-    Some(TotalsView {
-        diem_toi_da: max.vi(),
-        diem_dat: got.vi(),
-        diem_mat: lost_text(max, got),
+fn totals(scores: &Scores) -> Option<TotalsView> {
+    scores.total().map(|total| TotalsView {
+        diem_toi_da: total.max.vi(),
+        diem_dat: total.got.vi(),
+        diem_mat: total.deduction(),
     })
 }
 
@@ -396,24 +376,24 @@ fn remedies(r: &Record) -> Vec<RemedyView> {
         .enumerate()
         .map(|(i, (c, k))| RemedyView {
             stt: i + 1,
-            ma: c.code().map(text::clean),
-            tieu_de: text::clean(k.tieu_de.as_ref().unwrap_or(&c.ten)),
-            ton_tai: clean_opt(k.ton_tai.as_ref()),
-            chi_tiet: clean_all(&c.chi_tiet),
-            giai_phap: clean_all(&k.giai_phap),
-            nhan_chu_tri: text::clean(
-                k.nhan_chu_tri
-                    .as_deref()
-                    .unwrap_or("Đơn vị chủ trì thực hiện"),
-            ),
-            chu_tri: clean_opt(k.chu_tri.as_ref()),
-            nhan_phoi_hop: text::clean(
-                k.nhan_phoi_hop
-                    .as_deref()
-                    .unwrap_or("Đơn vị phối hợp thực hiện"),
-            ),
-            phoi_hop: clean_opt(k.phoi_hop.as_ref()),
-            thoi_gian: clean_opt(k.thoi_gian.as_ref()),
+            ma: c.code().map(str::to_string),
+            tieu_de: k.tieu_de.as_ref().unwrap_or(&c.ten).to_string(),
+            ton_tai: given(k.ton_tai.as_ref()),
+            chi_tiet: strings(&c.chi_tiet),
+            giai_phap: strings(&k.giai_phap),
+            nhan_chu_tri: k
+                .nhan_chu_tri
+                .as_deref()
+                .unwrap_or("Đơn vị chủ trì thực hiện")
+                .to_string(),
+            chu_tri: given(k.chu_tri.as_ref()),
+            nhan_phoi_hop: k
+                .nhan_phoi_hop
+                .as_deref()
+                .unwrap_or("Đơn vị phối hợp thực hiện")
+                .to_string(),
+            phoi_hop: given(k.phoi_hop.as_ref()),
+            thoi_gian: given(k.thoi_gian.as_ref()),
         })
         .collect()
 }
@@ -429,16 +409,16 @@ fn groups(groups: &[record::TaskGroup]) -> Vec<GroupView> {
                 next += 1;
                 TaskView {
                     stt: next,
-                    ten: text::clean(&t.ten),
-                    san_pham: clean_all(&t.san_pham),
-                    chu_tri: clean_opt(t.chu_tri.as_ref()),
-                    phoi_hop: clean_opt(t.phoi_hop.as_ref()),
-                    thoi_han: clean_opt(t.thoi_han.as_ref()),
-                    ket_qua: clean_opt(t.ket_qua.as_ref()),
+                    ten: t.ten.to_string(),
+                    san_pham: strings(&t.san_pham),
+                    chu_tri: given(t.chu_tri.as_ref()),
+                    phoi_hop: given(t.phoi_hop.as_ref()),
+                    thoi_han: given(t.thoi_han.as_ref()),
+                    ket_qua: given(t.ket_qua.as_ref()),
                 }
             })
             .collect();
-        let ten = text::clean(&group.ten);
+        let ten = group.ten.to_string();
         out.push(GroupView {
             so: text::roman(g),
             ten_hoa: text::upper(&ten),

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::record::{self, DocDate, Progress, Record};
+use crate::record::{self, DocDate, Progress, Record, Status, Text};
 use crate::text;
 
 /// Latest entry on or before `as_of` (all entries when `None`).
@@ -19,23 +19,13 @@ pub fn latest(entries: &[Progress], as_of: Option<DocDate>) -> Option<&Progress>
         .map(|(_, e)| e)
 }
 
-/// The Vietnamese wording of a progress status.
-pub fn status_label(status: &str) -> &'static str {
-    match status {
-        "hoan-thanh" => "Đã hoàn thành",
-        "dang-thuc-hien" => "Đang thực hiện",
-        "khong-the-thuc-hien" => "Không thể thực hiện",
-        _ => "Chưa thực hiện",
-    }
-}
-
 /// What the Tiến độ cell shows: the entry's text, or its status in words.
 pub fn progress_text(entries: &[Progress], as_of: Option<DocDate>) -> String {
     match latest(entries, as_of) {
         None => String::new(),
         Some(e) => match &e.noi_dung {
-            Some(t) if !t.trim().is_empty() => text::clean(t),
-            _ => status_label(e.trang_thai.get_ref()).to_string(),
+            Some(t) if !t.trim().is_empty() => t.to_string(),
+            _ => e.trang_thai.get_ref().label().to_string(),
         },
     }
 }
@@ -53,16 +43,12 @@ pub struct Item<'a> {
 /// Every progress-bearing item in the order the appendices list them.
 pub fn items(record: &Record) -> Vec<Item<'_>> {
     let mut out = Vec::new();
-    let listed = record
-        .tieu_chi
-        .iter()
-        .filter(|c| c.khac_phuc.is_some() || !c.con.is_empty());
-    for (n, c) in (1..).zip(listed) {
+    for (n, (_, c)) in (1..).zip(record.followed_criteria()) {
         if c.con.is_empty() {
             let entries = c.khac_phuc.as_ref().map_or(&[][..], |k| &k.tien_do);
             out.push(Item {
                 label: n.to_string(),
-                name: text::clean(&c.ten),
+                name: c.ten.to_string(),
                 group: None,
                 entries,
             });
@@ -70,21 +56,16 @@ pub fn items(record: &Record) -> Vec<Item<'_>> {
         for (m, sub) in (1..).zip(&c.con) {
             out.push(Item {
                 label: format!("{n}.{m}"),
-                name: text::clean(&sub.ten),
+                name: sub.ten.to_string(),
                 group: None,
                 entries: &sub.tien_do,
             });
         }
     }
-    let tasks = record
-        .nhom
-        .iter()
-        .enumerate()
-        .flat_map(|(g, group)| group.nhiem_vu.iter().map(move |t| (g, t)));
-    for (n, (g, task)) in (1..).zip(tasks) {
+    for (n, (g, _, task)) in (1..).zip(record.tasks()) {
         out.push(Item {
             label: n.to_string(),
-            name: text::clean(&task.ten),
+            name: task.ten.to_string(),
             group: Some(g),
             entries: &task.tien_do,
         });
@@ -92,33 +73,40 @@ pub fn items(record: &Record) -> Vec<Item<'_>> {
     out
 }
 
-/// Progress counts; `ty_le_*` are the "06/10" forms used in report text.
-#[derive(Debug, Serialize, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub tong: usize,
-    pub hoan_thanh: usize,
-    pub dang_thuc_hien: usize,
-    pub chua_thuc_hien: usize,
-    pub khong_the_thuc_hien: usize,
-    pub ty_le_hoan_thanh: String,
+/// A count as report text writes it: below 10 with a leading zero ("06"), the one form
+/// every count of a report takes, as ND30 practice writes "06/10" and "02 văn bản".
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Count(pub usize);
+
+impl Serialize for Count {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format!("{:02}", self.0))
+    }
 }
 
-fn two_digits(n: usize) -> String {
-    format!("{n:02}")
+/// Progress counts; `ty_le_hoan_thanh` is the "06/10" form used in report text.
+#[derive(Debug, Serialize, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub tong: Count,
+    pub hoan_thanh: Count,
+    pub dang_thuc_hien: Count,
+    pub chua_thuc_hien: Count,
+    pub khong_the_thuc_hien: Count,
+    pub ty_le_hoan_thanh: String,
 }
 
 fn count<'a>(items: impl Iterator<Item = &'a Item<'a>>, as_of: Option<DocDate>) -> Counts {
     let mut c = Counts::default();
     for item in items {
-        c.tong += 1;
-        match latest(item.entries, as_of).map(|e| e.trang_thai.get_ref().as_str()) {
-            Some("hoan-thanh") => c.hoan_thanh += 1,
-            Some("dang-thuc-hien") => c.dang_thuc_hien += 1,
-            Some("khong-the-thuc-hien") => c.khong_the_thuc_hien += 1,
-            _ => c.chua_thuc_hien += 1,
+        c.tong.0 += 1;
+        match latest(item.entries, as_of).map(|e| *e.trang_thai.get_ref()) {
+            Some(Status::Done) => c.hoan_thanh.0 += 1,
+            Some(Status::InProgress) => c.dang_thuc_hien.0 += 1,
+            Some(Status::Impossible) => c.khong_the_thuc_hien.0 += 1,
+            Some(Status::NotStarted) | None => c.chua_thuc_hien.0 += 1,
         }
     }
-    c.ty_le_hoan_thanh = format!("{}/{}", two_digits(c.hoan_thanh), two_digits(c.tong));
+    c.ty_le_hoan_thanh = format!("{:02}/{:02}", c.hoan_thanh.0, c.tong.0);
     c
 }
 
@@ -144,27 +132,36 @@ pub struct Change {
 pub struct Summary {
     pub chung: Counts,
     pub theo_nhom: Vec<GroupCounts>,
+    /// The items whose progress changed since `thay_doi_tu` ("31/3/2021").
+    pub thay_doi: Vec<Change>,
+    pub thay_doi_tu: Option<String>,
 }
 
-pub fn summary(record: &Record, as_of: Option<DocDate>) -> Summary {
+/// Counts as of `as_of`, and the changes since `since` when both dates are known.
+pub fn summary(record: &Record, as_of: Option<DocDate>, since: Option<DocDate>) -> Summary {
     let all = items(record);
     let theo_nhom = record
         .nhom
         .iter()
         .enumerate()
         .map(|(g, group)| GroupCounts {
-            ten: text::clean(&group.ten),
+            ten: group.ten.to_string(),
             so_lieu: count(all.iter().filter(|i| i.group == Some(g)), as_of),
         })
         .collect();
     Summary {
         chung: count(all.iter(), as_of),
         theo_nhom,
+        thay_doi: match (since, as_of) {
+            (Some(from), Some(to)) => changes(record, from, to),
+            _ => Vec::new(),
+        },
+        thay_doi_tu: since.map(|d| text::short_date(d.day, d.month, d.year)),
     }
 }
 
-fn state(entries: &[Progress], as_of: Option<DocDate>) -> Option<(String, Option<String>)> {
-    latest(entries, as_of).map(|e| (e.trang_thai.get_ref().clone(), e.noi_dung.clone()))
+fn state(entries: &[Progress], as_of: Option<DocDate>) -> Option<(Status, Option<Text>)> {
+    latest(entries, as_of).map(|e| (*e.trang_thai.get_ref(), e.noi_dung.clone()))
 }
 
 /// Items whose status or text at `to` differs from what it was at `from`.
@@ -222,19 +219,19 @@ nhiem_vu = [{ ten = "Việc", tien_do = [{ ngay = 2021-08-01, trang_thai = "dang
     #[test]
     fn counts_follow_the_date() {
         let loaded = record::parse(Path::new("p.toml"), PLAN).unwrap();
-        let june = summary(&loaded.record, Some(day(6)));
+        let june = summary(&loaded.record, Some(day(6)), None);
         assert_eq!(
             (
-                june.chung.tong,
-                june.chung.dang_thuc_hien,
-                june.chung.khong_the_thuc_hien,
-                june.chung.chua_thuc_hien
+                june.chung.tong.0,
+                june.chung.dang_thuc_hien.0,
+                june.chung.khong_the_thuc_hien.0,
+                june.chung.chua_thuc_hien.0
             ),
             (3, 1, 1, 1)
         );
-        let october = summary(&loaded.record, Some(day(10)));
+        let october = summary(&loaded.record, Some(day(10)), None);
         assert_eq!(october.chung.ty_le_hoan_thanh, "01/03");
-        assert_eq!(october.theo_nhom[0].so_lieu.dang_thuc_hien, 1);
+        assert_eq!(october.theo_nhom[0].so_lieu.dang_thuc_hien, Count(1));
     }
 
     #[test]

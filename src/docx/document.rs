@@ -7,10 +7,10 @@ use super::styles::id;
 use super::tables;
 use super::xml::Xml;
 use super::{FIRST_PAGE_HEADER, PAGE_HEADER};
-use crate::blocks::{Align, Span};
 use crate::layout::{
     AppendixPart, BodyItem, Document, MainPart, ParaKind, Paragraph, Part, Rule, Section,
 };
+use crate::model::{Align, Span};
 
 /// Paragraph properties vanban sets beside the style, in schema order when written.
 #[derive(Debug, Clone, Copy, Default)]
@@ -260,7 +260,12 @@ fn draw_appendix(x: &mut Xml, appendix: &AppendixPart) {
     styled(x, id::APPENDIX_TITLE, &appendix.title);
     styled(x, id::APPENDIX_ATTACHED, &appendix.attached);
     rule(x, appendix.rule);
-    styled(x, id::RULE, "");
+    // Clear space between the rule under "(Kèm theo …)" and the table.
+    let gap = ParaProps {
+        space_before: Some(160),
+        ..ParaProps::style(id::RULE)
+    };
+    paragraph(x, &gap, |_| {});
     draw_body(x, &appendix.body);
 }
 

@@ -1,15 +1,16 @@
-//! Writes the .docx package: our document part, the parts docx-rs built (normalised by
-//! `schema`), our own content types, relationships, theme and document properties, into a
-//! zip whose entries are deflated and carry a fixed timestamp. Only parts the document uses are written (no empty
-//! comments, numbering or footnotes), so every relationship points at something real.
+//! Writes the .docx package: the document part, the style sheet of its size set, the fixed
+//! parts ([`fixed`](super::fixed)), content types, relationships, a theme and the document
+//! properties, into a zip whose entries are deflated and carry a fixed timestamp. Only parts
+//! the document uses are written (no empty comments, numbering or footnotes), so every
+//! relationship points at something real.
 
 use std::io::{Cursor, Write};
 
-use docx_rs::XMLDocx;
 use zip::write::SimpleFileOptions;
 
-use super::schema;
+use super::fixed;
 use super::xml::escape;
+use crate::record::DocDate;
 
 /// Document properties (docProps/core.xml and app.xml), read by e-office systems.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,17 +23,40 @@ pub struct Properties {
     pub creator: String,
     /// Số, ký hiệu.
     pub keywords: String,
-    /// W3CDTF timestamp from the record's date (never the clock).
-    pub created: String,
+    /// The record's signing date (never the clock); a draft's may lack its day and month.
+    pub signed: DocDate,
 }
 
-const CONTENT_TYPES_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#;
+/// The content type of the part word/header`n`.xml.
+macro_rules! header_override {
+    ($n:literal) => {
+        concat!(
+            r#"<Override PartName="/word/header"#,
+            $n,
+            r#".xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#
+        )
+    };
+}
+
+const CONTENT_TYPES: &str = concat!(
+    declaration!(),
+    r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+    r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
+    r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+    r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
+    r#"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#,
+    r#"<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>"#,
+    r#"<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>"#,
+    r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>"#,
+    r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
+    r#"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#,
+    header_override!("1"),
+    header_override!("2"),
+    "</Types>",
+);
 
 const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"#;
-
-const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /// A minimal Office theme whose fonts are Times New Roman, so that theme-font fallbacks
 /// (which Word uses for some East Asian and complex-script runs) stay in the decree's font.
@@ -41,14 +65,27 @@ const THEME: &str = include_str!("theme1.xml");
 fn core_xml(p: &Properties) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><cp:keywords>{}</cp:keywords><cp:lastModifiedBy>{}</cp:lastModifiedBy><cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{}</dcterms:modified></cp:coreProperties>"#,
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><cp:keywords>{}</cp:keywords><cp:lastModifiedBy>{}</cp:lastModifiedBy><cp:revision>1</cp:revision>{}</cp:coreProperties>"#,
         escape(&p.title),
         escape(&p.subject),
         escape(&p.creator),
         escape(&p.keywords),
         escape(&p.creator),
-        p.created,
-        p.created
+        dates(p.signed)
+    )
+}
+
+/// `dcterms:created` and `dcterms:modified`: the signing date, only when its day and month are
+/// known. W3CDTF allows "2021" or "2021-06", but LibreOffice drops the first and turns the
+/// second into the impossible "2021-06-00", and the 1st of the month would be invented; a
+/// draft without its day has no dates.
+fn dates(signed: DocDate) -> String {
+    let (Some(month), Some(day)) = (signed.month, signed.day) else {
+        return String::new();
+    };
+    let timestamp = format!("{:04}-{month:02}-{day:02}T00:00:00Z", signed.year);
+    format!(
+        r#"<dcterms:created xsi:type="dcterms:W3CDTF">{timestamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{timestamp}</dcterms:modified>"#
     )
 }
 
@@ -68,95 +105,53 @@ fn app_version() -> String {
     format!("{major:02}.{minor:04}")
 }
 
-fn document_rels(headers: usize) -> String {
-    let mut out = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
-    );
-    for (id, kind, target) in [
-        ("rId1", "styles", "styles.xml"),
-        ("rId2", "fontTable", "fontTable.xml"),
-        ("rId3", "settings", "settings.xml"),
-        ("rId4", "theme", "theme/theme1.xml"),
-    ] {
-        out.push_str(&format!(
-            r#"<Relationship Id="{id}" Type="{REL}/{kind}" Target="{target}"/>"#
-        ));
-    }
-    for i in 1..=headers {
-        out.push_str(&format!(
-            r#"<Relationship Id="rIdHeader{i}" Type="{REL}/header" Target="header{i}.xml"/>"#
-        ));
-    }
-    out.push_str("</Relationships>");
-    out
+/// One relationship of the document part, to a part in word/.
+macro_rules! relationship {
+    ($id:literal, $kind:literal, $target:literal) => {
+        concat!(
+            r#"<Relationship Id=""#,
+            $id,
+            r#"" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/"#,
+            $kind,
+            r#"" Target=""#,
+            $target,
+            r#""/>"#
+        )
+    };
 }
 
-fn content_types(headers: usize) -> String {
-    let mut out = String::from(CONTENT_TYPES_HEAD);
-    for i in 1..=headers {
-        out.push_str(&format!(
-            r#"<Override PartName="/word/header{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#
-        ));
-    }
-    out.push_str("</Types>");
-    out
-}
+/// word/_rels/document.xml.rels. The header ids are the ones the sections of document.xml
+/// refer to ([`super::PAGE_HEADER`], [`super::FIRST_PAGE_HEADER`]; a test keeps them equal).
+const DOCUMENT_RELS: &str = concat!(
+    declaration!(),
+    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    relationship!("rId1", "styles", "styles.xml"),
+    relationship!("rId2", "fontTable", "fontTable.xml"),
+    relationship!("rId3", "settings", "settings.xml"),
+    relationship!("rId4", "theme", "theme/theme1.xml"),
+    relationship!("rIdHeader1", "header", "header1.xml"),
+    relationship!("rIdHeader2", "header", "header2.xml"),
+    "</Relationships>",
+);
 
-/// The parts that depend only on the size set: styles, settings, font table and the two
-/// page-number headers, normalised into schema order.
-#[derive(Debug)]
-pub struct FixedParts {
-    styles: Vec<u8>,
-    settings: Vec<u8>,
-    font_table: Vec<u8>,
-    headers: Vec<Vec<u8>>,
-}
-
-impl FixedParts {
-    /// Normalises what docx-rs built. Fails only on a defect (docx-rs writing malformed XML).
-    pub fn new(parts: &XMLDocx) -> Result<FixedParts, String> {
-        let mut next_para_id = 0;
-        let mut normalised = |xml: &[u8]| schema::normalise(xml, &mut next_para_id);
-        Ok(FixedParts {
-            styles: normalised(&parts.styles)?,
-            settings: normalised(&parts.settings)?,
-            font_table: normalised(&parts.font_table)?,
-            headers: parts
-                .headers
-                .iter()
-                .map(|h| normalised(h))
-                .collect::<Result<Vec<_>, _>>()?,
-        })
-    }
-}
-
-/// Packs the parts into .docx bytes.
-pub fn pack(
-    fixed: &FixedParts,
-    document: &[u8],
-    properties: &Properties,
-) -> Result<Vec<u8>, String> {
-    let headers = fixed.headers.len();
-    let content_types = content_types(headers);
+/// Packs the parts into .docx bytes: `styles` is the style sheet of the document's size set.
+pub fn pack(styles: &[u8], document: &[u8], properties: &Properties) -> Result<Vec<u8>, String> {
     let core = core_xml(properties);
     let app = app_xml(properties);
-    let rels = document_rels(headers);
-    let mut entries: Vec<(String, &[u8])> = vec![
-        ("[Content_Types].xml".into(), content_types.as_bytes()),
-        ("_rels/.rels".into(), ROOT_RELS.as_bytes()),
-        ("docProps/core.xml".into(), core.as_bytes()),
-        ("docProps/app.xml".into(), app.as_bytes()),
-        ("word/document.xml".into(), document),
-        ("word/_rels/document.xml.rels".into(), rels.as_bytes()),
-        ("word/styles.xml".into(), &fixed.styles),
-        ("word/settings.xml".into(), &fixed.settings),
-        ("word/fontTable.xml".into(), &fixed.font_table),
-        ("word/theme/theme1.xml".into(), THEME.as_bytes()),
+    let entries: [(&str, &[u8]); 12] = [
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", ROOT_RELS.as_bytes()),
+        ("docProps/core.xml", core.as_bytes()),
+        ("docProps/app.xml", app.as_bytes()),
+        ("word/document.xml", document),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
+        ("word/styles.xml", styles),
+        ("word/settings.xml", fixed::SETTINGS.as_bytes()),
+        ("word/fontTable.xml", fixed::FONT_TABLE.as_bytes()),
+        ("word/theme/theme1.xml", THEME.as_bytes()),
+        ("word/header1.xml", fixed::PAGE_NUMBER_HEADER.as_bytes()),
+        ("word/header2.xml", fixed::FIRST_PAGE_HEADER.as_bytes()),
     ];
-    for (i, header) in fixed.headers.iter().enumerate() {
-        entries.push((format!("word/header{}.xml", i + 1), header));
-    }
 
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -172,4 +167,58 @@ pub fn pack(
         zip.write_all(bytes).map_err(|e| zip_error(&e))?;
     }
     Ok(zip.finish().map_err(|e| zip_error(&e))?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{FIRST_PAGE_HEADER, PAGE_HEADER};
+    use super::*;
+
+    fn properties(day: Option<u32>, month: Option<u32>) -> Properties {
+        Properties {
+            title: "T".into(),
+            subject: "Kế hoạch".into(),
+            creator: "Sở Nội vụ".into(),
+            keywords: "/KH-SNV".into(),
+            signed: DocDate {
+                day,
+                month,
+                year: 2021,
+            },
+        }
+    }
+
+    #[test]
+    fn a_known_signing_day_dates_the_document() {
+        let core = core_xml(&properties(Some(9), Some(3)));
+        assert!(core.contains(
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">2021-03-09T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2021-03-09T00:00:00Z</dcterms:modified></cp:coreProperties>"#
+        ), "{core}");
+    }
+
+    #[test]
+    fn a_draft_without_its_day_has_no_invented_date() {
+        for core in [
+            core_xml(&properties(None, Some(6))),
+            core_xml(&properties(None, None)),
+        ] {
+            assert!(!core.contains("dcterms:created"), "{core}");
+            assert!(!core.contains("dcterms:modified"), "{core}");
+            assert!(core.ends_with("<cp:revision>1</cp:revision></cp:coreProperties>"));
+        }
+    }
+
+    #[test]
+    fn the_sections_header_ids_name_the_header_parts() {
+        for (id, part) in [
+            (PAGE_HEADER, "header1.xml"),
+            (FIRST_PAGE_HEADER, "header2.xml"),
+        ] {
+            let relationship = format!(
+                r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="{part}"/>"#
+            );
+            assert!(DOCUMENT_RELS.contains(&relationship), "{relationship}");
+            assert!(CONTENT_TYPES.contains(&format!(r#"PartName="/word/{part}""#)));
+        }
+    }
 }

@@ -5,8 +5,8 @@
 use super::document::{ParaProps, paragraph, rule, spans, styled};
 use super::styles::id;
 use super::xml::Xml;
-use crate::blocks::{Inline, Merge, Row, RowKind, Span};
 use crate::layout::{HeaderBlock, SignatureBlock, TableModel};
+use crate::model::{Inline, Merge, Row, RowKind, Span};
 
 /// `w:tblPr` and `w:tblGrid`; `ruled` draws single 1/4 pt lines round and between cells,
 /// otherwise every border is explicitly absent, whatever the default table style says.
@@ -135,9 +135,9 @@ fn lines(inline: &Inline) -> impl Iterator<Item = &[Span]> {
     inline.split(|span| matches!(span, Span::Break))
 }
 
-fn body_row(x: &mut Xml, row: &Row, widths: &[u32], style: &str, header: bool) {
+fn body_row(x: &mut Xml, row: &Row, widths: &[u32], style: &str, header: bool, whole: bool) {
     let bold_row = matches!(row.kind, RowKind::Header | RowKind::Group | RowKind::Total);
-    open_row(x, true, header);
+    open_row(x, whole, header);
     let mut column = 0;
     for c in &row.cells {
         let end = (column + c.span).min(widths.len());
@@ -166,7 +166,7 @@ pub fn body(x: &mut Xml, t: &TableModel) {
     open_table(x, &t.widths, true);
     let header_rows = t.header_rows();
     for (i, row) in t.rows.iter().enumerate() {
-        body_row(x, row, &t.widths, style, i < header_rows);
+        body_row(x, row, &t.widths, style, i < header_rows, t.keep_whole[i]);
     }
     x.close("w:tbl");
 }

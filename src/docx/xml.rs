@@ -1,9 +1,10 @@
-//! A minimal streaming XML writer for word/document.xml.
+//! A minimal streaming XML writer for the parts that vary: word/document.xml and the style
+//! sheet of a size set.
 //!
-//! The document part is written straight from the layout in ECMA-376 element order, rather
-//! than through docx-rs's builder: building docx-rs's model, serialising it and parsing it
-//! back to put elements in schema order took three quarters of the render time and most of
-//! the memory for a large appendix (see the README's Benchmarks). Element and attribute
+//! The parts are written straight from the layout in ECMA-376 element order, rather than
+//! through docx-rs's builder: building docx-rs's model, serialising it and parsing it back to
+//! put elements in schema order took three quarters of the render time and most of the
+//! memory for a large appendix (see the README's Benchmarks). Element and attribute
 //! names here are literals of this crate; record text reaches XML only through [`escape`]
 //! (here and in the document properties), so it can never become markup.
 

@@ -3,7 +3,10 @@
 //! title) → "a)" → "-" → "+". Numbers are computed here and nowhere else, so no document can
 //! number a row twice.
 
-use crate::blocks::{Block, Inline, Row, RowKind, Span};
+use super::CELL_MARGINS;
+use super::measure::{self, Face};
+use crate::model::{Block, Inline, Row, RowKind, Span, Table};
+use crate::record::Numbering;
 use crate::text;
 
 /// What a body paragraph is; each kind has its own named style in Word.
@@ -33,11 +36,75 @@ pub struct Paragraph {
 pub struct TableModel {
     pub widths: Vec<u32>,
     pub rows: Vec<Row>,
+    /// For each row, whether it must stay on one page: header rows and short rows. A tall
+    /// row may break, so a page never ends half empty before it.
+    pub keep_whole: Vec<bool>,
     /// Appendix tables use the smaller table text (12 pt) to fit their many columns.
     pub compact: bool,
 }
 
+/// A row of at most this many lines stays on one page; a taller one may break.
+const SHORT_ROW_LINES: u32 = 4;
+
+/// The number of lines a row takes: its tallest cell, each paragraph of a cell wrapped at the
+/// cell's width (text measured with the font's metrics at `size` points).
+fn row_lines(row: &Row, widths: &[u32], size: f32) -> u32 {
+    let mut column = 0;
+    let mut tallest = 1;
+    for cell in &row.cells {
+        let end = (column + cell.span).min(widths.len());
+        let inner = widths[column.min(end)..end]
+            .iter()
+            .sum::<u32>()
+            .saturating_sub(CELL_MARGINS)
+            .max(1);
+        column += cell.span;
+        let face = if cell.bold || row.kind != RowKind::Body {
+            Face::Bold
+        } else {
+            Face::Regular
+        };
+        let lines: u32 = cell
+            .text
+            .split(|span| matches!(span, Span::Break))
+            .map(|line| {
+                let text: String = line
+                    .iter()
+                    .map(|span| match span {
+                        Span::Text { text, .. } => text.as_str(),
+                        Span::Break => "",
+                    })
+                    .collect();
+                measure::width_twips(&text, size, face)
+                    .div_ceil(inner)
+                    .max(1)
+            })
+            .sum();
+        tallest = tallest.max(lines);
+    }
+    tallest
+}
+
 impl TableModel {
+    /// A table whose relative widths are scaled to fill `text_width` twips, its text at
+    /// `size` points.
+    pub fn fit(table: Table, text_width: u32, size: f32, compact: bool) -> TableModel {
+        let widths = scale(&table.widths, text_width);
+        let keep_whole = table
+            .rows
+            .iter()
+            .map(|row| {
+                row.kind == RowKind::Header || row_lines(row, &widths, size) <= SHORT_ROW_LINES
+            })
+            .collect();
+        TableModel {
+            widths,
+            rows: table.rows,
+            keep_whole,
+            compact,
+        }
+    }
+
     /// Number of leading header rows (repeated on every page).
     pub fn header_rows(&self) -> usize {
         self.rows
@@ -71,52 +138,102 @@ fn upper_inline(inline: &Inline) -> Inline {
         .collect()
 }
 
-/// Numbers headings and points and sizes tables to `text_width` twips.
-pub fn number_body(blocks: &[Block], text_width: u32) -> Vec<BodyItem> {
-    let (mut sections, mut khoan, mut diem) = (0u32, 0u32, 0usize);
+/// The section numbers in force: one counter per level.
+#[derive(Default)]
+struct Counters([u32; 3]);
+
+impl Counters {
+    /// Counts a heading of `level` (1–3) and resets the levels below it.
+    fn next(&mut self, level: u8) -> [u32; 3] {
+        let i = usize::from(level.clamp(1, 3) - 1);
+        self.0[i] += 1;
+        for lower in &mut self.0[i + 1..] {
+            *lower = 0;
+        }
+        self.0
+    }
+}
+
+/// The number of a heading of `level` in a numbering style, with its trailing space.
+fn number(style: Numbering, level: u8, counts: [u32; 3]) -> String {
+    let [one, two, three] = counts;
+    match (style, level) {
+        (Numbering::Roman, 1) => format!("{}. ", text::roman(one)),
+        (Numbering::Roman, 2) | (Numbering::Arabic | Numbering::Decimal, 1) => {
+            format!("{}. ", counts[usize::from(level) - 1])
+        }
+        (Numbering::Roman, _) | (Numbering::Arabic, 2) => {
+            format!(
+                "{}) ",
+                text::point_letter(counts[usize::from(level) - 1] as usize)
+            )
+        }
+        (Numbering::Arabic, _) => "- ".to_string(),
+        (Numbering::Decimal, 2) => format!("{one}.{two}. "),
+        (Numbering::Decimal, _) => format!("{one}.{two}.{three}. "),
+    }
+}
+
+/// Numbers headings and points in `style` and sizes tables to `text_width` twips. A heading
+/// without text lends its number to the paragraph that follows it ("1. Giao Văn phòng …").
+pub fn number_body(
+    blocks: &[Block],
+    text_width: u32,
+    table_size: f32,
+    style: Numbering,
+) -> Vec<BodyItem> {
+    let mut counters = Counters::default();
+    let mut pending: Option<String> = None;
+    let mut items = Vec::with_capacity(blocks.len());
     let para =
         |kind, prefix: String, text: Inline| BodyItem::Paragraph(Paragraph { kind, prefix, text });
-    blocks
-        .iter()
-        .map(|block| match block {
-            Block::Heading { level: 1, text } => {
-                sections += 1;
-                (khoan, diem) = (0, 0);
-                para(
-                    ParaKind::Heading1,
-                    format!("{}. ", text::roman(sections)),
-                    upper_inline(text),
-                )
+    for block in blocks {
+        if !matches!(block, Block::Paragraph(_)) {
+            if let Some(prefix) = pending.take() {
+                // A heading without text and without a paragraph to lead: its number alone.
+                items.push(para(ParaKind::Khoan, prefix, Inline::new()));
             }
-            Block::Heading { level: 2, text } => {
-                khoan += 1;
-                diem = 0;
-                para(ParaKind::Heading2, format!("{khoan}. "), text.clone())
+        }
+        let item = match block {
+            Block::Heading { level, text } => {
+                let prefix = number(style, *level, counters.next(*level));
+                if text.is_empty() {
+                    pending = Some(prefix);
+                    continue;
+                }
+                let (kind, text) = match level {
+                    1 if style == Numbering::Roman => (ParaKind::Heading1, upper_inline(text)),
+                    1 => (ParaKind::Heading1, text.clone()),
+                    2 => (ParaKind::Heading2, text.clone()),
+                    _ => (ParaKind::Heading3, text.clone()),
+                };
+                para(kind, prefix, text)
             }
-            Block::Khoan(text) => {
-                khoan += 1;
-                diem = 0;
-                para(ParaKind::Khoan, format!("{khoan}. "), text.clone())
-            }
-            Block::Heading { text, .. } => {
-                diem += 1;
-                para(
-                    ParaKind::Heading3,
-                    format!("{}) ", text::point_letter(diem)),
-                    text.clone(),
-                )
-            }
-            Block::Paragraph(text) => para(ParaKind::Body, String::new(), text.clone()),
+            Block::Khoan(text) => para(
+                ParaKind::Khoan,
+                number(style, 2, counters.next(2)),
+                text.clone(),
+            ),
+            Block::Paragraph(text) => match pending.take() {
+                Some(prefix) => para(ParaKind::Khoan, prefix, text.clone()),
+                None => para(ParaKind::Body, String::new(), text.clone()),
+            },
             Block::Dash(text) => para(ParaKind::Dash, "- ".into(), text.clone()),
             Block::Plus(text) => para(ParaKind::Plus, "+ ".into(), text.clone()),
             Block::Note(text) => para(ParaKind::Note, String::new(), text.clone()),
-            Block::Table(table) => BodyItem::Table(TableModel {
-                widths: scale(&table.widths, text_width),
-                rows: table.rows.clone(),
-                compact: false,
-            }),
-        })
-        .collect()
+            Block::Table(table) => BodyItem::Table(TableModel::fit(
+                table.clone(),
+                text_width,
+                table_size,
+                false,
+            )),
+        };
+        items.push(item);
+    }
+    if let Some(prefix) = pending {
+        items.push(para(ParaKind::Khoan, prefix, Inline::new()));
+    }
+    items
 }
 
 /// Scales relative widths to absolute twips summing exactly to `total`.
@@ -139,7 +256,7 @@ mod tests {
     use crate::blocks::parse;
 
     fn prefixes(markup: &str) -> Vec<String> {
-        number_body(&parse(markup).unwrap(), 9000)
+        number_body(&parse(markup).unwrap(), 9000, 13.0, Numbering::Roman)
             .into_iter()
             .filter_map(|b| match b {
                 BodyItem::Paragraph(p) => Some(p.prefix),
@@ -161,16 +278,128 @@ mod tests {
 
     #[test]
     fn section_titles_are_upper_case() {
-        let items = number_body(&parse("@h1 Mục đích, yêu cầu").unwrap(), 9000);
+        let items = number_body(
+            &parse("@h1 Mục đích, yêu cầu").unwrap(),
+            9000,
+            13.0,
+            Numbering::Roman,
+        );
         let BodyItem::Paragraph(p) = &items[0] else {
             panic!()
         };
-        assert_eq!(crate::blocks::plain(&p.text), "MỤC ĐÍCH, YÊU CẦU");
+        assert_eq!(crate::model::plain(&p.text), "MỤC ĐÍCH, YÊU CẦU");
     }
 
     #[test]
     fn table_widths_fill_the_text_width() {
         assert_eq!(scale(&[7, 53, 13, 14, 13], 9354).iter().sum::<u32>(), 9354);
         assert_eq!(scale(&[1, 1], 11), vec![5, 6]);
+    }
+
+    fn prefixes_in(style: Numbering, markup: &str) -> Vec<String> {
+        number_body(&parse(markup).unwrap(), 9000, 13.0, style)
+            .into_iter()
+            .filter_map(|b| match b {
+                BodyItem::Paragraph(p) => Some(p.prefix),
+                BodyItem::Table(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_numbering_style_numbers_three_levels() {
+        let markup = "@h1 a\n@h2 b\n@h3 c\n@h3 d\n@h2 e\n@h1 f\n@k g\n";
+        assert_eq!(
+            prefixes_in(Numbering::Arabic, markup),
+            ["1. ", "a) ", "- ", "- ", "b) ", "2. ", "a) "]
+        );
+        assert_eq!(
+            prefixes_in(Numbering::Decimal, markup),
+            [
+                "1. ", "1.1. ", "1.1.1. ", "1.1.2. ", "1.2. ", "2. ", "2.1. "
+            ]
+        );
+    }
+
+    #[test]
+    fn only_roman_sections_are_upper_case() {
+        let items = number_body(
+            &parse("@h1 Kết quả").unwrap(),
+            9000,
+            13.0,
+            Numbering::Arabic,
+        );
+        let BodyItem::Paragraph(p) = &items[0] else {
+            panic!()
+        };
+        assert_eq!(
+            (p.prefix.as_str(), crate::model::plain(&p.text).as_str()),
+            ("1. ", "Kết quả")
+        );
+    }
+
+    #[test]
+    fn a_heading_without_text_lends_its_number_to_the_next_paragraph() {
+        let items = number_body(
+            &parse("@h1 A\n@h1 \n@p Giao Văn phòng\n@h1 \n@- x\n").unwrap(),
+            9000,
+            13.0,
+            Numbering::Roman,
+        );
+        let got: Vec<(String, ParaKind)> = items
+            .iter()
+            .map(|b| match b {
+                BodyItem::Paragraph(p) => (
+                    format!("{}{}", p.prefix, crate::model::plain(&p.text)),
+                    p.kind,
+                ),
+                BodyItem::Table(_) => panic!(),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("I. A".to_string(), ParaKind::Heading1),
+                ("II. Giao Văn phòng".to_string(), ParaKind::Khoan),
+                ("III. ".to_string(), ParaKind::Khoan),
+                ("- x".to_string(), ParaKind::Dash),
+            ]
+        );
+    }
+
+    #[test]
+    fn generated_headings_sit_one_level_below_their_section() {
+        assert_eq!(
+            prefixes("@h1 a\n@sub b\n@sub c\n@h2 d\n@sub e\n"),
+            ["I. ", "1. ", "2. ", "3. ", "a) "]
+        );
+    }
+
+    #[test]
+    fn short_rows_stay_whole_and_tall_rows_may_break() {
+        let cell = |t: &str| crate::model::Cell {
+            align: crate::model::Align::Left,
+            bold: false,
+            span: 1,
+            merge: crate::model::Merge::None,
+            text: crate::model::plain_inline(t),
+        };
+        let row = |kind, text: &str| Row {
+            kind,
+            cells: vec![cell("1"), cell(text)],
+        };
+        let table = Table {
+            widths: vec![1, 3],
+            rows: vec![
+                row(RowKind::Header, &"Tiêu đề rất dài ".repeat(20)),
+                row(RowKind::Body, "Kiểm tra CCHC năm 2021"),
+                row(
+                    RowKind::Body,
+                    &"Rà soát, hệ thống hóa văn bản quy phạm ".repeat(12),
+                ),
+            ],
+        };
+        let model = TableModel::fit(table, 4000, 12.0, true);
+        assert_eq!(model.keep_whole, [true, true, false]);
     }
 }

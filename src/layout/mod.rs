@@ -10,9 +10,10 @@ pub mod measure;
 
 pub use body::{BodyItem, ParaKind, Paragraph, TableModel, number_body};
 
-use crate::blocks::Block;
-use crate::derive::View;
+use crate::derive::{AppendixView, View};
+use crate::model::{Block, Table};
 use crate::record::SizeSet;
+use crate::text;
 use measure::Face;
 
 /// Twips per millimetre.
@@ -262,7 +263,7 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
         .co_quan
         .ten
         .lines()
-        .map(|l| crate::text::upper(l.trim()))
+        .map(|l| text::upper(l.trim()))
         .collect();
     let left_inner = left_width - CELL_MARGINS;
     let right_inner = right_width - CELL_MARGINS;
@@ -283,18 +284,14 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
     let header = HeaderBlock {
         left_width,
         right_width,
-        parent: view
-            .co_quan
-            .chu_quan
-            .as_ref()
-            .map(|p| crate::text::upper(p)),
+        parent: view.co_quan.chu_quan.as_ref().map(|p| text::upper(p)),
         issuer,
         issuer_rule,
         quoc_hieu: QUOC_HIEU,
         tieu_ngu: TIEU_NGU,
         tieu_ngu_rule,
         so: format!("Số: {}", view.so_ky_hieu),
-        vv: is_letter.then(|| format!("V/v {}", view.trich_yeu)),
+        vv: is_letter.then(|| format!("V/v {}", text::glue_last_word(&view.trich_yeu))),
         date: view.dia_danh_ngay.clone(),
     };
 
@@ -302,7 +299,7 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
         measure::width_twips(&view.trich_yeu, sizes.title, Face::Bold).min(text_width);
     let title = (!is_letter).then(|| TitleBlock {
         kind: view.loai.ten_hoa.clone(),
-        trich_yeu: view.trich_yeu.clone(),
+        trich_yeu: text::glue_last_word(&view.trich_yeu),
         rule: Rule::centred(share(trich_yeu_width, SHORT_RULE_SHARE), text_width),
     });
 
@@ -311,7 +308,7 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
         title,
         kinh_gui: kinh_gui(&view.kinh_gui, sizes.body),
         can_cu: view.can_cu.clone(),
-        body: number_body(body, text_width),
+        body: number_body(body, text_width, sizes.table, view.danh_so),
         signature: SignatureBlock {
             left_width,
             right_width,
@@ -327,30 +324,27 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
     }
 }
 
-/// Lays out the `index`-th appendix of `view` with its table blocks as a section of its own.
-pub fn appendix_section(view: &View, index: usize, table: &[Block]) -> Section {
-    let appendix = &view.phu_luc[index];
+/// Lays out an appendix with its table as a section of its own.
+pub fn appendix_section(appendix: &AppendixView, table: Table, sizes: Sizes) -> Section {
     let setup = if appendix.ngang {
         PageSetup::a4_landscape()
     } else {
         PageSetup::a4_portrait()
     };
-    let sizes = Sizes::for_set(view.size_set);
     let text_width = setup.text_width();
     let title_width =
         measure::width_twips(&appendix.tieu_de_hoa, sizes.title, Face::Bold).min(text_width);
-    let mut body = number_body(table, text_width);
-    for item in &mut body {
-        if let BodyItem::Table(t) = item {
-            t.compact = true;
-        }
-    }
     let part = AppendixPart {
         label: appendix.nhan.clone(),
-        title: appendix.tieu_de_hoa.clone(),
+        title: text::glue_last_word(&appendix.tieu_de_hoa),
         attached: appendix.kem_theo.clone(),
         rule: Rule::centred(share(title_width, SHORT_RULE_SHARE), text_width),
-        body,
+        body: vec![BodyItem::Table(TableModel::fit(
+            table,
+            text_width,
+            sizes.appendix_table,
+            true,
+        ))],
     };
     Section {
         setup,

@@ -2,74 +2,15 @@
 //! block, section depth, criterion codes and scores, progress entries, appendix presets and
 //! columns. Errors and warnings point at the offending value's line through its span.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
-use super::load::calendar_date;
-use super::{Criterion, Progress, Record, Section};
+use super::date::calendar_date;
+use super::scores::Figure;
+use super::{Criterion, Progress, Record, Section, Text};
 use crate::error::{Error, Location, Warning};
 use crate::text::Decimal;
-
-/// The block generators a record may ask for with `{ chen = "…" }`.
-pub const INSERTIONS: [&str; 2] = ["bang-diem", "khac-phuc"];
-
-/// The progress statuses a record may use.
-pub const STATUSES: [&str; 4] = [
-    "hoan-thanh",
-    "dang-thuc-hien",
-    "chua-thuc-hien",
-    "khong-the-thuc-hien",
-];
-
-/// Appendix presets and the column keys each may use.
-pub const PRESETS: [(&str, &[&str]); 3] = [
-    (
-        "nhiem-vu",
-        &[
-            "stt",
-            "ten",
-            "san_pham",
-            "chu_tri",
-            "phoi_hop",
-            "thoi_gian",
-            "ket_qua",
-            "tien_do",
-            "ghi_chu",
-        ],
-    ),
-    (
-        "tien-do",
-        &[
-            "stt",
-            "ma",
-            "ten",
-            "giai_phap",
-            "chu_tri",
-            "phoi_hop",
-            "thoi_gian",
-            "tien_do",
-            "ghi_chu",
-        ],
-    ),
-    (
-        "diem",
-        &[
-            "stt",
-            "ma",
-            "ten",
-            "diem_toi_da",
-            "diem_dat",
-            "diem_mat",
-            "giai_phap",
-            "chu_tri",
-            "phoi_hop",
-            "thoi_gian",
-            "tien_do",
-            "ghi_chu",
-        ],
-    ),
-];
 
 /// The record's file and text, to turn spans into places.
 pub struct Checker<'a> {
@@ -107,16 +48,16 @@ pub fn check(c: &Checker<'_>, record: &Record) -> Result<Vec<Warning>, Error> {
 /// Text every document prints (trích yếu, the body's name and place, the signer's name, each
 /// criterion's name) may not be blank: spaces alone would render an empty line silently.
 fn check_blank_texts(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
-    let mut texts: Vec<(String, &str)> = vec![
-        ("trich_yeu".into(), record.trich_yeu.as_str()),
-        ("co_quan.ten".into(), record.co_quan.ten.as_str()),
-        ("co_quan.dia_danh".into(), record.co_quan.dia_danh.as_str()),
-        ("nguoi_ky.ho_ten".into(), record.nguoi_ky.ho_ten.as_str()),
+    let mut texts: Vec<(String, &Text)> = vec![
+        ("trich_yeu".into(), &record.trich_yeu),
+        ("co_quan.ten".into(), &record.co_quan.ten),
+        ("co_quan.dia_danh".into(), &record.co_quan.dia_danh),
+        ("nguoi_ky.ho_ten".into(), &record.nguoi_ky.ho_ten),
     ];
     for (i, criterion) in record.tieu_chi.iter().enumerate() {
-        texts.push((format!("tieu_chi.{i}.ten"), criterion.ten.as_str()));
+        texts.push((format!("tieu_chi.{i}.ten"), &criterion.ten));
     }
-    let Some((key, _)) = texts.into_iter().find(|(_, text)| text.trim().is_empty()) else {
+    let Some((key, _)) = texts.into_iter().find(|(_, text)| text.is_blank()) else {
         return Ok(());
     };
     let shown = key.split('.').filter(|part| part.parse::<usize>().is_err());
@@ -145,17 +86,13 @@ fn value_span(source: &str, path: &str) -> Option<Range<usize>> {
 fn check_signer(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
     let signer = &record.nguoi_ky;
     if let Some(prefix) = &signer.quyen_han {
-        if !["KT.", "TL.", "TUQ.", "Q."].contains(&prefix.get_ref().as_str()) {
-            return Err(c.at(
-                prefix.span(),
-                format!("unknown signing authority `{}`", prefix.get_ref()),
-                "use \"KT.\", \"TL.\", \"TUQ.\" or \"Q.\"; for \"TM.\" write thay_mat = \"<collective>\"",
-            ));
-        }
         if signer.chuc_vu_thu_truong.is_none() {
             return Err(c.at(
                 prefix.span(),
-                format!("`{}` needs the head's title it signs for", prefix.get_ref()),
+                format!(
+                    "`{}` needs the head's title it signs for",
+                    prefix.get_ref().code()
+                ),
                 "add chuc_vu_thu_truong, e.g. \"Giám đốc\"",
             ));
         }
@@ -195,13 +132,6 @@ fn check_progress(c: &Checker<'_>, entries: &[Progress]) -> Result<(), Error> {
                 entry.ngay.span(),
                 format!("`{}` is not a calendar date", entry.ngay.get_ref()),
                 "write the date as YYYY-MM-DD",
-            ));
-        }
-        if !STATUSES.contains(&entry.trang_thai.get_ref().as_str()) {
-            return Err(c.at(
-                entry.trang_thai.span(),
-                format!("unknown progress status `{}`", entry.trang_thai.get_ref()),
-                &format!("use one of: {}", STATUSES.join(", ")),
             ));
         }
     }
@@ -282,33 +212,22 @@ fn check_criteria(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
 
 fn check_appendices(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
     for appendix in &record.phu_luc {
-        let preset = appendix.mau.get_ref().as_str();
-        let Some((_, keys)) = PRESETS.iter().find(|(name, _)| *name == preset) else {
-            let names: Vec<&str> = PRESETS.iter().map(|p| p.0).collect();
-            return Err(c.at(
-                appendix.mau.span(),
-                format!("unknown appendix preset `{preset}`"),
-                &format!("use one of: {}", names.join(", ")),
-            ));
-        };
+        let preset = *appendix.mau.get_ref();
         for column in &appendix.cot {
-            if !keys.contains(&column.khoa.get_ref().as_str()) {
+            let key = *column.khoa.get_ref();
+            if !preset.allows(key) {
+                let keys = preset
+                    .default_columns()
+                    .iter()
+                    .chain(preset.other_columns());
                 return Err(c.at(
                     column.khoa.span(),
                     format!(
-                        "column `{}` is not available in a `{preset}` appendix",
-                        column.khoa.get_ref()
+                        "column `{}` is not available in a `{}` appendix",
+                        key.code(),
+                        preset.code()
                     ),
-                    &format!("use one of: {}", keys.join(", ")),
-                ));
-            }
-        }
-        if let Some(h) = &appendix.huong {
-            if !["doc", "ngang", "tu-dong"].contains(&h.get_ref().as_str()) {
-                return Err(c.at(
-                    h.span(),
-                    format!("unknown orientation `{}`", h.get_ref()),
-                    "use \"doc\", \"ngang\" or \"tu-dong\"",
+                    &super::vocab::one_of(keys.map(|k| k.code())),
                 ));
             }
         }
@@ -325,94 +244,30 @@ fn check_appendices(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
     Ok(())
 }
 
-/// For each criterion, the index of its parent: the nearest earlier criterion whose code is a
-/// prefix of its own followed by "." ("3.2" is the parent of "3.2.1").
-///
-/// Linear in the number of criteria: the candidates are the prefixes of a code that end just
-/// before one of its dots, looked up among the codes seen so far (the last one wins, being
-/// the nearest), and only at lengths some earlier code has.
-pub fn code_parents(codes: &[Option<&str>]) -> Vec<Option<usize>> {
-    let mut last: HashMap<&str, usize> = HashMap::new();
-    let mut lengths: HashSet<usize> = HashSet::new();
-    let mut parents = Vec::with_capacity(codes.len());
-    for (i, code) in codes.iter().enumerate() {
-        let parent = code.and_then(|code| {
-            code.match_indices('.')
-                .filter(|(dot, _)| lengths.contains(dot))
-                .filter_map(|(dot, _)| last.get(&code[..dot]).copied())
-                .max()
-        });
-        parents.push(parent);
-        if let Some(code) = code {
-            last.insert(code, i);
-            lengths.insert(code.len());
-        }
-    }
-    parents
-}
-
-/// Effective (maximum, assessed) of each criterion: the sum of its children when they are
-/// scored, otherwise its own typed points.
-pub fn effective_scores(record: &Record) -> Vec<Option<(Decimal, Decimal)>> {
-    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.code()).collect();
-    let parents = code_parents(&codes);
-    let typed = |c: &Criterion| {
-        Some((
-            Decimal::from_f64(*c.diem_toi_da.as_ref()?.get_ref()),
-            Decimal::from_f64(*c.diem_dat.as_ref()?.get_ref()),
-        ))
-    };
-    let mut scores: Vec<Option<(Decimal, Decimal)>> = vec![None; record.tieu_chi.len()];
-    // The scored children's sums, filled in as each child is finished.
-    let mut sums: Vec<Option<(Decimal, Decimal)>> = vec![None; record.tieu_chi.len()];
-    // Children always come after their parent, so walking backwards finishes children first.
-    for i in (0..record.tieu_chi.len()).rev() {
-        scores[i] = sums[i].or_else(|| typed(&record.tieu_chi[i]));
-        if let (Some(parent), Some((max, got))) = (parents[i], scores[i]) {
-            let (m, g) = sums[parent].unwrap_or_default();
-            sums[parent] = Some((m + max, g + got));
-        }
-    }
-    scores
-}
-
 /// A group criterion whose typed points disagree with the sum of its parts gets a warning;
 /// the tables show the computed sum.
 fn typed_totals(c: &Checker<'_>, record: &Record) -> Vec<Warning> {
-    let codes: Vec<Option<&str>> = record.tieu_chi.iter().map(|t| t.code()).collect();
-    let parents = code_parents(&codes);
-    let scores = effective_scores(record);
-    let mut has_parts = vec![false; parents.len()];
-    for parent in parents.iter().flatten() {
-        has_parts[*parent] = true;
-    }
-    let mut warnings = Vec::new();
-    for (i, criterion) in record.tieu_chi.iter().enumerate() {
-        let has_parts = has_parts[i];
-        let (true, Some((max, got))) = (has_parts, scores[i]) else {
-            continue;
-        };
-        for (typed, sum, label) in [
-            (&criterion.diem_toi_da, max, "maximum"),
-            (&criterion.diem_dat, got, "assessed points"),
-        ] {
-            let Some(typed) = typed else { continue };
-            let typed_value = Decimal::from_f64(*typed.get_ref());
-            if typed_value != sum {
-                warnings.push(Warning {
-                    location: Location::from_span(c.path, c.source, typed.span()),
-                    message: format!(
-                        "criterion `{}` types {label} {} but its parts add up to {}; the tables show {}",
-                        criterion.code().unwrap_or(&criterion.ten),
-                        typed_value.vi(),
-                        sum.vi(),
-                        sum.vi()
-                    ),
-                });
+    super::Scores::of(record)
+        .disagreements(record)
+        .into_iter()
+        .map(|(i, figure, typed, sum)| {
+            let criterion = &record.tieu_chi[i];
+            let label = match figure {
+                Figure::Maximum => "maximum",
+                Figure::Assessed => "assessed points",
+            };
+            Warning {
+                location: Location::from_span(c.path, c.source, typed.span()),
+                message: format!(
+                    "criterion `{}` types {label} {} but its parts add up to {}; the tables show {}",
+                    criterion.code().unwrap_or(&criterion.ten),
+                    Decimal::from_f64(*typed.get_ref()).vi(),
+                    sum.vi(),
+                    sum.vi()
+                ),
             }
-        }
-    }
-    warnings
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -437,70 +292,5 @@ mod tests {
         let d = blank_error(&record.replace("\"Hai\"", "\" \\t \""));
         assert_eq!((d.line, d.column), (Some(15), Some(7)));
         assert_eq!(d.message, "`tieu_chi.ten` is blank");
-    }
-
-    #[test]
-    fn parents_follow_codes() {
-        let codes = [
-            Some("1"),
-            Some("1.2"),
-            Some("1.5"),
-            Some("3"),
-            Some("3.2"),
-            Some("3.2.1"),
-            Some("10"),
-            None,
-        ];
-        assert_eq!(
-            code_parents(&codes),
-            [None, Some(0), Some(0), None, Some(3), Some(4), None, None]
-        );
-    }
-
-    /// The definition, scanning backwards from each criterion: what `code_parents` must match.
-    fn nearest_prefix(codes: &[Option<&str>]) -> Vec<Option<usize>> {
-        (0..codes.len())
-            .map(|i| {
-                let code = codes[i]?;
-                (0..i).rev().find(|&j| {
-                    codes[j]
-                        .is_some_and(|p| code.starts_with(p) && code[p.len()..].starts_with('.'))
-                })
-            })
-            .collect()
-    }
-
-    #[test]
-    fn parents_match_the_definition_on_odd_codes() {
-        let codes = [
-            Some("1"),
-            Some(""),
-            Some(".5"),
-            Some("1."),
-            Some("1..2"),
-            Some("1.2"),
-            None,
-            Some("1.2.3"),
-            Some("1.2.3.4.5"),
-            Some("1.2.3.4"),
-            Some("2.1"),
-            Some("Đ.1"),
-            Some("Đ"),
-            Some("Đ.1.a"),
-        ];
-        assert_eq!(code_parents(&codes), nearest_prefix(&codes));
-    }
-
-    #[test]
-    fn parents_of_a_hundred_thousand_criteria_take_a_moment_not_an_hour() {
-        // Top-level codes have no parent: scanning backwards from each would take 5·10⁹ steps.
-        let mut owned: Vec<String> = (0..100_000).map(|g| g.to_string()).collect();
-        owned.push("5.1".into());
-        let codes: Vec<Option<&str>> = owned.iter().map(|c| Some(c.as_str())).collect();
-        let started = std::time::Instant::now();
-        let parents = code_parents(&codes);
-        assert!(started.elapsed() < std::time::Duration::from_secs(2));
-        assert_eq!(parents[99_999], None);
-        assert_eq!(parents[100_000], Some(5));
     }
 }

@@ -3,64 +3,109 @@
 //! The table is used literally: mixed-case abbreviations such as "TTr" and "QyĐ" are not
 //! upper-cased (nd30.md §4.3).
 
-/// One kind of administrative document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Kind {
-    /// The code a record uses in `loai`.
-    pub code: &'static str,
-    /// The type name as written in running text ("Kế hoạch").
-    pub name: &'static str,
-    /// The abbreviation in the ký hiệu; `None` for công văn, which has none.
-    pub abbreviation: Option<&'static str>,
-}
+use super::vocab::{one_of, vocabulary};
 
-const fn kind(code: &'static str, name: &'static str, abbreviation: &'static str) -> Kind {
-    Kind {
-        code,
-        name,
-        abbreviation: Some(abbreviation),
+vocabulary! {
+    /// One kind of administrative document, in the order of ND30's table.
+    Kind, what: "document kind", help: one_of(Kind::ALL.iter().map(|k| k.code())), {
+        NghiQuyet = "nghi-quyet",
+        QuyetDinh = "quyet-dinh",
+        ChiThi = "chi-thi",
+        QuyChe = "quy-che",
+        QuyDinh = "quy-dinh",
+        ThongCao = "thong-cao",
+        ThongBao = "thong-bao",
+        HuongDan = "huong-dan",
+        ChuongTrinh = "chuong-trinh",
+        KeHoach = "ke-hoach",
+        PhuongAn = "phuong-an",
+        DeAn = "de-an",
+        DuAn = "du-an",
+        BaoCao = "bao-cao",
+        BienBan = "bien-ban",
+        ToTrinh = "to-trinh",
+        HopDong = "hop-dong",
+        CongDien = "cong-dien",
+        BanGhiNho = "ban-ghi-nho",
+        BanThoaThuan = "ban-thoa-thuan",
+        GiayUyQuyen = "giay-uy-quyen",
+        GiayMoi = "giay-moi",
+        GiayGioiThieu = "giay-gioi-thieu",
+        GiayNghiPhep = "giay-nghi-phep",
+        PhieuGui = "phieu-gui",
+        PhieuChuyen = "phieu-chuyen",
+        PhieuBao = "phieu-bao",
+        CongVan = "cong-van",
     }
 }
 
-/// Every kind ND30 names, in the order of its table.
-pub const KINDS: [Kind; 28] = [
-    kind("nghi-quyet", "Nghị quyết", "NQ"),
-    kind("quyet-dinh", "Quyết định", "QĐ"),
-    kind("chi-thi", "Chỉ thị", "CT"),
-    kind("quy-che", "Quy chế", "QC"),
-    kind("quy-dinh", "Quy định", "QyĐ"),
-    kind("thong-cao", "Thông cáo", "TC"),
-    kind("thong-bao", "Thông báo", "TB"),
-    kind("huong-dan", "Hướng dẫn", "HD"),
-    kind("chuong-trinh", "Chương trình", "CTr"),
-    kind("ke-hoach", "Kế hoạch", "KH"),
-    kind("phuong-an", "Phương án", "PA"),
-    kind("de-an", "Đề án", "ĐA"),
-    kind("du-an", "Dự án", "DA"),
-    kind("bao-cao", "Báo cáo", "BC"),
-    kind("bien-ban", "Biên bản", "BB"),
-    kind("to-trinh", "Tờ trình", "TTr"),
-    kind("hop-dong", "Hợp đồng", "HĐ"),
-    kind("cong-dien", "Công điện", "CĐ"),
-    kind("ban-ghi-nho", "Bản ghi nhớ", "BGN"),
-    kind("ban-thoa-thuan", "Bản thỏa thuận", "BTT"),
-    kind("giay-uy-quyen", "Giấy ủy quyền", "GUQ"),
-    kind("giay-moi", "Giấy mời", "GM"),
-    kind("giay-gioi-thieu", "Giấy giới thiệu", "GGT"),
-    kind("giay-nghi-phep", "Giấy nghỉ phép", "GNP"),
-    kind("phieu-gui", "Phiếu gửi", "PG"),
-    kind("phieu-chuyen", "Phiếu chuyển", "PC"),
-    kind("phieu-bao", "Phiếu báo", "PB"),
-    Kind {
-        code: "cong-van",
-        name: "Công văn",
-        abbreviation: None,
-    },
-];
-
 impl Kind {
-    pub fn find(code: &str) -> Option<Kind> {
-        KINDS.iter().copied().find(|k| k.code == code)
+    /// The type name as written in running text ("Kế hoạch").
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::NghiQuyet => "Nghị quyết",
+            Kind::QuyetDinh => "Quyết định",
+            Kind::ChiThi => "Chỉ thị",
+            Kind::QuyChe => "Quy chế",
+            Kind::QuyDinh => "Quy định",
+            Kind::ThongCao => "Thông cáo",
+            Kind::ThongBao => "Thông báo",
+            Kind::HuongDan => "Hướng dẫn",
+            Kind::ChuongTrinh => "Chương trình",
+            Kind::KeHoach => "Kế hoạch",
+            Kind::PhuongAn => "Phương án",
+            Kind::DeAn => "Đề án",
+            Kind::DuAn => "Dự án",
+            Kind::BaoCao => "Báo cáo",
+            Kind::BienBan => "Biên bản",
+            Kind::ToTrinh => "Tờ trình",
+            Kind::HopDong => "Hợp đồng",
+            Kind::CongDien => "Công điện",
+            Kind::BanGhiNho => "Bản ghi nhớ",
+            Kind::BanThoaThuan => "Bản thỏa thuận",
+            Kind::GiayUyQuyen => "Giấy ủy quyền",
+            Kind::GiayMoi => "Giấy mời",
+            Kind::GiayGioiThieu => "Giấy giới thiệu",
+            Kind::GiayNghiPhep => "Giấy nghỉ phép",
+            Kind::PhieuGui => "Phiếu gửi",
+            Kind::PhieuChuyen => "Phiếu chuyển",
+            Kind::PhieuBao => "Phiếu báo",
+            Kind::CongVan => "Công văn",
+        }
+    }
+
+    /// The abbreviation in the ký hiệu; `None` for công văn, which has none.
+    pub fn abbreviation(self) -> Option<&'static str> {
+        Some(match self {
+            Kind::NghiQuyet => "NQ",
+            Kind::QuyetDinh => "QĐ",
+            Kind::ChiThi => "CT",
+            Kind::QuyChe => "QC",
+            Kind::QuyDinh => "QyĐ",
+            Kind::ThongCao => "TC",
+            Kind::ThongBao => "TB",
+            Kind::HuongDan => "HD",
+            Kind::ChuongTrinh => "CTr",
+            Kind::KeHoach => "KH",
+            Kind::PhuongAn => "PA",
+            Kind::DeAn => "ĐA",
+            Kind::DuAn => "DA",
+            Kind::BaoCao => "BC",
+            Kind::BienBan => "BB",
+            Kind::ToTrinh => "TTr",
+            Kind::HopDong => "HĐ",
+            Kind::CongDien => "CĐ",
+            Kind::BanGhiNho => "BGN",
+            Kind::BanThoaThuan => "BTT",
+            Kind::GiayUyQuyen => "GUQ",
+            Kind::GiayMoi => "GM",
+            Kind::GiayGioiThieu => "GGT",
+            Kind::GiayNghiPhep => "GNP",
+            Kind::PhieuGui => "PG",
+            Kind::PhieuChuyen => "PC",
+            Kind::PhieuBao => "PB",
+            Kind::CongVan => return None,
+        })
     }
 }
 
@@ -70,11 +115,12 @@ mod tests {
 
     #[test]
     fn abbreviations_are_kept_literally() {
-        assert_eq!(Kind::find("ke-hoach").unwrap().abbreviation, Some("KH"));
-        assert_eq!(Kind::find("bao-cao").unwrap().abbreviation, Some("BC"));
-        assert_eq!(Kind::find("to-trinh").unwrap().abbreviation, Some("TTr"));
-        assert_eq!(Kind::find("quy-dinh").unwrap().abbreviation, Some("QyĐ"));
-        assert_eq!(Kind::find("cong-van").unwrap().abbreviation, None);
-        assert!(Kind::find("ke hoach").is_none());
+        assert_eq!(Kind::KeHoach.abbreviation(), Some("KH"));
+        assert_eq!(Kind::BaoCao.abbreviation(), Some("BC"));
+        assert_eq!(Kind::ToTrinh.abbreviation(), Some("TTr"));
+        assert_eq!(Kind::QuyDinh.abbreviation(), Some("QyĐ"));
+        assert_eq!(Kind::CongVan.abbreviation(), None);
+        assert_eq!(Kind::parse("ke hoach"), None);
+        assert_eq!(Kind::ALL.len(), 28);
     }
 }

@@ -5,28 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
-use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{KINDS, Kind, Record, check, explain};
+use super::date::{DocDate, calendar_date};
+use super::{Kind, Record, SizeSet, check, explain, vocab};
 use crate::error::{Error, Location, Warning};
-
-/// The date of a document; day and month may be left blank in a draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DocDate {
-    pub day: Option<u32>,
-    pub month: Option<u32>,
-    pub year: i32,
-}
-
-/// The two size sets of nd30.md §1 (Quốc hiệu / Tiêu ngữ / place and date).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SizeSet {
-    /// 12 / 13 / 13, the PL1-V example column.
-    Small,
-    /// 13 / 14 / 14.
-    Large,
-}
 
 /// A record that parsed and passed every check, with its typed metadata.
 #[derive(Debug)]
@@ -93,7 +76,10 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
             Some(c) if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {
                 explain::control_character(c)
             }
-            _ => explain::explain(e.message()),
+            _ => match vocab::help_for(e.message()) {
+                Some(help) => (e.message().trim().to_string(), help),
+                None => explain::explain(e.message()),
+            },
         };
         Error::at(
             Location::from_span(path, source, span),
@@ -109,14 +95,7 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
         )
     };
 
-    let kind = Kind::find(record.loai.get_ref()).ok_or_else(|| {
-        let codes: Vec<&str> = KINDS.iter().map(|k| k.code).collect();
-        at(
-            record.loai.span(),
-            format!("unknown document kind `{}`", record.loai.get_ref()),
-            &format!("use one of: {}", codes.join(", ")),
-        )
-    })?;
+    let kind = *record.loai.get_ref();
 
     if let Some(so) = &record.so {
         if !(1..=99_999).contains(so.get_ref()) {
@@ -130,21 +109,10 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
 
     let date = document_date(&record, &at)?;
 
-    let size_set = match record
+    let size_set = record
         .co_chu
         .as_ref()
-        .map(|s| (s.get_ref().as_str(), s.span()))
-    {
-        None | Some(("nho", _)) => SizeSet::Small,
-        Some(("lon", _)) => SizeSet::Large,
-        Some((other, span)) => {
-            return Err(at(
-                span,
-                format!("unknown size set `{other}`"),
-                "use \"nho\" (12/13/13) or \"lon\" (13/14/14)",
-            ));
-        }
-    };
+        .map_or(SizeSet::Small, |s| *s.get_ref());
 
     if record.co_quan.viet_tat.get_ref().trim().is_empty() {
         return Err(at(
@@ -227,21 +195,6 @@ fn document_date(record: &Record, at: &At<'_>) -> Result<DocDate, Error> {
     })
 }
 
-/// A TOML date (no time part) that exists in the calendar.
-pub fn calendar_date(value: &Spanned<toml::value::Datetime>) -> Option<DocDate> {
-    let dt = value.get_ref();
-    if dt.time.is_some() || dt.offset.is_some() {
-        return None;
-    }
-    let d = dt.date?;
-    chrono::NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))?;
-    Some(DocDate {
-        day: Some(u32::from(d.day)),
-        month: Some(u32::from(d.month)),
-        year: i32::from(d.year),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,7 +225,7 @@ luu = "VT"
     #[test]
     fn minimal_record_loads() {
         let loaded = parse_str(MINIMAL).unwrap();
-        assert_eq!(loaded.kind.abbreviation, Some("KH"));
+        assert_eq!(loaded.kind, Kind::KeHoach);
         assert_eq!(
             loaded.date,
             DocDate {

@@ -6,13 +6,20 @@
 //! Fields that validation must point at are [`Spanned`] so errors keep their line.
 
 mod check;
+mod cleaned;
+mod date;
 mod explain;
 mod kind;
 mod load;
+mod scores;
+mod vocab;
 
-pub use check::{INSERTIONS, PRESETS, STATUSES, code_parents, effective_scores};
-pub use kind::{KINDS, Kind};
-pub use load::{DocDate, Loaded, SizeSet, calendar_date, decode, from_bytes, load, parse};
+pub use cleaned::Text;
+pub use date::{DocDate, calendar_date};
+pub use kind::Kind;
+pub use load::{Loaded, decode, from_bytes, load, parse};
+pub use scores::{Points, Scores};
+pub use vocab::{Authority, ColumnKey, Insertion, Numbering, Orientation, Preset, SizeSet, Status};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -21,8 +28,8 @@ use toml::Spanned;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
-    /// Document kind code, e.g. "ke-hoach" (see [`KINDS`]).
-    pub loai: Spanned<String>,
+    /// Document kind, e.g. "ke-hoach".
+    pub loai: Spanned<Kind>,
     /// Document number; absent for a draft ("Số:      /KH-SNV").
     pub so: Option<Spanned<i64>>,
     /// Signing date; absent for a draft (blank day and month, year kept).
@@ -32,14 +39,16 @@ pub struct Record {
     /// Month of a draft without a day (seed 000: "ngày      /6/2021").
     pub thang: Option<Spanned<i64>>,
     /// Trích yếu: what the document is about.
-    pub trich_yeu: String,
+    pub trich_yeu: Text,
     /// Size set of nd30.md §1: "nho" (12/13/13) or "lon" (13/14/14).
-    pub co_chu: Option<Spanned<String>>,
+    pub co_chu: Option<Spanned<SizeSet>>,
+    /// How sections are numbered: "la-ma" (default), "so" or "thap-phan".
+    pub danh_so: Option<Spanned<Numbering>>,
     pub co_quan: Issuer,
     #[serde(default)]
-    pub kinh_gui: Vec<String>,
+    pub kinh_gui: Vec<Text>,
     #[serde(default)]
-    pub can_cu: Vec<String>,
+    pub can_cu: Vec<Text>,
     /// Opening paragraphs before section I.
     #[serde(default)]
     pub mo_dau: Vec<Content>,
@@ -71,19 +80,43 @@ pub struct Record {
     pub thay_doi_tu: Option<Spanned<toml::value::Datetime>>,
 }
 
+impl Record {
+    /// The criteria whose progress is followed (those with a remedy or sub-criteria), with
+    /// their index in `tieu_chi`, in the order a progress appendix numbers them 1…n. The
+    /// appendix, the report's counts and `vanban progress ITEM` all number from this.
+    pub fn followed_criteria(&self) -> impl Iterator<Item = (usize, &Criterion)> {
+        self.tieu_chi
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.khac_phuc.is_some() || !c.con.is_empty())
+    }
+
+    /// Every task as (group index, index in the group, task), in the order tasks are
+    /// numbered 1…n across all groups.
+    pub fn tasks(&self) -> impl Iterator<Item = (usize, usize, &Task)> {
+        self.nhom.iter().enumerate().flat_map(|(g, group)| {
+            group
+                .nhiem_vu
+                .iter()
+                .enumerate()
+                .map(move |(t, task)| (g, t, task))
+        })
+    }
+}
+
 /// One appendix table: a preset shape or custom columns, over the record's criteria or tasks.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Appendix {
     /// Title, printed upper-case under "Phụ lục".
-    pub tieu_de: String,
+    pub tieu_de: Text,
     /// Preset: "nhiem-vu" (tasks), "tien-do" (progress), "diem" (scores).
-    pub mau: Spanned<String>,
+    pub mau: Spanned<Preset>,
     /// Columns replacing the preset's, in order.
     #[serde(default)]
     pub cot: Vec<Column>,
     /// "doc" (portrait), "ngang" (landscape) or "tu-dong" (landscape when the columns need it).
-    pub huong: Option<Spanned<String>>,
+    pub huong: Option<Spanned<Orientation>>,
     /// Adds the "(1) (2) (3) …" row under the header.
     #[serde(default)]
     pub danh_so_cot: bool,
@@ -99,11 +132,11 @@ pub struct Appendix {
 #[serde(deny_unknown_fields)]
 pub struct Column {
     /// Which value the column shows (see README "Appendix columns").
-    pub khoa: Spanned<String>,
+    pub khoa: Spanned<ColumnKey>,
     /// Heading; defaults to the key's usual heading.
-    pub tieu_de: Option<String>,
+    pub tieu_de: Option<Text>,
     /// A second heading line in italic, e.g. "(Theo Kế hoạch số 102/KH-SNgV ngày 14/02/2022)".
-    pub dong_hai: Option<String>,
+    pub dong_hai: Option<Text>,
     /// Relative width; defaults to the key's usual width.
     pub rong: Option<u32>,
 }
@@ -113,13 +146,13 @@ pub struct Column {
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     /// Parent body, printed regular above the issuing body.
-    pub chu_quan: Option<String>,
+    pub chu_quan: Option<Text>,
     /// Issuing body, printed bold with a short rule.
-    pub ten: String,
+    pub ten: Text,
     /// Abbreviation used in the ký hiệu ("SNV" in "45/KH-SNV").
-    pub viet_tat: Spanned<String>,
+    pub viet_tat: Spanned<Text>,
     /// Place name of ô 4 ("Hà Tĩnh").
-    pub dia_danh: String,
+    pub dia_danh: Text,
 }
 
 /// One block of body text. A plain string is a paragraph; a one-key table is a point, a note
@@ -128,13 +161,13 @@ pub struct Issuer {
 /// message that says what to write, at its line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
-    Paragraph(String),
-    Dash(String),
-    Plus(String),
+    Paragraph(Text),
+    Dash(Text),
+    Plus(Text),
     /// A centred italic note, e.g. "(Có Phụ lục kèm theo)".
-    Note(String),
-    /// A block the template generates from data (one of [`INSERTIONS`]).
-    Insert(String),
+    Note(Text),
+    /// A block the template generates from data.
+    Insert(Insertion),
 }
 
 impl<'de> Deserialize<'de> for Content {
@@ -158,7 +191,7 @@ impl<'de> serde::de::Visitor<'de> for ContentVisitor {
     }
 
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Content, E> {
-        Ok(Content::Paragraph(text.to_string()))
+        Ok(Content::Paragraph(Text::new(text)))
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Content, A::Error> {
@@ -174,14 +207,17 @@ impl<'de> serde::de::Visitor<'de> for ContentVisitor {
             )));
         }
         match key.as_str() {
-            "-" => Ok(Content::Dash(value)),
-            "+" => Ok(Content::Plus(value)),
-            "ghi_chu" => Ok(Content::Note(value)),
-            "chen" if INSERTIONS.contains(&value.as_str()) => Ok(Content::Insert(value)),
-            "chen" => Err(A::Error::custom(format!(
-                "unknown generated block `{value}`; use one of: {}",
-                INSERTIONS.join(", ")
-            ))),
+            "-" => Ok(Content::Dash(Text::new(&value))),
+            "+" => Ok(Content::Plus(Text::new(&value))),
+            "ghi_chu" => Ok(Content::Note(Text::new(&value))),
+            "chen" => Insertion::parse(&value)
+                .map(Content::Insert)
+                .ok_or_else(|| {
+                    A::Error::custom(format!(
+                        "unknown generated block `{value}`; {}",
+                        Insertion::help()
+                    ))
+                }),
             other => Err(A::Error::custom(format!(
                 "unknown body block key `{other}`; use {CONTENT_KEYS}"
             ))),
@@ -194,7 +230,7 @@ impl<'de> serde::de::Visitor<'de> for ContentVisitor {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
-    pub tieu_de: Option<String>,
+    pub tieu_de: Option<Text>,
     #[serde(default)]
     pub noi_dung: Vec<Content>,
     #[serde(default)]
@@ -206,14 +242,14 @@ pub struct Section {
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// Collective signed for ("Ủy ban nhân dân") → "TM. ỦY BAN NHÂN DÂN".
-    pub thay_mat: Option<String>,
+    pub thay_mat: Option<Text>,
     /// "KT.", "TL.", "TUQ." or "Q." before the head's title.
-    pub quyen_han: Option<Spanned<String>>,
+    pub quyen_han: Option<Spanned<Authority>>,
     /// The head's title that `quyen_han` applies to ("Giám đốc", "Chủ tịch").
-    pub chuc_vu_thu_truong: Option<Spanned<String>>,
+    pub chuc_vu_thu_truong: Option<Spanned<Text>>,
     /// The signer's own title ("Phó Giám đốc").
-    pub chuc_vu: Option<String>,
-    pub ho_ten: String,
+    pub chuc_vu: Option<Text>,
+    pub ho_ten: Text,
 }
 
 /// Nơi nhận (ô 9b): recipients one per line, then the "Lưu:" line.
@@ -221,9 +257,9 @@ pub struct Signer {
 #[serde(deny_unknown_fields)]
 pub struct Recipients {
     #[serde(default)]
-    pub gui: Vec<String>,
+    pub gui: Vec<Text>,
     /// What follows "Lưu: " ("VT, VP" → "- Lưu: VT, VP.").
-    pub luu: String,
+    pub luu: Text,
 }
 
 /// A criterion of the CCHC index with its score and, where points were lost, its remedy.
@@ -231,20 +267,20 @@ pub struct Recipients {
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Code from the assessment framework ("1", "3.2", "7.1.6").
-    pub ma: Option<Spanned<String>>,
-    pub ten: String,
+    pub ma: Option<Spanned<Text>>,
+    pub ten: Text,
     pub diem_toi_da: Option<Spanned<f64>>,
     pub diem_dat: Option<Spanned<f64>>,
     /// Sub-points of the criterion ("· Chất lượng cổng TTĐT …").
     #[serde(default)]
-    pub chi_tiet: Vec<String>,
+    pub chi_tiet: Vec<Text>,
     pub khac_phuc: Option<Remedy>,
     /// Sub-criteria with their own solution, deadline and progress, shown as rows under the
     /// criterion with its number cell merged down.
     #[serde(default)]
     pub con: Vec<SubCriterion>,
     /// Ghi chú column of appendices.
-    pub ghi_chu: Option<String>,
+    pub ghi_chu: Option<Text>,
 }
 
 impl Criterion {
@@ -258,15 +294,15 @@ impl Criterion {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubCriterion {
-    pub ten: String,
+    pub ten: Text,
     #[serde(default)]
-    pub giai_phap: Vec<String>,
-    pub chu_tri: Option<String>,
-    pub phoi_hop: Option<String>,
-    pub thoi_gian: Option<String>,
+    pub giai_phap: Vec<Text>,
+    pub chu_tri: Option<Text>,
+    pub phoi_hop: Option<Text>,
+    pub thoi_gian: Option<Text>,
     #[serde(default)]
     pub tien_do: Vec<Progress>,
-    pub ghi_chu: Option<String>,
+    pub ghi_chu: Option<Text>,
 }
 
 /// The remedy for one criterion: shortcoming, solutions, units, deadline and progress.
@@ -274,17 +310,17 @@ pub struct SubCriterion {
 #[serde(deny_unknown_fields)]
 pub struct Remedy {
     /// Heading of the remedy sub-section when it differs from the criterion's name.
-    pub tieu_de: Option<String>,
-    pub ton_tai: Option<String>,
+    pub tieu_de: Option<Text>,
+    pub ton_tai: Option<Text>,
     #[serde(default)]
-    pub giai_phap: Vec<String>,
-    pub chu_tri: Option<String>,
-    pub phoi_hop: Option<String>,
+    pub giai_phap: Vec<Text>,
+    pub chu_tri: Option<Text>,
+    pub phoi_hop: Option<Text>,
     /// Label for `chu_tri` when the plan words it differently ("Đơn vị thực hiện").
-    pub nhan_chu_tri: Option<String>,
+    pub nhan_chu_tri: Option<Text>,
     /// Label for `phoi_hop` ("Đơn vị tham mưu theo dõi thực hiện").
-    pub nhan_phoi_hop: Option<String>,
-    pub thoi_gian: Option<String>,
+    pub nhan_phoi_hop: Option<Text>,
+    pub thoi_gian: Option<Text>,
     #[serde(default)]
     pub tien_do: Vec<Progress>,
 }
@@ -295,15 +331,15 @@ pub struct Remedy {
 pub struct Progress {
     pub ngay: Spanned<toml::value::Datetime>,
     /// "hoan-thanh", "dang-thuc-hien", "chua-thuc-hien" or "khong-the-thuc-hien".
-    pub trang_thai: Spanned<String>,
-    pub noi_dung: Option<String>,
+    pub trang_thai: Spanned<Status>,
+    pub noi_dung: Option<Text>,
 }
 
 /// A group of tasks under a roman-numbered area row.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskGroup {
-    pub ten: String,
+    pub ten: Text,
     #[serde(default)]
     pub nhiem_vu: Vec<Task>,
 }
@@ -312,13 +348,15 @@ pub struct TaskGroup {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
-    pub ten: String,
+    pub ten: Text,
     #[serde(default)]
-    pub san_pham: Vec<String>,
-    pub chu_tri: Option<String>,
-    pub phoi_hop: Option<String>,
-    pub thoi_han: Option<String>,
-    pub ket_qua: Option<String>,
+    pub san_pham: Vec<Text>,
+    pub chu_tri: Option<Text>,
+    pub phoi_hop: Option<Text>,
+    pub thoi_han: Option<Text>,
+    pub ket_qua: Option<Text>,
+    /// Ghi chú column of a task appendix.
+    pub ghi_chu: Option<Text>,
     #[serde(default)]
     pub tien_do: Vec<Progress>,
 }

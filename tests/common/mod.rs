@@ -160,6 +160,11 @@ pub fn paragraphs(xml: &str) -> Vec<Para> {
     out
 }
 
+/// `text` with the no-break spaces vanban puts before a title's last word read as spaces.
+pub fn unglued(text: &str) -> String {
+    text.replace('\u{a0}', " ")
+}
+
 pub fn texts(xml: &str) -> Vec<String> {
     paragraphs(xml)
         .into_iter()

@@ -1,0 +1,130 @@
+//! The typed content of a document, shared by every stage after the record: body blocks
+//! and tables with their rows and cells (spans, vertical merges, alignment, header rows).
+//!
+//! Templates produce body blocks through the block markup (`blocks`); appendix tables are
+//! built here directly by `derive`, cell by cell, and never pass through text. `layout`
+//! numbers and places these values and `docx` writes them; neither knows where they came from.
+
+/// A run of text with its emphasis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Span {
+    Text {
+        text: String,
+        bold: bool,
+        italic: bool,
+    },
+    Break,
+}
+
+/// Inline text: spans in order.
+pub type Inline = Vec<Span>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+    Justify,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Header,
+    Body,
+    Group,
+    Total,
+}
+
+/// Vertical merging of a cell with the ones below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merge {
+    None,
+    /// First cell of a vertically merged run.
+    Start,
+    /// Merged into the cell above.
+    Continue,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub align: Align,
+    pub bold: bool,
+    pub span: usize,
+    pub merge: Merge,
+    pub text: Inline,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub kind: RowKind,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    pub widths: Vec<u32>,
+    pub rows: Vec<Row>,
+}
+
+/// One block of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading { level: u8, text: Inline },
+    Khoan(Inline),
+    Paragraph(Inline),
+    Dash(Inline),
+    Plus(Inline),
+    Note(Inline),
+    Table(Table),
+}
+
+/// Plain text of inline spans (breaks become newlines).
+pub fn plain(inline: &Inline) -> String {
+    inline
+        .iter()
+        .map(|s| match s {
+            Span::Text { text, .. } => text.as_str(),
+            Span::Break => "\n",
+        })
+        .collect()
+}
+
+/// Inline text from plain record text: no emphasis, a line break at each newline (a new
+/// paragraph inside a table cell); carriage returns are dropped.
+pub fn plain_inline(text: &str) -> Inline {
+    let mut spans = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            spans.push(Span::Break);
+        }
+        let line: String = line.chars().filter(|c| *c != '\r').collect();
+        if !line.is_empty() {
+            spans.push(Span::Text {
+                text: line,
+                bold: false,
+                italic: false,
+            });
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_keeps_every_character_and_breaks_at_newlines() {
+        let text = |t: &str| Span::Text {
+            text: t.into(),
+            bold: false,
+            italic: false,
+        };
+        assert_eq!(plain_inline(""), Vec::<Span>::new());
+        assert_eq!(
+            plain_inline("a **b**\r\n\nc\\"),
+            vec![text("a **b**"), Span::Break, Span::Break, text("c\\")]
+        );
+        assert_eq!(plain(&plain_inline("x\ny")), "x\ny");
+    }
+}

@@ -1,0 +1,185 @@
+//! The render pipeline of one record: load the documents it names, derive, run the body
+//! template, parse its markup, lay out every section and write the .docx bytes. Nothing here
+//! touches the disk but reading records; `output` writes what this returns.
+
+use std::path::Path;
+
+use crate::error::{Error, Warning};
+use crate::template::Templates;
+use crate::{blocks, derive, docx, layout, record, text};
+
+/// One output file of a record: the main document (empty suffix) or an appendix written as a
+/// file of its own ("-phu-luc", "-phu-luc-II").
+#[derive(Debug)]
+pub struct OutputFile {
+    pub suffix: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What rendering a record produced.
+#[derive(Debug)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub warnings: Vec<Warning>,
+}
+
+/// What the command line adds to a render.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RenderOptions {
+    /// Render progress as of this date, overriding the record's `tinh_den`.
+    pub as_of: Option<record::DocDate>,
+}
+
+/// Loads a record that `from` names (relative to its folder): the plan of a report, the
+/// document a Công văn sends. `what` names it in messages. The batch has already checked that
+/// it lies inside the folder being rendered (`confine`).
+fn load_named(
+    from: &record::Loaded,
+    reference: &toml::Spanned<String>,
+    what: &str,
+) -> Result<record::Loaded, Error> {
+    record::load(&crate::confine::reference(from, reference, what, None)?)
+}
+
+/// Loads the plan a report names and gives the report its criteria and tasks; returns how the
+/// report refers to the plan.
+fn attach_plan(
+    report: &mut record::Loaded,
+    reference: &toml::Spanned<String>,
+) -> Result<derive::PlanRef, Error> {
+    let mut plan = load_named(report, reference, "plan")?;
+    let path = plan.path.clone();
+    if plan.kind != record::Kind::KeHoach {
+        return Err(report.error_at(
+            reference.span(),
+            format!(
+                "`{}` is a {}, not a Kế hoạch",
+                path.display(),
+                plan.kind.name()
+            ),
+            "point ke_hoach at the plan record",
+        ));
+    }
+    if report.record.tieu_chi.is_empty() {
+        report.record.tieu_chi = std::mem::take(&mut plan.record.tieu_chi);
+    }
+    if report.record.nhom.is_empty() {
+        report.record.nhom = std::mem::take(&mut plan.record.nhom);
+    }
+    report.warnings.append(&mut plan.warnings);
+    Ok(derive::plan_reference(&plan))
+}
+
+/// Renders one record into .docx bytes. Nothing is written to disk.
+pub fn render(
+    record_path: &Path,
+    templates: &Templates,
+    options: RenderOptions,
+) -> Result<Rendered, Error> {
+    render_loaded(record::load(record_path)?, templates, options)
+}
+
+/// Renders a record already loaded (from a file, or from text by [`record::parse`]).
+pub fn render_loaded(
+    mut loaded: record::Loaded,
+    templates: &Templates,
+    options: RenderOptions,
+) -> Result<Rendered, Error> {
+    let record_path = loaded.path.clone();
+    let record_path = record_path.as_path();
+    if let Some(error) = templates.load_error(loaded.kind) {
+        return Err(error);
+    }
+    if !templates.supports(loaded.kind) {
+        return Err(loaded.error_at(
+            loaded.record.loai.span(),
+            format!("vanban has no template for `{}` yet", loaded.kind.code()),
+            "supported kinds: ke-hoach, bao-cao, cong-van; or add <kind>.vb to your templates folder",
+        ));
+    }
+    let plan = match loaded.record.ke_hoach.take() {
+        Some(reference) => Some(attach_plan(&mut loaded, &reference)?),
+        None => None,
+    };
+    let attachment = match &loaded.record.kem_theo {
+        Some(reference) => Some(derive::plan_reference(&load_named(
+            &loaded, reference, "document",
+        )?)),
+        None => None,
+    };
+    let mut view = derive::derive(
+        &loaded,
+        &derive::Options {
+            as_of: options.as_of,
+            plan,
+            attachment,
+        },
+    );
+    let markup = templates.render(&view, record_path)?;
+    let body =
+        blocks::parse(&markup).map_err(|e| templates.markup_error(&view, record_path, &e))?;
+    drop(markup);
+    let sizes = layout::Sizes::for_set(view.size_set);
+    let mut main = layout::Document {
+        sizes,
+        sections: vec![layout::main_section(&view, &body)],
+    };
+    drop(body);
+    let several = view.phu_luc.len() > 1;
+    let mut separate = Vec::new();
+    for (index, appendix) in view.phu_luc.iter_mut().enumerate() {
+        let table = std::mem::take(&mut appendix.bang);
+        let section = layout::appendix_section(appendix, table, sizes);
+        if appendix.tep_rieng {
+            let suffix = if several {
+                format!(
+                    "-phu-luc-{}",
+                    text::roman(u32::try_from(index + 1).unwrap_or(1))
+                )
+            } else {
+                "-phu-luc".to_string()
+            };
+            separate.push((
+                suffix,
+                layout::Document {
+                    sizes,
+                    sections: vec![section],
+                },
+                appendix.tieu_de_hoa.clone(),
+            ));
+        } else {
+            main.sections.push(section);
+        }
+    }
+    let date = loaded.date;
+    let properties = |title: &str, subject: &str| docx::Properties {
+        title: title.to_string(),
+        subject: subject.to_string(),
+        creator: view.co_quan.ten.clone(),
+        keywords: view.so_ky_hieu.trim().to_string(),
+        signed: date,
+    };
+    let write = |document: &layout::Document, props: &docx::Properties| {
+        docx::write(document, props).map_err(|e| {
+            Error::file(
+                record_path,
+                format!("internal error while writing the document: {e}"),
+                Some("please report this with the record attached".into()),
+            )
+        })
+    };
+    let mut files = vec![OutputFile {
+        suffix: String::new(),
+        bytes: write(&main, &properties(&view.trich_yeu, view.loai.ten))?,
+    }];
+    for (suffix, document, title) in &separate {
+        files.push(OutputFile {
+            suffix: suffix.clone(),
+            bytes: write(document, &properties(title, "Phụ lục"))?,
+        });
+    }
+    Ok(Rendered {
+        files,
+        warnings: loaded.warnings,
+    })
+}
