@@ -31,22 +31,14 @@ pub struct RenderOptions {
 }
 
 /// Loads a record that `from` names (relative to its folder): the plan of a report, the
-/// document a Công văn sends. `what` names it in messages.
+/// document a Công văn sends. `what` names it in messages. The batch has already checked that
+/// it lies inside the folder being rendered (`confine`).
 fn load_named(
     from: &record::Loaded,
     reference: &toml::Spanned<String>,
     what: &str,
 ) -> Result<record::Loaded, Error> {
-    let folder = from.path.parent().unwrap_or(Path::new("."));
-    let path = folder.join(reference.get_ref());
-    if !path.is_file() {
-        return Err(from.error_at(
-            reference.span(),
-            format!("the {what} `{}` does not exist", path.display()),
-            &format!("give the {what}'s path relative to this record's folder"),
-        ));
-    }
-    record::load(&path)
+    record::load(&crate::confine::reference(from, reference, what, None)?)
 }
 
 /// Loads the plan a report names and gives the report its criteria and tasks; returns how the

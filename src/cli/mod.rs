@@ -10,7 +10,7 @@ use crate::i18n::tr;
 use crate::error::Error;
 use crate::progress::{self, Target, Update};
 use crate::template;
-use crate::{RenderOptions, batch, derive, output, record};
+use crate::{RenderOptions, batch, derive, record};
 
 mod lang;
 mod preview;
@@ -241,7 +241,7 @@ pub fn run() -> i32 {
             let options = batch::Options::default();
             let watching = format!("watching {} (Ctrl+C to stop)", display_list(&roots));
             println!("{}", tr(&watching));
-            crate::watch::run(&roots, &out, || {
+            crate::watch::run(&roots, &out, &inputs, || {
                 render(&inputs, &out, templates.as_deref(), options, None);
             })
         }
@@ -321,12 +321,11 @@ fn record_progress(
         status: status.to_string(),
         text,
     };
-    let result = std::fs::read_to_string(plan)
-        .map_err(|e| Error::file(plan, format!("cannot read the plan: {e}"), None))
-        .and_then(|source| progress::apply(plan, &source, target, &update))
-        .and_then(|edited| output::write_record(plan, edited.as_bytes()));
-    match result {
-        Ok(()) => {
+    match progress::record(plan, target, &update) {
+        Ok(warnings) => {
+            for warning in warnings {
+                eprintln!("{}: {}", tr("warning"), tr(&warning));
+            }
             let recorded = format!(
                 "recorded {} on {} in {}",
                 update.status,
@@ -341,6 +340,14 @@ fn record_progress(
 }
 
 fn list_changes(plan: &Path, from: record::DocDate, to: record::DocDate) -> i32 {
+    let key = |d: record::DocDate| (d.year, d.month, d.day);
+    if key(from) > key(to) {
+        return fail(&Error::file(
+            Path::new("--from"),
+            "the --from date is later than the --to date",
+            Some("give the earlier date with --from and the later one with --to".into()),
+        ));
+    }
     match record::load(plan) {
         Ok(loaded) => {
             let changes = derive::report::changes(&loaded.record, from, to);

@@ -22,8 +22,8 @@ pub const VI: &[(&str, &str)] = &[
         "kiểm tra đường dẫn và quyền truy cập",
     ),
     (
-        "not UTF-8 text (invalid byte at offset {}, line {})",
-        "không phải văn bản UTF-8 (byte sai ở vị trí {0}, dòng {1})",
+        "not UTF-8 text: the file was saved in another encoding (such as Windows-1258 or Latin-1)",
+        "không phải văn bản UTF-8: tệp được lưu bằng bảng mã khác (như Windows-1258 hay Latin-1)",
     ),
     (
         "save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)",
