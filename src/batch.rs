@@ -3,6 +3,8 @@
 //! (see `stamp`), and reporting in the order the records were found, whatever order the
 //! threads finish in, so logs and tests are stable.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -14,7 +16,7 @@ use crate::messages::{Run, Seconds};
 use crate::output::{self, Job};
 use crate::stamp::{self, Stamp, Stamps};
 use crate::template::Templates;
-use crate::{RenderOptions, record};
+use crate::{RenderOptions, confine, record};
 
 /// How a batch runs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -41,6 +43,11 @@ pub enum Outcome {
     Unchanged {
         files: Vec<PathBuf>,
     },
+    /// Not written because these outputs were changed by a person since vanban wrote them;
+    /// they are left exactly as they are (only `--force` replaces them).
+    Kept {
+        files: Vec<PathBuf>,
+    },
     /// Rendered in memory by `vanban check`; nothing written.
     Checked,
     Failed(Error),
@@ -60,16 +67,38 @@ pub struct Summary {
     pub checked: usize,
     pub written: usize,
     pub unchanged: usize,
+    pub kept: usize,
     pub failed: usize,
     /// PDFs written, when they were asked for (`render --pdf`).
     pub pdfs: Option<usize>,
 }
 
+/// A record rendered in memory, before anything is written: its outputs (relative to the
+/// output folder) and the digest of its inputs.
+#[derive(Debug)]
+struct Planned {
+    inputs: String,
+    outputs: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// The first stage's result for one record.
+#[derive(Debug)]
+enum Stage {
+    Render(Planned),
+    Done(Outcome),
+}
+
 /// Renders every job into `out` and returns one report per job, in job order.
+///
+/// Three steps, so that nothing is written for a record that must not be: every record is
+/// rendered in memory; outputs of two records that would land on the same file (compared
+/// case-insensitively, as Windows and macOS do) fail both records; then each record's outputs
+/// are written, unless one of them was edited by hand since vanban wrote it.
 pub fn run(jobs: &[Job], out: &Path, templates: &Templates, options: Options) -> Vec<Report> {
     let stamps = if options.check_only {
         Stamps::default()
     } else {
+        output::remove_abandoned_temporaries(out);
         Stamps::read(out)
     };
     let bar = if options.quiet {
@@ -82,15 +111,30 @@ pub fn run(jobs: &[Job], out: &Path, templates: &Templates, options: Options) ->
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let work = || {
-        jobs.par_iter()
+        let staged: Vec<(Stage, Vec<Warning>)> = jobs
+            .par_iter()
             .map(|job| {
-                let report = render_job(job, out, templates, &stamps, options);
+                let staged = stage_job(job, out, templates, &stamps, options);
                 bar.inc(1);
-                report
+                staged
+            })
+            .collect();
+        let staged = refuse_collisions(jobs, out, staged);
+        let written = stamps.written_digests();
+        staged
+            .into_par_iter()
+            .map(|(stage, warnings)| {
+                let outcome = match stage {
+                    // `check` renders and looks for collisions like `render`, writing nothing.
+                    Stage::Render(_) if options.check_only => Outcome::Checked,
+                    Stage::Render(planned) => write_outputs(out, planned, &written, options.force),
+                    Stage::Done(outcome) => outcome,
+                };
+                (outcome, warnings)
             })
             .collect::<Vec<_>>()
     };
-    let reports = match rayon::ThreadPoolBuilder::new()
+    let outcomes = match rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0))
         .build()
     {
@@ -98,7 +142,14 @@ pub fn run(jobs: &[Job], out: &Path, templates: &Templates, options: Options) ->
         Err(_) => work(),
     };
     bar.finish_and_clear();
-    reports
+    jobs.iter()
+        .zip(outcomes)
+        .map(|(job, (outcome, warnings))| Report {
+            job: job.clone(),
+            outcome,
+            warnings,
+        })
+        .collect()
 }
 
 /// Saves the stamps of the records just written, keeping those of records not in the batch.
@@ -120,6 +171,7 @@ pub fn summarise(reports: &[Report]) -> Summary {
         match report.outcome {
             Outcome::Written { .. } => summary.written += 1,
             Outcome::Unchanged { .. } => summary.unchanged += 1,
+            Outcome::Kept { .. } => summary.kept += 1,
             Outcome::Checked => summary.checked += 1,
             Outcome::Failed(_) => summary.failed += 1,
         }
@@ -147,56 +199,106 @@ pub fn summary_line(summary: Summary, elapsed: Duration) -> Run {
     }
 }
 
-/// Two records that would write the same output file (same name given from two folders).
-pub fn collisions(jobs: &[Job]) -> Option<Error> {
-    let mut seen: std::collections::BTreeMap<&Path, &Path> = Default::default();
-    for job in jobs {
-        if let Some(first) = seen.insert(&job.relative, &job.record) {
-            let same = Run::SameOutput {
-                output: job.relative.clone(),
-                first: first.to_path_buf(),
-            };
-            return Some(Error::about(&job.record, same).help(Run::UseDifferentOutFolders));
-        }
-    }
-    None
+/// The key two output paths collide under: Windows and macOS compare file names without case
+/// (and macOS without regard to Unicode composition).
+fn collision_key(relative: &Path) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    relative
+        .to_string_lossy()
+        .replace('\\', "/")
+        .nfc()
+        .collect::<String>()
+        .to_lowercase()
 }
 
-fn render_job(
+/// Fails both records of every pair whose outputs (appendix files included) would land on the
+/// same file; nothing is written for them. Outputs of unchanged records count too, since they
+/// stay where they are.
+fn refuse_collisions(
+    jobs: &[Job],
+    out: &Path,
+    mut staged: Vec<(Stage, Vec<Warning>)>,
+) -> Vec<(Stage, Vec<Warning>)> {
+    let mut owners: HashMap<String, (usize, PathBuf)> = HashMap::new();
+    let mut clashes: Vec<(usize, usize, PathBuf, PathBuf)> = Vec::new();
+    for (index, (stage, _)) in staged.iter().enumerate() {
+        let outputs: Vec<PathBuf> = match stage {
+            Stage::Render(planned) => planned.outputs.iter().map(|(r, _)| r.clone()).collect(),
+            Stage::Done(Outcome::Unchanged { files }) => files
+                .iter()
+                .map(|f| f.strip_prefix(out).unwrap_or(f).to_path_buf())
+                .collect(),
+            Stage::Done(_) => continue,
+        };
+        for relative in outputs {
+            match owners.entry(collision_key(&relative)) {
+                Entry::Occupied(first) if first.get().0 != index => {
+                    let (owner, theirs) = first.get().clone();
+                    clashes.push((owner, index, theirs, relative));
+                }
+                Entry::Occupied(_) => {}
+                Entry::Vacant(slot) => {
+                    slot.insert((index, relative));
+                }
+            }
+        }
+    }
+    for (first, second, first_output, second_output) in clashes {
+        for (this, mine, other, theirs) in [
+            (first, &first_output, second, &second_output),
+            (second, &second_output, first, &first_output),
+        ] {
+            if matches!(staged[this].0, Stage::Done(Outcome::Failed(_))) {
+                continue;
+            }
+            let same = Run::SameFileTwice {
+                output: out.join(mine),
+                first: out.join(theirs),
+                other: jobs[other].record.clone(),
+            };
+            let refused = Error::about(&jobs[this].record, same).help(Run::RenameOne);
+            staged[this].0 = Stage::Done(Outcome::Failed(refused));
+        }
+    }
+    staged
+}
+
+/// Loads and renders one record in memory, or finds it unchanged since its last render.
+fn stage_job(
     job: &Job,
     out: &Path,
     templates: &Templates,
     stamps: &Stamps,
     options: Options,
-) -> Report {
+) -> (Stage, Vec<Warning>) {
     let mut warnings = Vec::new();
-    let outcome = match try_render(job, out, templates, stamps, options, &mut warnings) {
-        Ok(outcome) => outcome,
-        Err(e) => Outcome::Failed(e),
+    let stage = match try_stage(job, out, templates, stamps, options, &mut warnings) {
+        Ok(stage) => stage,
+        Err(e) => Stage::Done(Outcome::Failed(e)),
     };
-    Report {
-        job: job.clone(),
-        outcome,
-        warnings,
-    }
+    (stage, warnings)
 }
 
-fn try_render(
+fn try_stage(
     job: &Job,
     out: &Path,
     templates: &Templates,
     stamps: &Stamps,
     options: Options,
     warnings: &mut Vec<Warning>,
-) -> Result<Outcome, Error> {
+) -> Result<Stage, Error> {
     let loaded = record::load(&job.record)?;
-    // The records this one names (a report's plan, the document a Công văn sends) are inputs too.
-    let folder = job.record.parent().unwrap_or(Path::new("."));
-    let named: Vec<Vec<u8>> = [&loaded.record.ke_hoach, &loaded.record.kem_theo]
-        .into_iter()
-        .flatten()
-        .map(|reference| std::fs::read(folder.join(reference.get_ref())).unwrap_or_default())
-        .collect();
+    // The records this one names (a report's plan, the document a Công văn sends) are inputs
+    // too; they must lie inside the folder tree being rendered.
+    let mut named = Vec::new();
+    for (reference, what) in [
+        (&loaded.record.ke_hoach, confine::Named::Plan),
+        (&loaded.record.kem_theo, confine::Named::Document),
+    ] {
+        let Some(reference) = reference else { continue };
+        let path = confine::reference(&loaded, reference, what, Some(&job.root))?;
+        named.push(confine::read_record(&path).unwrap_or_default());
+    }
     let as_of = format!("{:?}", options.render.as_of);
     let inputs = stamp::inputs(
         [
@@ -210,31 +312,75 @@ fn try_render(
     if !options.force && !options.check_only && stamps.is_current(out, &job.relative, &inputs) {
         warnings.extend(loaded.warnings);
         let files = stamps.outputs(&job.relative);
-        return Ok(Outcome::Unchanged {
+        return Ok(Stage::Done(Outcome::Unchanged {
             files: files.iter().map(|f| out.join(f)).collect(),
-        });
+        }));
     }
     let rendered = crate::render_loaded(loaded, templates, options.render)?;
     warnings.extend(rendered.warnings);
-    if options.check_only {
-        return Ok(Outcome::Checked);
-    }
-    let mut targets = Vec::new();
-    for file in &rendered.files {
+    let mut outputs = Vec::new();
+    for file in rendered.files {
         let relative = output::with_suffix(&job.relative, &file.suffix);
-        targets.push((output::output_path(out, &relative)?, relative, &file.bytes));
+        output::output_path(out, &relative).map_err(|_| {
+            let leaves = Run::OutputLeaves {
+                path: relative.clone(),
+            };
+            Error::about(&job.record, leaves).help(Run::PlainName)
+        })?;
+        outputs.push((relative, file.bytes));
     }
-    for (target, _, bytes) in &targets {
-        output::write_atomic(target, bytes)?;
+    Ok(Stage::Render(Planned { inputs, outputs }))
+}
+
+/// Writes a record's outputs, unless one of them is a file a person changed since vanban
+/// wrote it (its digest is not the one in the stamps): then none is written, and the edited
+/// files are reported as kept. `force` replaces them.
+fn write_outputs(
+    out: &Path,
+    planned: Planned,
+    written: &HashMap<PathBuf, String>,
+    force: bool,
+) -> Outcome {
+    let edited: Vec<PathBuf> = planned
+        .outputs
+        .iter()
+        .filter(|(relative, bytes)| {
+            !force && is_edited(&out.join(relative), written.get(relative), bytes)
+        })
+        .map(|(relative, _)| out.join(relative))
+        .collect();
+    if !edited.is_empty() {
+        return Outcome::Kept { files: edited };
     }
-    Ok(Outcome::Written {
-        files: targets.iter().map(|(t, ..)| t.clone()).collect(),
+    let mut files = Vec::new();
+    let mut outputs = Vec::new();
+    for (relative, bytes) in planned.outputs {
+        let target = out.join(&relative);
+        if let Err(e) = output::write_atomic(&target, &bytes) {
+            return Outcome::Failed(e);
+        }
+        outputs.push((relative, stamp::digest(&bytes)));
+        files.push(target);
+    }
+    Outcome::Written {
+        files,
         stamp: Stamp {
-            inputs,
-            outputs: targets
-                .iter()
-                .map(|(_, relative, bytes)| (relative.clone(), stamp::digest(bytes)))
-                .collect(),
+            inputs: planned.inputs,
+            outputs,
         },
-    })
+    }
+}
+
+/// Whether the file at `target` holds something vanban did not write there: neither the
+/// bytes about to be written nor those its stamp records. A file with no stamp at all (the
+/// stamps were deleted, or a person put it there) counts as edited: it is not vanban's to
+/// replace.
+fn is_edited(target: &Path, stamped: Option<&String>, bytes: &[u8]) -> bool {
+    let Ok(current) = std::fs::read(target) else {
+        return false;
+    };
+    if current == bytes {
+        return false;
+    }
+    stamped.is_none_or(|digest| stamp::digest(&current) != *digest)
 }

@@ -1,10 +1,10 @@
 //! Errors a clerk can act on: every problem names the file, line and column, shows the line
 //! with the spot underlined, and says what to do.
 //!
-//! Stages return [`Error`]; only the command line (`cli`) prints it. Record problems carry a byte span into the
-//! source text so that problems found after parsing still point at the right line. Messages
-//! are typed ([`Message`]) and shown in the clerk's language; `check --format json` gives them
-//! in English with their codes.
+//! Stages return [`Error`]; only the command line (`cli`) prints it. Record problems carry a
+//! byte span into the source text so that problems found after parsing still point at the
+//! right line. Messages are typed ([`Message`]) and shown in the clerk's language;
+//! `check --format json` gives them in English with their codes.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -17,9 +17,17 @@ pub struct Location {
     pub path: PathBuf,
     pub line: usize,
     pub column: usize,
+    /// The line, or for a long line the part of it around the column, marked "…" where cut.
     pub source_line: String,
-    pub width: usize,
+    /// Where the underline starts in `source_line` (1-based characters).
+    pub snippet_column: u32,
+    pub width: u32,
 }
+
+/// Lines longer than this many characters are shown cut around the column.
+const SNIPPET_WIDTH: usize = 100;
+/// Characters of a cut line shown before the column.
+const SNIPPET_BEFORE: usize = 30;
 
 impl Location {
     /// Turns a byte span of `source` into a 1-based line and column (columns count characters).
@@ -32,20 +40,47 @@ impl Location {
             .map_or(source.len(), |i| start + i);
         let line = source[..start].matches('\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
-        let source_line = source[line_start..line_end]
+        let line_chars: Vec<char> = source[line_start..line_end]
             .trim_end_matches('\r')
             .chars()
             .map(visible)
             .collect();
         let width = source[start..end.min(line_end)].chars().count().max(1);
+        let (source_line, snippet_column, width) = snippet(&line_chars, column, width);
+        // Both are at most SNIPPET_WIDTH + 1 once cut; small fields keep `Error` small.
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let (snippet_column, width) = (small(snippet_column), small(width));
         Location {
             path: path.to_path_buf(),
             line,
             column,
             source_line,
+            snippet_column,
             width,
         }
     }
+}
+
+/// The part of a line shown under a message: the whole line when it is short, else a window
+/// of [`SNIPPET_WIDTH`] characters around `column`, so one error on a 1 MB line prints a line,
+/// not a megabyte. Returns the text, the column within it and the underline width.
+fn snippet(line: &[char], column: usize, width: usize) -> (String, usize, usize) {
+    if line.len() <= SNIPPET_WIDTH {
+        return (line.iter().collect(), column, width);
+    }
+    let from = (column - 1).saturating_sub(SNIPPET_BEFORE).min(line.len());
+    let to = (from + SNIPPET_WIDTH).min(line.len());
+    let mut text = String::new();
+    if from > 0 {
+        text.push('…');
+    }
+    text.extend(&line[from..to]);
+    if to < line.len() {
+        text.push('…');
+    }
+    let snippet_column = column - from + usize::from(from > 0);
+    let width = width.min(to.saturating_sub(column - 1)).max(1);
+    (text, snippet_column, width)
 }
 
 /// Control characters shown as their Unicode control pictures (U+0007 → ␇) so that the
@@ -255,7 +290,7 @@ fn located(
     help: Option<&Message>,
 ) -> String {
     let gutter = l.line.to_string().len();
-    let pad = " ".repeat(l.column - 1);
+    let pad = " ".repeat(l.snippet_column.saturating_sub(1) as usize);
     let mut text = format!(
         "{label}: {}\n{:gutter$}--> {}:{}:{}\n{:gutter$} |\n{} | {}\n{:gutter$} | {pad}{}",
         message.text(lang),
@@ -267,7 +302,7 @@ fn located(
         l.line,
         l.source_line,
         "",
-        "^".repeat(l.width)
+        "^".repeat(l.width as usize)
     );
     if let Some(help) = help {
         let help_label = Run::LabelHelp.text(lang);
@@ -291,6 +326,28 @@ mod tests {
         let loc = Location::from_span(Path::new("p.toml"), source, start..start + 3);
         assert_eq!((loc.line, loc.column, loc.width), (2, 8, 3));
         assert_eq!(loc.source_line, "ngày = \"x\"");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_column() {
+        let source = format!(
+            "ten = \"{}\u{7}{}\"\n",
+            "a".repeat(500_000),
+            "b".repeat(500_000)
+        );
+        let start = source.find('\u{7}').unwrap();
+        let loc = Location::from_span(Path::new("p.toml"), &source, start..start + 1);
+        assert_eq!(loc.column, 500_008);
+        assert_eq!(loc.source_line.chars().count(), SNIPPET_WIDTH + 2);
+        let shown: String = loc
+            .source_line
+            .chars()
+            .skip(loc.snippet_column as usize - 1)
+            .take(2)
+            .collect();
+        assert_eq!(shown, "␇b");
+        let text = Error::located(loc, messages::Check::InvalidDate).text(Lang::En);
+        assert!(text.len() < 600, "{}", text.len());
     }
 
     #[test]

@@ -9,6 +9,7 @@
 pub mod batch;
 pub mod blocks;
 pub mod cli;
+pub mod confine;
 pub mod derive;
 pub mod docx;
 pub mod error;

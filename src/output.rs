@@ -14,6 +14,9 @@ use crate::messages::Run;
 pub struct Job {
     pub record: PathBuf,
     pub relative: PathBuf,
+    /// The folder given on the command line this record was found in (a file's own folder):
+    /// the records it names must lie inside it.
+    pub root: PathBuf,
 }
 
 /// Finds the records named by `inputs`: files as given, folders walked for `*.toml` in sorted
@@ -23,41 +26,66 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Job>, Error> {
     for input in inputs {
         if input.is_file() {
             let name = input.file_name().map(PathBuf::from).unwrap_or_default();
+            let root = input
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             jobs.push(Job {
                 record: input.clone(),
                 relative: name.with_extension("docx"),
+                root: root.to_path_buf(),
             });
             continue;
+        }
+        if input.exists() && !input.is_dir() {
+            return Err(Error::about(input, Run::NotRegularInput).help(Run::GiveRecordOrFolder));
         }
         if !input.is_dir() {
             return Err(Error::about(input, Run::NoSuchInput).help(Run::GiveRecordOrFolder));
         }
-        for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
-            let entry = entry.map_err(|e| {
-                let path = e.path().unwrap_or(input).to_path_buf();
-                let cause = match e.io_error() {
-                    Some(io) => Run::io(io),
-                    None => Run::IoOther {
-                        detail: e.to_string(),
+        // Symbolic links are followed, so a record linked into the folder renders like any
+        // other; a link loop stops the walk with a message.
+        let walk = walkdir::WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in walk {
+            let path = match entry {
+                Ok(entry) if entry.file_type().is_dir() => continue,
+                Ok(entry) => entry.into_path(),
+                Err(e) => {
+                    let path = e.path().unwrap_or(input).to_path_buf();
+                    if let Some(ancestor) = e.loop_ancestor() {
+                        let ancestor = ancestor.to_path_buf();
+                        return Err(
+                            Error::about(&path, Run::LinkLoop { ancestor }).help(Run::RemoveLink)
+                        );
                     }
-                    .into(),
-                };
-                Error::about(
-                    &path,
-                    Run::CannotReadFolder {
-                        cause: Box::new(cause),
-                    },
-                )
-            })?;
-            let path = entry.path();
-            if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "toml") {
+                    let broken_link =
+                        fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+                    if !broken_link {
+                        let cause = Box::new(match e.io_error() {
+                            Some(io) => Run::io(io),
+                            None => Run::IoOther {
+                                detail: e.to_string(),
+                            }
+                            .into(),
+                        });
+                        return Err(Error::about(&path, Run::CannotReadFolder { cause }));
+                    }
+                    // A link to nothing (or to itself): a record is reported when it is
+                    // read; any other file is none of vanban's business.
+                    path
+                }
+            };
+            if path.extension().is_some_and(|e| e == "toml") {
                 let relative = path
                     .strip_prefix(input)
-                    .unwrap_or(path)
+                    .unwrap_or(&path)
                     .with_extension("docx");
                 jobs.push(Job {
-                    record: path.to_path_buf(),
+                    record: path.clone(),
                     relative,
+                    root: input.clone(),
                 });
             }
         }
@@ -92,16 +120,40 @@ pub fn output_path(out: &Path, relative: &Path) -> Result<PathBuf, Error> {
 /// and a rename. Not flushed to disk first: a generated file lost to a power cut is rendered
 /// again, and flushing each of a thousand outputs costs a tenth of a batch.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    write_via_temporary(path, bytes, false)
+    write_via_temporary(path, bytes, false, None)
 }
 
 /// Writes a record, the clerk's source of truth, like [`write_atomic`] but flushed to disk
 /// before the rename, so that a power cut leaves the old record or the new one.
 pub fn write_record(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    write_via_temporary(path, bytes, true)
+    write_via_temporary(path, bytes, true, None)
 }
 
-fn write_via_temporary(path: &Path, bytes: &[u8], durable: bool) -> Result<(), Error> {
+/// Replaces an existing record like [`write_record`], giving the new file the permissions and,
+/// where the system allows, the owner of the old one (`original`, its metadata), so a private
+/// plan stays private and a shared one stays shared.
+pub fn replace_record(path: &Path, bytes: &[u8], original: &fs::Metadata) -> Result<(), Error> {
+    write_via_temporary(path, bytes, true, Some(original))
+}
+
+/// Gives `file` the permissions and owner recorded in `original`.
+fn take_identity(file: &fs::File, original: &fs::Metadata) -> std::io::Result<()> {
+    file.set_permissions(original.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Best effort: only the superuser may give a file away to another user.
+        let _ = std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid()));
+    }
+    Ok(())
+}
+
+fn write_via_temporary(
+    path: &Path,
+    bytes: &[u8],
+    durable: bool,
+    like: Option<&fs::Metadata>,
+) -> Result<(), Error> {
     let fail = |e: std::io::Error| Error::output_io(path, &e);
     let folder = path
         .parent()
@@ -116,6 +168,9 @@ fn write_via_temporary(path: &Path, bytes: &[u8], durable: bool) -> Result<(), E
     let written = (|| {
         let mut file = fs::File::create(&temporary)?;
         file.write_all(bytes)?;
+        if let Some(original) = like {
+            take_identity(&file, original)?;
+        }
         if durable {
             file.sync_all()?;
         }
@@ -154,6 +209,51 @@ fn held_open(error: &std::io::Error, path: &Path) -> bool {
         }
 }
 
+/// Removes the temporary files that a run killed mid-write (`kill -9`, a power cut) left in
+/// `out`: `.<name>.<pid>.tmp` whose process is gone. Where running processes cannot be listed
+/// (no `/proc`), a temporary file older than an hour counts as abandoned: a write takes
+/// milliseconds.
+pub fn remove_abandoned_temporaries(out: &Path) {
+    let processes = Path::new("/proc/self")
+        .exists()
+        .then_some(Path::new("/proc"));
+    let walk = walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok);
+    for entry in walk.filter(|e| e.file_type().is_file()) {
+        let Some(pid) = temporary_owner(&entry.file_name().to_string_lossy()) else {
+            continue;
+        };
+        let abandoned = match processes {
+            Some(proc) => pid != std::process::id() && !proc.join(pid.to_string()).exists(),
+            None => entry
+                .metadata()
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(3600)),
+        };
+        if abandoned {
+            // Best effort: another run may have removed it first.
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in the name of a temporary file vanban writes into an output folder
+/// (`.<name>.docx.<pid>.tmp`, `.vanban-stamps.<pid>.tmp`); other programs' files are never
+/// taken for one.
+fn temporary_owner(name: &str) -> Option<u32> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (stem, pid) = inner.rsplit_once('.')?;
+    let output = stem.len() > ".docx".len() && stem.ends_with(".docx");
+    let ours = output || stem == crate::stamp::FILE.trim_start_matches('.');
+    if !ours {
+        return None;
+    }
+    pid.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +281,44 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["y.docx"]);
+    }
+
+    #[test]
+    fn temporary_files_of_dead_runs_are_removed_and_others_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = format!(".a.docx.{}.tmp", std::process::id());
+        // Process ids above the kernel's maximum (4,194,304) are never running.
+        let names = [
+            ".a.docx.4294967295.tmp",
+            ours.as_str(),
+            "b.docx",
+            ".c.tmp",
+            ".notes.txt.4294967295.tmp",
+        ];
+        for name in names {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        remove_abandoned_temporaries(dir.path());
+        let mut left: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        if Path::new("/proc/self").exists() {
+            assert_eq!(
+                left,
+                [
+                    ours.as_str(),
+                    ".c.tmp",
+                    ".notes.txt.4294967295.tmp",
+                    "b.docx"
+                ]
+            );
+        }
+        assert_eq!(temporary_owner(".x.docx.12.tmp"), Some(12));
+        assert_eq!(temporary_owner(".vanban-stamps.12.tmp"), Some(12));
+        assert_eq!(temporary_owner(".docx.12.tmp"), None);
+        assert_eq!(temporary_owner(".12.tmp"), None);
     }
 
     #[test]

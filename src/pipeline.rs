@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::confine::Named;
 use crate::error::{Error, Warning};
 use crate::messages::{Check, Run};
 use crate::template::Templates;
@@ -31,32 +32,15 @@ pub struct RenderOptions {
     pub as_of: Option<record::DocDate>,
 }
 
-/// Which record a record names, for the message when it is missing.
-#[derive(Debug, Clone, Copy)]
-enum Named {
-    /// The plan of a report (`ke_hoach`).
-    Plan,
-    /// The document a Công văn sends (`kem_theo`).
-    Document,
-}
-
 /// Loads a record that `from` names (relative to its folder): the plan of a report, the
-/// document a Công văn sends.
+/// document a Công văn sends. The batch has already checked that it lies inside the folder
+/// being rendered (`confine`).
 fn load_named(
     from: &record::Loaded,
     reference: &toml::Spanned<String>,
     what: Named,
 ) -> Result<record::Loaded, Error> {
-    let folder = from.path.parent().unwrap_or(Path::new("."));
-    let path = folder.join(reference.get_ref());
-    if !path.is_file() {
-        let (message, help) = match what {
-            Named::Plan => (Check::MissingPlan { path }, Check::PlanPathHelp),
-            Named::Document => (Check::MissingDocument { path }, Check::DocumentPathHelp),
-        };
-        return Err(from.error_at(reference.span(), message, help));
-    }
-    record::load(&path)
+    record::load(&crate::confine::reference(from, reference, what, None)?)
 }
 
 /// Loads the plan a report names and gives the report its criteria and tasks; returns how the

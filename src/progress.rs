@@ -2,7 +2,13 @@
 //! TOML in place (toml_edit), so the clerk's comments, order and spacing survive. The edited
 //! text is parsed and checked like any record before anything is written; on any problem the
 //! file is left untouched.
+//!
+//! The plan file keeps its identity: the edit is made under an exclusive lock (two clerks
+//! recording at once both keep their entry), through a symbolic link to its target, with the
+//! file's permissions, owner, line endings and byte-order mark; a read-only plan is refused.
 
+use std::fs;
+use std::io::{Seek, Write};
 use std::path::Path;
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
@@ -49,8 +55,20 @@ pub fn parse_date(text: &str) -> Option<toml_edit::Datetime> {
     Some(parsed)
 }
 
+/// A record text with an update added, and the plan's own date.
+#[derive(Debug)]
+pub struct Applied {
+    pub text: String,
+    pub plan_date: record::DocDate,
+}
+
 /// Returns the record text with the update added; `path` is only used in messages.
-pub fn apply(path: &Path, source: &str, target: &Target, update: &Update) -> Result<String, Error> {
+pub fn apply(
+    path: &Path,
+    source: &str,
+    target: &Target,
+    update: &Update,
+) -> Result<Applied, Error> {
     if Status::parse(&update.status).is_none() {
         let status = update.status.clone();
         return Err(refuse(
@@ -76,7 +94,184 @@ pub fn apply(path: &Path, source: &str, target: &Target, update: &Update) -> Res
     push_entry(entries, update);
     let edited = document.to_string();
     record::parse(path, &edited)?;
-    Ok(edited)
+    Ok(Applied {
+        text: edited,
+        plan_date: loaded.date,
+    })
+}
+
+/// Records `update` in the plan at `plan`, in place, and returns the warnings to show (a date
+/// before the plan's own date, or after today). On any error the file is left untouched.
+pub fn record(plan: &Path, target: &Target, update: &Update) -> Result<Vec<Run>, Error> {
+    let cannot = |e: std::io::Error| {
+        let cause = Box::new(Run::io(&e));
+        Error::about(plan, Run::CannotReadPlan { cause }).help(Run::CheckPathAndPermissions)
+    };
+    // The file a symbolic link points at is the plan; the link stays a link.
+    let path = plan.canonicalize().map_err(cannot)?;
+    let (mut file, metadata) = loop {
+        let metadata = fs::metadata(&path).map_err(cannot)?;
+        if !metadata.is_file() {
+            return Err(Error::about(plan, Run::NotRegularFile).help(Run::GivePlanPath));
+        }
+        if metadata.permissions().readonly() {
+            return Err(read_only(plan));
+        }
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::PermissionDenied => read_only(plan),
+                _ => cannot(e),
+            })?;
+        // Waits while another `vanban progress` edits the same plan.
+        file.lock().map_err(cannot)?;
+        // That one replaced the file by a new one: lock the new one instead.
+        if is_same_file(&file, &path) {
+            break (file, metadata);
+        }
+    };
+    let bytes = crate::confine::read_limited(&file, plan)?;
+    let text = record::decode(plan, bytes)?;
+    let form = FileForm::of(&text);
+    let applied = apply(plan, &form.to_plain(&text), target, update)?;
+    let edited = form.restore(&applied.text);
+    if has_other_names(&metadata) {
+        // A hard-linked plan is rewritten in place, so every name sees the entry.
+        rewrite_in_place(&mut file, edited.as_bytes()).map_err(|e| Error::output_io(plan, &e))?;
+    } else {
+        crate::output::replace_record(&path, edited.as_bytes(), &metadata)?;
+    }
+    drop(file);
+    Ok(date_warnings(update.date, applied.plan_date, today()))
+}
+
+fn read_only(plan: &Path) -> Error {
+    Error::about(plan, Run::PlanReadOnly).help(Run::MakeWritable)
+}
+
+/// How the clerk's editor saved the file: byte-order mark, and CRLF line endings throughout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileForm {
+    bom: bool,
+    crlf: bool,
+}
+
+impl FileForm {
+    fn of(text: &str) -> FileForm {
+        let lines = text.matches('\n').count();
+        FileForm {
+            bom: text.starts_with('\u{feff}'),
+            crlf: lines > 0 && text.matches("\r\n").count() == lines,
+        }
+    }
+
+    /// The text as the editor below works on it: no mark, LF line endings.
+    fn to_plain(self, text: &str) -> String {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if self.crlf {
+            text.replace("\r\n", "\n")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// The edited text saved the way the file was.
+    fn restore(self, text: &str) -> String {
+        let text = if self.crlf {
+            text.replace('\n', "\r\n")
+        } else {
+            text.to_string()
+        };
+        if self.bom {
+            format!("\u{feff}{text}")
+        } else {
+            text
+        }
+    }
+}
+
+/// Whether the open `file` is still the one at `path` (not replaced by a rename meanwhile).
+fn is_same_file(file: &fs::File, path: &Path) -> bool {
+    let (Ok(open), Ok(named)) = (file.metadata(), fs::metadata(path)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        open.dev() == named.dev() && open.ino() == named.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        // Windows refuses to replace a file another process has open without sharing; the
+        // size and time tell a replaced file from the locked one.
+        open.len() == named.len() && open.modified().ok() == named.modified().ok()
+    }
+}
+
+/// Whether the file has other names (hard links) that a replacement would split off.
+fn has_other_names(metadata: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        metadata.nlink() > 1
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        false
+    }
+}
+
+fn rewrite_in_place(file: &mut fs::File, bytes: &[u8]) -> std::io::Result<()> {
+    file.seek(std::io::SeekFrom::Start(0))?;
+    file.write_all(bytes)?;
+    file.set_len(bytes.len() as u64)?;
+    file.sync_all()
+}
+
+/// Today's date by the clock, as days in the proleptic Gregorian calendar (UTC).
+fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or(chrono::NaiveDate::MIN)
+}
+
+/// Warnings for an update dated before the plan itself or after today. Today is taken with a
+/// day's margin: the clock is read in UTC and Việt Nam is seven hours ahead.
+fn date_warnings(
+    date: toml_edit::Datetime,
+    plan: record::DocDate,
+    today: chrono::NaiveDate,
+) -> Vec<Run> {
+    let Some(d) = date.date else {
+        return Vec::new();
+    };
+    let Some(date) =
+        chrono::NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+    else {
+        return Vec::new();
+    };
+    let plan_start =
+        chrono::NaiveDate::from_ymd_opt(plan.year, plan.month.unwrap_or(1), plan.day.unwrap_or(1));
+    let mut warnings = Vec::new();
+    if let Some(start) = plan_start.filter(|start| date < *start) {
+        warnings.push(Run::DateBeforePlan {
+            date: date.to_string(),
+            start: start.to_string(),
+        });
+    }
+    if today.succ_opt().is_some_and(|tomorrow| date > tomorrow) {
+        warnings.push(Run::DateAfterToday {
+            date: date.to_string(),
+            today: today.to_string(),
+        });
+    }
+    warnings
 }
 
 /// The index of the criterion an item names: its code first, then its number among the
@@ -281,7 +476,46 @@ ten = "Hai"
     }
 
     fn apply_to(target: &Target, u: &Update) -> Result<String, Error> {
-        apply(Path::new("p.toml"), PLAN, target, u)
+        apply(Path::new("p.toml"), PLAN, target, u).map(|a| a.text)
+    }
+
+    #[test]
+    fn line_endings_and_byte_order_mark_survive() {
+        for text in [
+            "a\r\nb\r\n",
+            "\u{feff}a\nb\n",
+            "\u{feff}a\r\nb\r\n",
+            "a\r\nb\n",
+        ] {
+            let form = FileForm::of(text);
+            assert_eq!(form.restore(&form.to_plain(text)), text);
+            assert!(!form.to_plain(text).starts_with('\u{feff}'));
+        }
+        let form = FileForm::of("a\r\nb\r\n");
+        assert_eq!(form.restore("a\nb\nc\n"), "a\r\nb\r\nc\r\n");
+    }
+
+    #[test]
+    fn dates_before_the_plan_or_after_today_are_warned_about() {
+        let plan = record::DocDate {
+            day: None,
+            month: None,
+            year: 2021,
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2021, 6, 10).unwrap();
+        let warn = |date: &str| -> Vec<String> {
+            date_warnings(parse_date(date).unwrap(), plan, today)
+                .iter()
+                .map(|w| w.text(crate::messages::Lang::En))
+                .collect()
+        };
+        assert!(warn("2021-01-01").is_empty());
+        assert!(
+            warn("2021-06-11").is_empty(),
+            "a day ahead is Việt Nam's today"
+        );
+        assert!(warn("2020-12-31")[0].contains("before the plan's own date 2021-01-01"));
+        assert!(warn("2021-06-12")[0].contains("after today (2021-06-10)"));
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! beside the outputs in `<out>/.vanban-stamps`, with a digest of each output file. A record is
 //! skipped only when its input digest matches and every output is still there, byte for byte,
 //! as vanban wrote it; anything else (an edit, a deleted or hand-changed output, a new vanban)
-//! renders again.
+//! renders again. The output digests are also how render tells its own files from files a
+//! person changed: those are kept, not replaced (see `batch`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -65,13 +66,13 @@ impl Stamps {
                         inputs: inputs.to_string(),
                         outputs: Vec::new(),
                     };
-                    current = Some((PathBuf::from(key), stamp));
+                    current = Some((PathBuf::from(unescape(key)), stamp));
                 }
                 (Some("output"), Some(digest), Some(path)) => {
                     if let Some((_, stamp)) = current.as_mut() {
                         stamp
                             .outputs
-                            .push((PathBuf::from(path), digest.to_string()));
+                            .push((PathBuf::from(unescape(path)), digest.to_string()));
                     }
                 }
                 _ => {}
@@ -102,22 +103,58 @@ impl Stamps {
             .unwrap_or_default()
     }
 
+    /// The digest vanban last wrote to each output (relative path), whichever record wrote it.
+    pub fn written_digests(&self) -> HashMap<PathBuf, String> {
+        self.entries
+            .values()
+            .flat_map(|stamp| stamp.outputs.iter().cloned())
+            .collect()
+    }
+
     pub fn insert(&mut self, key: PathBuf, stamp: Stamp) {
         self.entries.insert(key, stamp);
     }
 
     /// Writes the stamps atomically; entries are sorted, so the file is deterministic.
     pub fn write(&self, out: &Path) -> Result<(), Error> {
-        let mut text =
-            String::from("# vanban: digests of what rendered each output; safe to delete\n");
+        let mut text = String::from(
+            "# vanban: digests of what rendered each output; without them, outputs are kept until --force\n",
+        );
         for (key, stamp) in &self.entries {
-            text.push_str(&format!("record {} {}\n", stamp.inputs, key.display()));
+            text.push_str(&format!("record {} {}\n", stamp.inputs, escape(key)));
             for (path, digest) in &stamp.outputs {
-                text.push_str(&format!("output {digest} {}\n", path.display()));
+                text.push_str(&format!("output {digest} {}\n", escape(path)));
             }
         }
         output::write_atomic(&out.join(FILE), text.as_bytes())
     }
+}
+
+/// A path on one line of the stamps file: a file name may hold a line break (or a
+/// backslash), which would otherwise start a line of its own.
+fn escape(path: &Path) -> String {
+    path.to_string_lossy()
+        .replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+fn unescape(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            plain.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => plain.push('\n'),
+            Some('r') => plain.push('\r'),
+            Some(other) => plain.push(other),
+            None => plain.push('\\'),
+        }
+    }
+    plain
 }
 
 #[cfg(test)]
@@ -131,6 +168,26 @@ mod tests {
         assert_ne!(a, inputs([b"a".as_slice(), b"bc"]));
         assert_ne!(a, inputs([b"ab".as_slice(), b"d"]));
         assert_eq!(a.len(), 64);
+    }
+
+    #[test]
+    fn any_file_name_stays_on_its_line() {
+        let out = tempfile::tempdir().unwrap();
+        let key = PathBuf::from("a\noutput 00 evil\\n\r.docx");
+        let mut stamps = Stamps::default();
+        stamps.insert(
+            key.clone(),
+            Stamp {
+                inputs: "i1".into(),
+                outputs: vec![(key.clone(), "d1".into())],
+            },
+        );
+        stamps.write(out.path()).unwrap();
+        let text = std::fs::read_to_string(out.path().join(FILE)).unwrap();
+        assert_eq!(text.lines().count(), 3, "{text}");
+        let read = Stamps::read(out.path());
+        assert_eq!(read.outputs(&key), [key]);
+        assert_eq!(read.written_digests().len(), 1);
     }
 
     #[test]

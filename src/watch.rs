@@ -10,6 +10,10 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use crate::messages::{self, Message, Run};
+use crate::output::{self, Job};
+use crate::stamp::Stamps;
+
 /// How often the files are looked at.
 pub const POLL: Duration = Duration::from_millis(300);
 
@@ -30,8 +34,10 @@ pub fn snapshot(roots: &[PathBuf], out: &Path) -> Vec<(PathBuf, u64, Option<Syst
     files
 }
 
-/// Calls `render` now and after every settled change below `roots`; never returns.
-pub fn run(roots: &[PathBuf], out: &Path, mut render: impl FnMut()) -> ! {
+/// Calls `render` now and after every settled change below `roots`; never returns. After each
+/// render, says which outputs stay behind because their record (found from `inputs`) is gone.
+pub fn run(roots: &[PathBuf], out: &Path, inputs: &[PathBuf], mut render: impl FnMut()) -> ! {
+    let mut records = output::discover(inputs).unwrap_or_default();
     render();
     let mut seen = snapshot(roots, out);
     loop {
@@ -51,8 +57,33 @@ pub fn run(roots: &[PathBuf], out: &Path, mut render: impl FnMut()) -> ! {
             settled = again;
         }
         render();
+        let now = output::discover(inputs).unwrap_or_default();
+        for file in left_behind(&records, &now, out) {
+            let label = Run::LabelNote.text(messages::current());
+            let stays = Message::from(Run::OutputStays { path: file });
+            eprintln!("{label}: {stays}");
+        }
+        records = now;
         seen = settled;
     }
+}
+
+/// The outputs, still on disk, of the records in `before` that are not in `now`.
+pub fn left_behind(before: &[Job], now: &[Job], out: &Path) -> Vec<PathBuf> {
+    let stamps = Stamps::read(out);
+    before
+        .iter()
+        .filter(|gone| !now.iter().any(|job| job.record == gone.record))
+        .flat_map(|gone| {
+            let mut files = stamps.outputs(&gone.relative);
+            if files.is_empty() {
+                files.push(gone.relative.clone());
+            }
+            files
+        })
+        .map(|relative| out.join(relative))
+        .filter(|file| file.is_file())
+        .collect()
 }
 
 /// What to watch: folders given, the folder of each file given (where a report's plan or a
@@ -80,6 +111,29 @@ pub fn roots(inputs: &[PathBuf], templates: Option<&Path>) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outputs_of_a_deleted_record_are_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("a.docx"), "x").unwrap();
+        let job = |name: &str| Job {
+            record: PathBuf::from(format!("plans/{name}.toml")),
+            relative: PathBuf::from(format!("{name}.docx")),
+            root: PathBuf::from("plans"),
+        };
+        let before = [job("a"), job("b")];
+        assert_eq!(left_behind(&before, &before, &out), Vec::<PathBuf>::new());
+        assert_eq!(
+            left_behind(&before, &[job("b")], &out),
+            [out.join("a.docx")]
+        );
+        assert!(
+            left_behind(&before, &[job("a")], &out).is_empty(),
+            "b.docx was never written"
+        );
+    }
 
     #[test]
     fn snapshot_sees_a_changed_file() {

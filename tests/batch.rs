@@ -111,12 +111,14 @@ fn unchanged_records_are_skipped_and_changed_ones_rendered_again() {
         assert_eq!(same, !path.ends_with("march.docx"), "{}", path.display());
     }
 
+    // A hand-edited output is kept (exit 1) until --force replaces it.
     std::fs::write(dir.path().join("out/ubnd-xa.docx"), b"edited by hand").unwrap();
-    assert_eq!(summary(&render(&[])), "1 written, 2 unchanged, 0 failed");
+    let kept = vanban(dir.path(), &["render", "plans", "--out", "out"]);
+    assert_eq!(kept.status.code(), Some(1), "{}", stderr(&kept));
+    assert_contains(&stderr(&kept), "out/ubnd-xa.docx: kept as it is");
     assert_eq!(
-        files(&dir.path().join("out")),
-        second,
-        "hand edit not replaced"
+        std::fs::read(dir.path().join("out/ubnd-xa.docx")).unwrap(),
+        b"edited by hand"
     );
 
     assert_eq!(

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 use crate::error::Error;
-use crate::messages::{List, Message, Run};
+use crate::messages::{self, List, Message, Run};
 use crate::progress::{self, Target, Update};
 use crate::template;
-use crate::{RenderOptions, batch, derive, output, record};
+use crate::{RenderOptions, batch, derive, record};
 
 mod lang;
 mod preview;
@@ -205,7 +205,7 @@ pub fn run() -> i32 {
                     roots: List::of(roots.iter().map(|r| r.display()))
                 })
             );
-            crate::watch::run(&roots, &out, || {
+            crate::watch::run(&roots, &out, &inputs, || {
                 render(&inputs, &out, templates.as_deref(), options, None);
             })
         }
@@ -276,15 +276,12 @@ fn record_progress(
         status: status.to_string(),
         text,
     };
-    let result = std::fs::read_to_string(plan)
-        .map_err(|e| {
-            let cause = Box::new(Run::io(&e));
-            Error::about(plan, Run::CannotReadPlan { cause })
-        })
-        .and_then(|source| progress::apply(plan, &source, target, &update))
-        .and_then(|edited| output::write_record(plan, edited.as_bytes()));
-    match result {
-        Ok(()) => {
+    match progress::record(plan, target, &update) {
+        Ok(warnings) => {
+            let label = Run::LabelWarning.text(messages::current());
+            for warning in warnings {
+                eprintln!("{label}: {}", Message::from(warning));
+            }
             let recorded = Run::Recorded {
                 status: update.status.clone(),
                 date: update.date.to_string(),
@@ -298,6 +295,10 @@ fn record_progress(
 }
 
 fn list_changes(plan: &Path, from: record::DocDate, to: record::DocDate) -> i32 {
+    let key = |d: record::DocDate| (d.year, d.month, d.day);
+    if key(from) > key(to) {
+        return fail(&Error::about(Path::new("--from"), Run::FromAfterTo).help(Run::EarlierFirst));
+    }
     match record::load(plan) {
         Ok(loaded) => {
             let changes = derive::report::changes(&loaded.record, from, to);

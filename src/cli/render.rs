@@ -5,22 +5,39 @@ use std::path::{Path, PathBuf};
 
 use super::{Format, fail};
 use crate::error::Error;
-use crate::messages::{Message, Run};
+use crate::messages::{self, Message, Run};
 use crate::template::Templates;
 use crate::{batch, output};
 
-/// The records named on the command line (default plans/), refusing two that would write the
-/// same output.
+/// The records named on the command line (default plans/).
 fn jobs_of(paths: &[PathBuf]) -> Result<Vec<output::Job>, Error> {
     let inputs = if paths.is_empty() {
         vec![PathBuf::from("plans")]
     } else {
         paths.to_vec()
     };
-    let jobs = output::discover(&inputs)?;
-    match batch::collisions(&jobs) {
-        Some(e) => Err(e),
-        None => Ok(jobs),
+    output::discover(&inputs)
+}
+
+/// Worker threads allowed per core: a render is CPU-bound, so more only cost memory (12,483
+/// threads for `-j 100000`).
+const THREADS_PER_CORE: usize = 4;
+
+/// The thread count asked for with -j, lowered to [`THREADS_PER_CORE`] × `cores`, with the
+/// note to show when it was lowered.
+fn cap_threads(asked: Option<usize>, cores: usize) -> (Option<usize>, Option<Run>) {
+    let most = THREADS_PER_CORE * cores.max(1);
+    match asked {
+        Some(n) if n > most => (
+            Some(most),
+            Some(Run::ThreadsLowered {
+                asked: n,
+                most,
+                per_core: THREADS_PER_CORE,
+                cores,
+            }),
+        ),
+        _ => (asked, None),
     }
 }
 
@@ -28,10 +45,17 @@ pub(super) fn render(
     paths: &[PathBuf],
     out: &Path,
     templates: Option<&Path>,
-    options: batch::Options,
+    mut options: batch::Options,
     pdf: Option<crate::pdf::PdfKind>,
 ) -> i32 {
     let started = std::time::Instant::now();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let (threads, note) = cap_threads(options.threads, cores);
+    options.threads = threads;
+    if let Some(note) = note {
+        let label = Run::LabelNote.text(messages::current());
+        eprintln!("{label}: {}", Message::from(note));
+    }
     let office = match pdf.map(|_| crate::pdf::find_office()) {
         Some(None) => {
             return fail(&Error::about(Path::new("--pdf"), Run::NoOffice).help(Run::InstallOffice));
@@ -62,6 +86,11 @@ pub(super) fn render(
             batch::Outcome::Unchanged { files } => {
                 documents.extend(files.iter().filter(|f| pdf_is_stale(f)).cloned());
             }
+            batch::Outcome::Kept { files } => {
+                for file in files {
+                    eprintln!("{}\n", kept_message(file));
+                }
+            }
             batch::Outcome::Failed(e) => eprintln!("{e}\n"),
             batch::Outcome::Checked => {}
         }
@@ -85,10 +114,21 @@ pub(super) fn render(
     };
     let line = batch::summary_line(summary, started.elapsed());
     println!("{}", Message::from(line));
+    if summary.kept > 0 {
+        let kept = Run::KeptSummary {
+            count: summary.kept,
+        };
+        println!("{}", Message::from(kept));
+    }
     if let Some(e) = failed {
         return fail(&e);
     }
-    i32::from(summary.failed > 0)
+    i32::from(summary.failed + summary.kept > 0)
+}
+
+/// An output kept because a person changed it since vanban wrote it.
+fn kept_message(file: &Path) -> Error {
+    Error::about(file, Run::KeptByHand).help(Run::CarryChanges)
 }
 
 /// Time allowed for one LibreOffice run (one folder of documents).
@@ -168,4 +208,21 @@ fn json_report(reports: &[batch::Report], error: Option<&Error>) -> String {
         "error": error.map(Error::diagnostic),
     })
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thread_counts_beyond_four_per_core_are_lowered_with_a_note() {
+        assert_eq!(cap_threads(None, 2), (None, None));
+        assert_eq!(cap_threads(Some(8), 2), (Some(8), None));
+        let (threads, note) = cap_threads(Some(100_000), 2);
+        assert_eq!(threads, Some(8));
+        assert_eq!(
+            note.map(|n| n.text(messages::Lang::En)).as_deref(),
+            Some("-j 100000 lowered to 8 (4 × the 2 cores of this machine)")
+        );
+    }
 }

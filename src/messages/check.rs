@@ -195,9 +195,9 @@ messages! {
     EscapedControl => "W0101",
         en: "a control character written as an escape will be left out; Word cannot show it",
         vi: "ký tự điều khiển viết bằng mã thoát sẽ bị bỏ đi; Word không hiển thị được";
-    NotUtf8 { offset: usize, line: usize } => "E0121",
-        en: "not UTF-8 text (invalid byte at offset {offset}, line {line})",
-        vi: "không phải văn bản UTF-8 (byte sai ở vị trí {offset}, dòng {line})";
+    NotUtf8 => "E0121",
+        en: "not UTF-8 text: the file was saved in another encoding (such as Windows-1258 or Latin-1)",
+        vi: "không phải văn bản UTF-8: tệp được lưu bằng bảng mã khác (như Windows-1258 hoặc Latin-1)";
     SaveAsUtf8 => "H0121",
         en: "save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)",
         vi: "lưu tệp dưới dạng UTF-8 (trong Notepad: Save As → Encoding: UTF-8)";
@@ -260,6 +260,14 @@ messages! {
     WriteAbbreviation => "H0139",
         en: "write the abbreviation used in the ký hiệu, e.g. \"SNV\"",
         vi: "viết chữ viết tắt dùng trong ký hiệu, ví dụ \"SNV\"";
+
+    /// Text every document prints, left blank (spaces alone).
+    BlankText { key: String } => "E0129",
+        en: "`{key}` is blank",
+        vi: "`{key}` đang để trống";
+    WriteTextOrRemove => "H0129",
+        en: "write the text, or remove the key if it may be left out",
+        vi: "viết nội dung, hoặc bỏ khóa đó nếu được phép bỏ";
 
     // Signer.
     UnknownAuthority { value: String } => "E0140",
@@ -372,18 +380,37 @@ messages! {
         vi: "dùng \"doc\", \"ngang\" hoặc \"tu-dong\"";
 
     // Records a record names.
-    MissingPlan { path: PathBuf } => "E0190",
-        en: "the plan `{path}` does not exist",
-        vi: "không có kế hoạch `{path}`";
-    PlanPathHelp => "H0190",
-        en: "give the plan's path relative to this record's folder",
-        vi: "ghi đường dẫn của kế hoạch tính từ thư mục của bản ghi này";
-    MissingDocument { path: PathBuf } => "E0191",
-        en: "the document `{path}` does not exist",
-        vi: "không có văn bản `{path}`";
-    DocumentPathHelp => "H0191",
-        en: "give the document's path relative to this record's folder",
-        vi: "ghi đường dẫn của văn bản tính từ thư mục của bản ghi này";
+    PlanNoun => "T0191",
+        en: "plan",
+        vi: "kế hoạch";
+    DocumentNoun => "T0192",
+        en: "document",
+        vi: "văn bản";
+    ReferenceAbsolute { what: Box<Message>, path: PathBuf } => "E0193",
+        en: "the {what} `{path}` is an absolute path",
+        vi: "đường dẫn {what} `{path}` là đường dẫn tuyệt đối";
+    ReferenceNotToml { what: Box<Message>, path: PathBuf } => "E0194",
+        en: "the {what} `{path}` is not a .toml record",
+        vi: "{what} `{path}` không phải bản ghi .toml";
+    NameTomlRecord { what: Box<Message> } => "H0194",
+        en: "name the {what}'s .toml record",
+        vi: "ghi tên bản ghi .toml của {what}";
+    ReferenceOutside { what: Box<Message>, path: PathBuf, root: PathBuf } => "E0195",
+        en: "the {what} `{path}` lies outside {root}, the folder being rendered",
+        vi: "{what} `{path}` nằm ngoài {root}, thư mục đang kết xuất";
+    MoveReference { what: Box<Message> } => "H0195",
+        en: "move the {what} into that folder, or render the folder that holds both",
+        vi: "chuyển {what} vào thư mục đó, hoặc kết xuất thư mục chứa cả hai";
+    ReferenceNotRegular { what: Box<Message>, path: PathBuf } => "E0196",
+        en: "the {what} `{path}` is not a regular file",
+        vi: "{what} `{path}` không phải tệp thông thường";
+
+    ReferenceMissing { what: Box<Message>, path: PathBuf } => "E0190",
+        en: "the {what} `{path}` does not exist",
+        vi: "không có {what} `{path}`";
+    ReferencePathHelp { what: Box<Message> } => "H0190",
+        en: "give the {what}'s path relative to this record's folder",
+        vi: "ghi đường dẫn của {what} tính từ thư mục của bản ghi này";
     NotAPlan { path: PathBuf, kind: String } => "E0192",
         en: "`{path}` is a {kind}, not a Kế hoạch",
         vi: "`{path}` là {kind}, không phải Kế hoạch";

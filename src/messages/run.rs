@@ -17,6 +17,10 @@ messages! {
     LabelWarning => "L0002",
         en: "warning",
         vi: "cảnh báo";
+    /// Leads a line that says what vanban did instead of what was asked.
+    LabelNote => "L0004",
+        en: "note",
+        vi: "lưu ý";
     /// Leads the line that says what to do.
     LabelHelp => "L0003",
         en: "help",
@@ -283,6 +287,77 @@ messages! {
         en: "recorded {status} on {date} in {path}",
         vi: "đã ghi {status} ngày {date} vào {path}";
 
+    SameFileTwice { output: PathBuf, first: PathBuf, other: PathBuf } => "E0280",
+        en: "would write {output}, the same file as {first} from {other}; neither record is written",
+        vi: "sẽ ghi {output}, trùng tệp với {first} của {other}; không bản ghi nào được ghi";
+    RenameOne => "H0280",
+        en: "rename one of the two records (file names differing only in capitals are the same file on Windows and macOS)",
+        vi: "đổi tên một trong hai bản ghi (tên tệp chỉ khác nhau ở chữ hoa, chữ thường là cùng một tệp trên Windows và macOS)";
+    OutputLeaves { path: PathBuf } => "E0281",
+        en: "the output {path} would leave the output folder",
+        vi: "tệp đầu ra {path} sẽ nằm ngoài thư mục đầu ra";
+    PlainName => "H0281",
+        en: "rename the record to a plain name such as ke-hoach-2021.toml",
+        vi: "đổi tên bản ghi thành một tên đơn giản như ke-hoach-2021.toml";
+    KeptByHand => "E0282",
+        en: "kept as it is: it was changed after vanban wrote it, so the new version was not written",
+        vi: "giữ nguyên: tệp đã được sửa sau khi vanban ghi, nên bản mới không được ghi";
+    CarryChanges => "H0282",
+        en: "carry the changes into the record, then run vanban render --force to replace the file",
+        vi: "đưa các chỗ đã sửa vào bản ghi, rồi chạy vanban render --force để thay tệp";
+    KeptSummary { count: usize } => "I0282",
+        en: "{count} kept because they were changed by hand; --force replaces them",
+        vi: "giữ nguyên {count} tệp vì đã được sửa bằng tay; --force sẽ thay chúng";
+    TooLarge { mebibytes: u64 } => "E0283",
+        en: "the file is larger than {mebibytes} MiB, the most vanban reads as a record",
+        vi: "tệp lớn hơn {mebibytes} MiB, mức lớn nhất vanban đọc cho một bản ghi";
+    SplitRecord => "H0283",
+        en: "split the record into several records, one per document",
+        vi: "tách thành nhiều bản ghi, mỗi văn bản một bản ghi";
+    NotRegularFile => "E0284",
+        en: "not a regular file (a folder, device or pipe)",
+        vi: "không phải tệp thông thường (mà là thư mục, thiết bị hoặc ống)";
+    NotRegularInput => "E0285",
+        en: "not a regular file (a device or pipe)",
+        vi: "không phải tệp thông thường (mà là thiết bị hoặc ống)";
+    GiveRecordPath => "H0284",
+        en: "give the path of a .toml record",
+        vi: "ghi đường dẫn của một bản ghi .toml";
+    GivePlanPath => "H0285",
+        en: "give the path of the plan's .toml record",
+        vi: "ghi đường dẫn bản ghi .toml của kế hoạch";
+    LinkLoop { ancestor: PathBuf } => "E0286",
+        en: "a symbolic link loop back to {ancestor}",
+        vi: "liên kết tượng trưng tạo vòng lặp về {ancestor}";
+    RemoveLink => "H0286",
+        en: "remove the link, or point it at a folder outside the loop",
+        vi: "xóa liên kết, hoặc trỏ nó tới một thư mục ngoài vòng lặp";
+    PlanReadOnly => "E0287",
+        en: "the plan is read-only (or you may not write it); it was left as it is",
+        vi: "kế hoạch chỉ cho đọc (hoặc bạn không có quyền ghi); tệp được giữ nguyên";
+    MakeWritable => "H0287",
+        en: "make the file writable first if this update belongs in it",
+        vi: "hãy cho phép ghi tệp trước nếu cập nhật này thuộc về nó";
+    NotUtf8Text => "E0288",
+        en: "not UTF-8 text",
+        vi: "không phải văn bản UTF-8";
+    DateBeforePlan { date: String, start: String } => "W0201",
+        en: "the date {date} is before the plan's own date {start}; recorded anyway",
+        vi: "ngày {date} trước ngày của chính kế hoạch ({start}); vẫn đã ghi";
+    DateAfterToday { date: String, today: String } => "W0202",
+        en: "the date {date} is after today ({today}); recorded anyway",
+        vi: "ngày {date} sau hôm nay ({today}); vẫn đã ghi";
+
+    ThreadsLowered { asked: usize, most: usize, per_core: usize, cores: usize } => "I0207",
+        en: "-j {asked} lowered to {most} ({per_core} × the {cores} cores of this machine)",
+        vi: "-j {asked} được hạ xuống {most} ({per_core} × {cores} lõi của máy này)";
+    FromAfterTo => "E0271",
+        en: "the --from date is later than the --to date",
+        vi: "ngày --from muộn hơn ngày --to";
+    EarlierFirst => "H0271",
+        en: "give the earlier date with --from and the later one with --to",
+        vi: "ghi ngày sớm hơn với --from và ngày muộn hơn với --to";
+
     // Reports of what was done.
     Wrote { path: PathBuf } => "I0201",
         en: "wrote {path}",
@@ -299,6 +374,10 @@ messages! {
     Watching { roots: List } => "I0204",
         en: "watching {roots} (Ctrl+C to stop)",
         vi: "đang theo dõi {roots} (Ctrl+C để dừng)";
+    /// `watch`: a record went away but its output is still there.
+    OutputStays { path: PathBuf } => "I0208",
+        en: "{path} stays: its record was deleted or renamed; delete the file if it is no longer wanted",
+        vi: "{path} vẫn còn: bản ghi của nó đã bị xóa hoặc đổi tên; hãy xóa tệp nếu không cần nữa";
     Changed { count: usize } => "I0205",
         en: "{count} changed",
         vi: "{count} mục thay đổi";

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::date::calendar_date;
 use super::scores::Figure;
-use super::{Criterion, Progress, Record, Section};
+use super::{Criterion, Progress, Record, Section, Text};
 use crate::error::{Error, Location, Warning};
 use crate::messages::{Check, Message};
 use crate::text::Decimal;
@@ -32,6 +32,7 @@ impl Checker<'_> {
 
 /// Runs every check; returns the warnings when nothing is wrong enough to stop.
 pub fn check(c: &Checker<'_>, record: &Record) -> Result<Vec<Warning>, Error> {
+    check_blank_texts(c, record)?;
     check_signer(c, record)?;
     for section in &record.phan {
         check_section(c, section, 1)?;
@@ -39,6 +40,46 @@ pub fn check(c: &Checker<'_>, record: &Record) -> Result<Vec<Warning>, Error> {
     check_criteria(c, record)?;
     check_appendices(c, record)?;
     Ok(typed_totals(c, record))
+}
+
+/// Text every document prints (trích yếu, the body's name and place, the signer's name, each
+/// criterion's name) may not be blank: spaces alone would render an empty line silently.
+fn check_blank_texts(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
+    let mut texts: Vec<(String, &Text)> = vec![
+        ("trich_yeu".into(), &record.trich_yeu),
+        ("co_quan.ten".into(), &record.co_quan.ten),
+        ("co_quan.dia_danh".into(), &record.co_quan.dia_danh),
+        ("nguoi_ky.ho_ten".into(), &record.nguoi_ky.ho_ten),
+    ];
+    for (i, criterion) in record.tieu_chi.iter().enumerate() {
+        texts.push((format!("tieu_chi.{i}.ten"), &criterion.ten));
+    }
+    let Some((key, _)) = texts.into_iter().find(|(_, text)| text.is_blank()) else {
+        return Ok(());
+    };
+    let shown = key.split('.').filter(|part| part.parse::<usize>().is_err());
+    let shown: Vec<&str> = shown.collect();
+    let message = Check::BlankText {
+        key: shown.join("."),
+    };
+    let help = Check::WriteTextOrRemove;
+    match value_span(c.source, &key) {
+        Some(span) => Err(c.at(span, message, help)),
+        None => Err(c.file(message, help)),
+    }
+}
+
+/// The span of the value at a dotted key path ("tieu_chi.3.ten": the fourth criterion's name).
+fn value_span(source: &str, path: &str) -> Option<Range<usize>> {
+    let document = toml_edit::Document::parse(source).ok()?;
+    let mut item = document.as_item();
+    for part in path.split('.') {
+        item = match part.parse::<usize>() {
+            Ok(index) => item.get(index)?,
+            Err(_) => item.get(part)?,
+        };
+    }
+    item.span()
 }
 
 fn check_signer(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
@@ -237,4 +278,29 @@ fn typed_totals(c: &Checker<'_>, record: &Record) -> Vec<Warning> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blank_error(source: &str) -> crate::error::Diagnostic {
+        crate::record::parse(Path::new("r.toml"), source)
+            .unwrap_err()
+            .diagnostic()
+    }
+
+    #[test]
+    fn blank_mandatory_text_is_refused_where_it_is_written() {
+        let record = "loai = \"ke-hoach\"\nnam = 2021\ntrich_yeu = \"X\"\n[co_quan]\nten = \"S\"\n\
+                      viet_tat = \"S\"\ndia_danh = \"H\"\n[nguoi_ky]\nho_ten = \"A\"\n[noi_nhan]\n\
+                      luu = \"VT\"\n[[tieu_chi]]\nten = \"Một\"\n[[tieu_chi]]\nten = \"Hai\"\n";
+        assert!(crate::record::parse(Path::new("r.toml"), record).is_ok());
+        let d = blank_error(&record.replace("\"X\"", "\"  \""));
+        assert_eq!((d.line, d.column), (Some(3), Some(13)));
+        assert_eq!(d.message, "`trich_yeu` is blank");
+        let d = blank_error(&record.replace("\"Hai\"", "\" \\t \""));
+        assert_eq!((d.line, d.column), (Some(15), Some(7)));
+        assert_eq!(d.message, "`tieu_chi.ten` is blank");
+    }
 }

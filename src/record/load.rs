@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::date::{DocDate, calendar_date};
 use super::{Kind, Record, SizeSet, check, explain};
 use crate::error::{Error, Location, Warning};
-use crate::messages::{Check, Message, Run};
+use crate::messages::{Check, Message};
 
 /// A record that parsed and passed every check, with its typed metadata.
 #[derive(Debug)]
@@ -40,31 +40,34 @@ impl Loaded {
 
 /// Reads, parses and checks one record.
 pub fn load(path: &Path) -> Result<Loaded, Error> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        let cause = Box::new(Run::io(&e));
-        Error::about(path, Run::CannotReadRecord { cause }).help(Run::CheckPathAndPermissions)
-    })?;
-    from_bytes(path, bytes)
+    from_bytes(path, crate::confine::read_record(path)?)
 }
 
 /// Decodes (UTF-8 only), normalises to NFC, parses and checks record bytes; `path` is only
 /// used in messages.
 pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Error> {
-    let raw = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
-        Error::about(path, Check::NotUtf8 { offset, line }).help(Check::SaveAsUtf8)
-    })?;
+    let raw = decode(path, bytes)?;
     let source = if crate::text::is_nfc(&raw) {
         raw
     } else {
         raw.nfc().collect()
     };
     parse(path, &source)
+}
+
+/// Record bytes as text: UTF-8 only; any other encoding is refused at the line and column of
+/// its first foreign byte, with how to save the file as UTF-8.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
+    String::from_utf8(bytes).map_err(|e| {
+        // The valid prefix is unchanged by a lossy decoding, so the bad byte's place is exact.
+        let offset = e.utf8_error().valid_up_to();
+        let shown = String::from_utf8_lossy(e.as_bytes());
+        Error::located(
+            Location::from_span(path, &shown, offset..offset + 1),
+            Check::NotUtf8,
+        )
+        .help(Check::SaveAsUtf8)
+    })
 }
 
 /// Parses and checks record text; `path` is only used in messages.
@@ -227,6 +230,18 @@ luu = "VT"
             }
         );
         assert_eq!(loaded.size_set, SizeSet::Small);
+    }
+
+    #[test]
+    fn a_latin_1_byte_gets_its_line_and_column() {
+        let error = from_bytes(
+            Path::new("r.toml"),
+            b"loai = 1\nten = \"Th\xe9 x\"\n".to_vec(),
+        )
+        .unwrap_err();
+        let diagnostic = error.diagnostic();
+        assert_eq!((diagnostic.line, diagnostic.column), (Some(2), Some(10)));
+        assert!(diagnostic.help.unwrap().contains("UTF-8"));
     }
 
     #[test]

@@ -18,7 +18,7 @@ mod vocab;
 pub use cleaned::Text;
 pub use date::{DocDate, calendar_date};
 pub use kind::Kind;
-pub use load::{Loaded, from_bytes, load, parse};
+pub use load::{Loaded, decode, from_bytes, load, parse};
 pub use scores::{Points, Scores};
 pub use vocab::{Authority, ColumnKey, Insertion, Numbering, Orientation, Preset, SizeSet, Status};
 

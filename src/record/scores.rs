@@ -161,6 +161,53 @@ fn code_parents(codes: &[Option<&str>]) -> Vec<Option<usize>> {
 mod tests {
     use super::*;
 
+    /// The definition, scanning backwards from each criterion: what `code_parents` must match.
+    fn nearest_prefix(codes: &[Option<&str>]) -> Vec<Option<usize>> {
+        (0..codes.len())
+            .map(|i| {
+                let code = codes[i]?;
+                (0..i).rev().find(|&j| {
+                    codes[j]
+                        .is_some_and(|p| code.starts_with(p) && code[p.len()..].starts_with('.'))
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parents_match_the_definition_on_odd_codes() {
+        let codes = [
+            Some("1"),
+            Some(""),
+            Some(".5"),
+            Some("1."),
+            Some("1..2"),
+            Some("1.2"),
+            None,
+            Some("1.2.3"),
+            Some("1.2.3.4.5"),
+            Some("1.2.3.4"),
+            Some("2.1"),
+            Some("Đ.1"),
+            Some("Đ"),
+            Some("Đ.1.a"),
+        ];
+        assert_eq!(code_parents(&codes), nearest_prefix(&codes));
+    }
+
+    #[test]
+    fn parents_of_a_hundred_thousand_criteria_take_a_moment_not_an_hour() {
+        // Top-level codes have no parent: scanning backwards from each would take 5·10⁹ steps.
+        let mut owned: Vec<String> = (0..100_000).map(|g| g.to_string()).collect();
+        owned.push("5.1".into());
+        let codes: Vec<Option<&str>> = owned.iter().map(|c| Some(c.as_str())).collect();
+        let started = std::time::Instant::now();
+        let parents = code_parents(&codes);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert_eq!(parents[99_999], None);
+        assert_eq!(parents[100_000], Some(5));
+    }
+
     #[test]
     fn parents_follow_codes() {
         let codes = [
