@@ -132,6 +132,12 @@ messages! {
     UseLiteralString => "H0116",
         en: "for a path or a backslash, use single quotes: thu_muc = 'C:\\Tai lieu'",
         vi: "với đường dẫn hoặc dấu gạch chéo ngược, dùng ngoặc đơn: thu_muc = 'C:\\Tai lieu'";
+    SyntaxTooDeep => "E0118",
+        en: "lists or tables are nested too deep to read",
+        vi: "danh sách hoặc bảng lồng nhau quá sâu, không đọc được";
+    SyntaxBadUnicodeEscape => "E0122",
+        en: "a \\u escape needs four hexadecimal digits (\\U eight), e.g. \\u00e9",
+        vi: "mã thoát \\u cần bốn chữ số thập lục phân (\\U cần tám), ví dụ \\u00e9";
     /// A parser complaint vanban has no words of its own for; `detail` is the parser's text.
     SyntaxOther { detail: String } => "E0119",
         en: "{detail}",

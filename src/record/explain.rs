@@ -182,6 +182,10 @@ fn explain(message: &str, at_span: &str) -> (Message, Message) {
         "missing value" | "missing value for key" => Check::SyntaxMissingValue,
         "unexpected key or value" | "unexpected content" => Check::SyntaxAfterValue,
         "invalid basic string" => Check::SyntaxUnclosedString,
+        "cannot recurse further; max recursion depth met" => Check::SyntaxTooDeep,
+        "invalid value" if message.contains("unicode hexadecimal value") => {
+            Check::SyntaxBadUnicodeEscape
+        }
         "missing escaped value" => {
             return (
                 Check::SyntaxInvalidEscape.into(),
