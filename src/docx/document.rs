@@ -3,149 +3,14 @@
 //! element's children in the order ECMA-376 Part 1 §17 prescribes, so the part needs no
 //! reordering afterwards.
 
+use super::paragraphs::{ParaProps, paragraph, paragraph_properties, rule, run, spans, styled};
 use super::styles::id;
 use super::tables;
 use super::xml::Xml;
 use super::{FIRST_PAGE_HEADER, PAGE_HEADER};
 use crate::layout::{
-    AppendixPart, BodyItem, Document, MainPart, ParaKind, Paragraph, Part, Rule, Section,
+    AppendixPart, BodyItem, Document, MainPart, ParaKind, Paragraph, Part, Section,
 };
-use crate::model::{Align, Span};
-
-/// Paragraph properties vanban sets beside the style, in schema order when written.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ParaProps<'a> {
-    pub style: &'a str,
-    pub keep_next: bool,
-    /// A bottom border: the short rules under headings of the header block and title.
-    pub bottom_border: bool,
-    /// Space before in twips, single line spacing and nothing after.
-    pub space_before: Option<u32>,
-    /// Left and right indent in twips.
-    pub indent: Option<(u32, u32)>,
-    pub align: Option<Align>,
-}
-
-impl<'a> ParaProps<'a> {
-    pub fn style(style: &'a str) -> ParaProps<'a> {
-        ParaProps {
-            style,
-            ..ParaProps::default()
-        }
-    }
-}
-
-fn jc(align: Align) -> &'static str {
-    match align {
-        Align::Left => "left",
-        Align::Center => "center",
-        Align::Right => "right",
-        Align::Justify => "both",
-    }
-}
-
-/// `w:pPr`; `section` ends a section with this paragraph.
-fn paragraph_properties(x: &mut Xml, p: &ParaProps<'_>, section: Option<(&Section, bool)>) {
-    x.open("w:pPr", &[]);
-    x.val("w:pStyle", p.style);
-    if p.keep_next {
-        x.empty("w:keepNext", &[]);
-    }
-    if p.bottom_border {
-        x.open("w:pBdr", &[]);
-        let bottom = [
-            ("w:val", "single"),
-            ("w:sz", "6"),
-            ("w:space", "0"),
-            ("w:color", "000000"),
-        ];
-        x.empty("w:bottom", &bottom);
-        x.close("w:pBdr");
-    }
-    if let Some(before) = p.space_before {
-        let before = before.to_string();
-        let spacing = [
-            ("w:before", before.as_str()),
-            ("w:after", "0"),
-            ("w:line", "240"),
-            ("w:lineRule", "auto"),
-        ];
-        x.empty("w:spacing", &spacing);
-    }
-    if let Some((left, right)) = p.indent {
-        let (left, right) = (left.to_string(), right.to_string());
-        x.empty("w:ind", &[("w:left", &left), ("w:right", &right)]);
-    }
-    if let Some(align) = p.align {
-        x.val("w:jc", jc(align));
-    }
-    if let Some((section, restart)) = section {
-        section_properties(x, section, restart);
-    }
-    x.close("w:pPr");
-}
-
-/// One run of text; `xml:space` keeps the spaces of "Số:      /KH-SNV".
-pub fn run(x: &mut Xml, text: &str, bold: bool, italic: bool) {
-    x.open("w:r", &[]);
-    if bold || italic {
-        x.open("w:rPr", &[]);
-        if bold {
-            x.empty("w:b", &[]);
-            x.empty("w:bCs", &[]);
-        }
-        if italic {
-            x.empty("w:i", &[]);
-            x.empty("w:iCs", &[]);
-        }
-        x.close("w:rPr");
-    }
-    x.open("w:t", &[("xml:space", "preserve")]);
-    x.text(text);
-    x.close("w:t");
-    x.close("w:r");
-}
-
-/// The spans as runs; `all_bold` makes every run bold (header, group and total rows).
-pub fn spans(x: &mut Xml, inline: &[Span], all_bold: bool) {
-    for span in inline {
-        match span {
-            Span::Text { text, bold, italic } => run(x, text, *bold || all_bold, *italic),
-            Span::Break => {
-                x.open("w:r", &[]);
-                x.empty("w:br", &[]);
-                x.close("w:r");
-            }
-        }
-    }
-}
-
-/// A paragraph whose content `content` writes.
-pub fn paragraph(x: &mut Xml, p: &ParaProps<'_>, content: impl FnOnce(&mut Xml)) {
-    x.open("w:p", &[]);
-    paragraph_properties(x, p, None);
-    content(x);
-    x.close("w:p");
-}
-
-/// A paragraph of one plain run in a named style (or no run when `text` is empty).
-pub fn styled(x: &mut Xml, style: &str, text: &str) {
-    paragraph(x, &ParaProps::style(style), |x| {
-        if !text.is_empty() {
-            run(x, text, false, false);
-        }
-    });
-}
-
-/// An empty paragraph whose bottom border draws a rule of the given length, centred.
-pub fn rule(x: &mut Xml, r: Rule) {
-    let p = ParaProps {
-        bottom_border: true,
-        indent: Some((r.indent, r.indent)),
-        ..ParaProps::style(id::RULE)
-    };
-    paragraph(x, &p, |_| {});
-}
 
 /// `w:sectPr`: page size and margins, the shared page-number headers (none on the first page,
 /// nd30.md §2) and, where the part starts its own numbering, the restart at 1.
@@ -296,11 +161,9 @@ pub fn write(document: &Document, sink: &mut dyn std::io::Write) -> std::io::Res
         if i < last {
             // A section other than the last ends with a paragraph that carries its properties.
             x.open("w:p", &[]);
-            paragraph_properties(
-                &mut x,
-                &ParaProps::style(id::RULE),
-                Some((section, restart)),
-            );
+            paragraph_properties(&mut x, &ParaProps::style(id::RULE), |x| {
+                section_properties(x, section, restart);
+            });
             x.close("w:p");
         } else {
             section_properties(&mut x, section, restart);

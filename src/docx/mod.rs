@@ -16,6 +16,7 @@ macro_rules! declaration {
 mod document;
 mod fixed;
 mod package;
+mod paragraphs;
 mod styles;
 mod tables;
 mod xml;

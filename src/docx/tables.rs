@@ -2,7 +2,7 @@
 //! appendix tables (with group rows spanning columns, merged number cells, repeated header
 //! rows), and the borderless signature table with Nơi nhận beside the signer.
 
-use super::document::{ParaProps, paragraph, rule, spans, styled};
+use super::paragraphs::{ParaProps, paragraph, rule, spans, styled};
 use super::styles::id;
 use super::xml::Xml;
 use crate::layout::{HeaderBlock, SignatureBlock, TableModel};
