@@ -80,7 +80,12 @@ fn advance(c: char, face: Face) -> u32 {
 
 /// Width of `text` in twips (1/20 pt) at `size_pt`.
 pub fn width_twips(text: &str, size_pt: f32, face: Face) -> u32 {
-    let units: u32 = text.nfc().map(|c| advance(c, face)).sum();
+    // Record text is NFC already (cleaned at load); only other text is composed first.
+    let units: u32 = if crate::text::is_nfc(text) {
+        text.chars().map(|c| advance(c, face)).sum()
+    } else {
+        text.nfc().map(|c| advance(c, face)).sum()
+    };
     // 20 twips per point; rounding to whole twips is far below what the eye can see.
     #[allow(
         clippy::cast_possible_truncation,
