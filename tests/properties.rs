@@ -139,7 +139,9 @@ proptest! {
 
     #[test]
     fn any_characters_render_into_valid_xml(title in anything(), body in anything()) {
-        let title = if title.trim().is_empty() { format!("x{title}") } else { title };
+        // A title of nothing but characters a document cannot hold is blank once cleaned, and a
+        // blank trich_yeu is refused: give it a letter.
+        let title = if vanban::record::Text::new(&title).is_blank() { format!("x{title}") } else { title };
         let xml = document_xml(&render(&record(&title, &[body], &[])));
         prop_assert!(xml.chars().all(xml_char));
     }
