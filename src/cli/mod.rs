@@ -1,19 +1,23 @@
-//! Command-line interface: one function per command; exit codes 0 (all good), 1 (some record
-//! failed or a request was refused), 2 (wrong usage, from clap).
+//! Command-line interface: the commands and their options, and one file per command (render and
+//! check, preview, new, progress, changes, templates, watch); exit codes 0 (all good), 1 (some
+//! record failed or a request was refused), 2 (wrong usage, from clap).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
 use crate::error::Error;
-use crate::messages::{self, List, Message, Run};
-use crate::progress::{self, Target, Update};
-use crate::template;
-use crate::{RenderOptions, batch, derive, record};
+use crate::messages::{Message, Run};
+use crate::{RenderOptions, batch, record};
 
+mod changes;
 mod lang;
+mod new;
 mod preview;
+mod progress;
 mod render;
+mod templates;
+mod watch;
 
 use render::{check, render};
 
@@ -186,36 +190,13 @@ pub fn run() -> i32 {
             templates.as_deref(),
             crate::preview::Settings { dpi, pages, sheet },
         ),
-        Command::Templates { folder } => export_templates(&folder),
+        Command::Templates { folder } => templates::templates(&folder),
         Command::Watch {
             paths,
             out,
             templates,
-        } => {
-            let inputs = if paths.is_empty() {
-                vec![PathBuf::from("plans")]
-            } else {
-                paths
-            };
-            let roots = crate::watch::roots(&inputs, templates.as_deref());
-            let options = batch::Options::default();
-            println!(
-                "{}",
-                Message::from(Run::Watching {
-                    roots: List::of(roots.iter().map(|r| r.display()))
-                })
-            );
-            crate::watch::run(&roots, &out, &inputs, || {
-                render(&inputs, &out, templates.as_deref(), options, None);
-            })
-        }
-        Command::New { kind, path } => match crate::scaffold::write(&kind, &path) {
-            Ok(()) => {
-                println!("{}", Message::from(Run::WroteScaffold { path }));
-                0
-            }
-            Err(e) => fail(&e),
-        },
+        } => watch::watch(paths, &out, templates.as_deref()),
+        Command::New { kind, path } => new::new(&kind, &path),
         Command::Progress {
             plan,
             item,
@@ -224,97 +205,13 @@ pub fn run() -> i32 {
             status,
             date,
             text,
-        } => {
-            let target = if task {
-                match item.parse() {
-                    Ok(n) => Target::Task(n),
-                    Err(_) => {
-                        return fail(
-                            &Error::about(&plan, Run::NotATaskNumber { text: item })
-                                .help(Run::TasksNumbered),
-                        );
-                    }
-                }
-            } else {
-                Target::Criterion { item, sub }
-            };
-            record_progress(&plan, &target, &status, &date, text)
-        }
-        Command::Changes { plan, from, to } => list_changes(&plan, from, to),
+        } => progress::progress(&plan, item, task, sub, &status, &date, text),
+        Command::Changes { plan, from, to } => changes::changes(&plan, from, to),
     }
 }
 
-fn export_templates(folder: &Path) -> i32 {
-    match template::export(folder) {
-        Ok(written) => {
-            for path in &written {
-                println!("{}", Message::from(Run::Wrote { path: path.clone() }));
-            }
-            if written.is_empty() {
-                let folder = folder.to_path_buf();
-                println!("{}", Message::from(Run::AllTemplatesExist { folder }));
-            }
-            0
-        }
-        Err(e) => fail(&e),
-    }
-}
-
-fn record_progress(
-    plan: &Path,
-    target: &Target,
-    status: &str,
-    date: &str,
-    text: Option<String>,
-) -> i32 {
-    let Some(date) = progress::parse_date(date) else {
-        let text = date.to_string();
-        return fail(&Error::about(plan, Run::NotADate { text }).help(Run::WriteDate));
-    };
-    let update = Update {
-        date,
-        status: status.to_string(),
-        text,
-    };
-    match progress::record(plan, target, &update) {
-        Ok(warnings) => {
-            let label = Run::LabelWarning.text(messages::current());
-            for warning in warnings {
-                eprintln!("{label}: {}", Message::from(warning));
-            }
-            let recorded = Run::Recorded {
-                status: update.status.clone(),
-                date: update.date.to_string(),
-                path: plan.to_path_buf(),
-            };
-            println!("{}", Message::from(recorded));
-            0
-        }
-        Err(e) => fail(&e),
-    }
-}
-
-fn list_changes(plan: &Path, from: record::DocDate, to: record::DocDate) -> i32 {
-    let key = |d: record::DocDate| (d.year, d.month, d.day);
-    if key(from) > key(to) {
-        return fail(&Error::about(Path::new("--from"), Run::FromAfterTo).help(Run::EarlierFirst));
-    }
-    match record::load(plan) {
-        Ok(loaded) => {
-            let changes = derive::report::changes(&loaded.record, from, to);
-            for c in &changes {
-                let before = if c.truoc.is_empty() { "—" } else { &c.truoc };
-                println!("{}\t{}\t{before} → {}", c.stt, c.ten, c.sau);
-            }
-            let count = changes.len();
-            println!("{}", Message::from(Run::Changed { count }));
-            0
-        }
-        Err(e) => fail(&e),
-    }
-}
-
-fn fail(e: &Error) -> i32 {
+/// Prints a problem and gives the exit code of a refused request.
+pub(super) fn fail(e: &Error) -> i32 {
     eprintln!("{e}");
     1
 }
