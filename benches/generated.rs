@@ -2,7 +2,7 @@
 //! `groups × tasks` tasks, each filled like the seed-004 tasks (product, lead unit, deadline).
 
 /// A complete plan record with `groups` task groups of `tasks` tasks and one opening paragraph.
-pub fn task_plan(paragraph: &str, groups: usize, tasks: usize) -> String {
+pub(crate) fn task_plan(paragraph: &str, groups: usize, tasks: usize) -> String {
     let mut toml = format!(
         "loai = \"ke-hoach\"\nnam = 2022\ntrich_yeu = \"Bảng lớn\"\nmo_dau = [\"{paragraph}\"]\n\
          [co_quan]\nten = \"Sở Nội vụ\"\nviet_tat = \"SNV\"\ndia_danh = \"Hà Tĩnh\"\n\

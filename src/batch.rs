@@ -20,7 +20,7 @@ use crate::{RenderOptions, confine, record};
 
 /// How a batch runs.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub(crate) struct Options {
     pub render: RenderOptions,
     /// Render every record even when its stamp says it is unchanged.
     pub force: bool,
@@ -34,7 +34,7 @@ pub struct Options {
 
 /// What happened to one record.
 #[derive(Debug)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     Written {
         files: Vec<PathBuf>,
         stamp: Stamp,
@@ -55,7 +55,7 @@ pub enum Outcome {
 
 /// One record's outcome with the warnings its render raised.
 #[derive(Debug)]
-pub struct Report {
+pub(crate) struct Report {
     pub job: Job,
     pub outcome: Outcome,
     pub warnings: Vec<Warning>,
@@ -63,7 +63,7 @@ pub struct Report {
 
 /// Counts for the summary line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub checked: usize,
     pub written: usize,
     pub unchanged: usize,
@@ -94,7 +94,12 @@ enum Stage {
 /// rendered in memory; outputs of two records that would land on the same file (compared
 /// case-insensitively, as Windows and macOS do) fail both records; then each record's outputs
 /// are written, unless one of them was edited by hand since vanban wrote it.
-pub fn run(jobs: &[Job], out: &Path, templates: &Templates, options: Options) -> Vec<Report> {
+pub(crate) fn run(
+    jobs: &[Job],
+    out: &Path,
+    templates: &Templates,
+    options: Options,
+) -> Vec<Report> {
     let stamps = if options.check_only {
         Stamps::default()
     } else {
@@ -153,7 +158,7 @@ pub fn run(jobs: &[Job], out: &Path, templates: &Templates, options: Options) ->
 }
 
 /// Saves the stamps of the records just written, keeping those of records not in the batch.
-pub fn save_stamps(out: &Path, reports: &[Report]) -> Result<(), Error> {
+pub(crate) fn save_stamps(out: &Path, reports: &[Report]) -> Result<(), Error> {
     let mut stamps = Stamps::read(out);
     let mut changed = false;
     for report in reports {
@@ -165,7 +170,7 @@ pub fn save_stamps(out: &Path, reports: &[Report]) -> Result<(), Error> {
     if changed { stamps.write(out) } else { Ok(()) }
 }
 
-pub fn summarise(reports: &[Report]) -> Summary {
+pub(crate) fn summarise(reports: &[Report]) -> Summary {
     let mut summary = Summary::default();
     for report in reports {
         match report.outcome {
@@ -180,7 +185,7 @@ pub fn summarise(reports: &[Report]) -> Summary {
 }
 
 /// "3 written, 1 unchanged, 0 failed in 0.12 s"; with --pdf "…, 0 failed, 4 PDFs written in …".
-pub fn summary_line(summary: Summary, elapsed: Duration) -> Run {
+pub(crate) fn summary_line(summary: Summary, elapsed: Duration) -> Run {
     let seconds = Seconds(elapsed.as_secs_f64());
     match summary.pdfs {
         None => Run::Summary {

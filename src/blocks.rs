@@ -41,7 +41,7 @@ pub struct MarkupError {
 }
 
 /// Escapes record text so that it is read back literally by [`parse`].
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -56,7 +56,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Parses inline text: `**bold**`, `*italic*`, escapes.
-pub fn parse_inline(text: &str) -> Inline {
+pub(crate) fn parse_inline(text: &str) -> Inline {
     let mut spans = Vec::new();
     let mut current = String::new();
     let (mut bold, mut italic) = (false, false);
@@ -97,7 +97,7 @@ pub fn parse_inline(text: &str) -> Inline {
 }
 
 /// Parses rendered markup into blocks.
-pub fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
+pub(crate) fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
     let mut blocks = Vec::new();
     let mut table: Option<Table> = None;
     // Level of the last heading a template placed explicitly (@h1–@h3, @k); 0 before any.

@@ -6,26 +6,26 @@
 //! block markup, body only) → `blocks` (markup → `model` blocks) → `layout` (ND30 page model)
 //! → `docx` (bytes) → `output` (files).
 
-pub mod batch;
-pub mod blocks;
+mod batch;
+mod blocks;
 pub mod cli;
 pub mod confine;
-pub mod derive;
-pub mod docx;
-pub mod error;
-pub mod layout;
+mod derive;
+mod docx;
+mod error;
+mod layout;
 pub mod messages;
-pub mod model;
-pub mod output;
-pub mod pdf;
+mod model;
+mod output;
+mod pdf;
 mod pipeline;
-pub mod preview;
-pub mod progress;
+mod preview;
+mod progress;
 pub mod record;
-pub mod scaffold;
-pub mod stamp;
+mod scaffold;
+mod stamp;
 pub mod template;
-pub mod text;
-pub mod watch;
+mod text;
+mod watch;
 
 pub use pipeline::{OutputFile, RenderOptions, Rendered, render, render_loaded};

@@ -17,7 +17,7 @@ pub enum Span {
 }
 
 /// Inline text: spans in order.
-pub type Inline = Vec<Span>;
+pub(crate) type Inline = Vec<Span>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -72,7 +72,7 @@ pub struct Table {
 
 /// One block of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
+pub(crate) enum Block {
     Heading { level: u8, text: Inline },
     Khoan(Inline),
     Paragraph(Inline),
@@ -83,7 +83,8 @@ pub enum Block {
 }
 
 /// Plain text of inline spans (breaks become newlines).
-pub fn plain(inline: &Inline) -> String {
+#[cfg(test)]
+pub(crate) fn plain(inline: &Inline) -> String {
     inline
         .iter()
         .map(|s| match s {
@@ -95,7 +96,7 @@ pub fn plain(inline: &Inline) -> String {
 
 /// Inline text from plain record text: no emphasis, a line break at each newline (a new
 /// paragraph inside a table cell); carriage returns are dropped.
-pub fn plain_inline(text: &str) -> Inline {
+pub(crate) fn plain_inline(text: &str) -> Inline {
     let mut spans = Vec::new();
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {

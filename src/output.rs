@@ -11,7 +11,7 @@ use crate::messages::Run;
 
 /// A record to render and where its output goes, relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Job {
+pub(crate) struct Job {
     pub record: PathBuf,
     pub relative: PathBuf,
     /// The folder given on the command line this record was found in (a file's own folder):
@@ -21,7 +21,7 @@ pub struct Job {
 
 /// Finds the records named by `inputs`: files as given, folders walked for `*.toml` in sorted
 /// order. A folder's records keep their path below it; a file keeps its name.
-pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Job>, Error> {
+pub(crate) fn discover(inputs: &[PathBuf]) -> Result<Vec<Job>, Error> {
     let mut jobs = Vec::new();
     for input in inputs {
         if input.is_file() {
@@ -94,7 +94,7 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Job>, Error> {
 }
 
 /// `a/b.docx` with suffix "-phu-luc" → `a/b-phu-luc.docx`.
-pub fn with_suffix(relative: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn with_suffix(relative: &Path, suffix: &str) -> PathBuf {
     if suffix.is_empty() {
         return relative.to_path_buf();
     }
@@ -106,7 +106,7 @@ pub fn with_suffix(relative: &Path, suffix: &str) -> PathBuf {
 }
 
 /// Joins `relative` under `out`, refusing anything that would land outside it.
-pub fn output_path(out: &Path, relative: &Path) -> Result<PathBuf, Error> {
+pub(crate) fn output_path(out: &Path, relative: &Path) -> Result<PathBuf, Error> {
     let safe = relative
         .components()
         .all(|c| matches!(c, Component::Normal(_)));
@@ -119,20 +119,24 @@ pub fn output_path(out: &Path, relative: &Path) -> Result<PathBuf, Error> {
 /// Writes a generated file (an output, the stamps) through a temporary file in the same folder
 /// and a rename. Not flushed to disk first: a generated file lost to a power cut is rendered
 /// again, and flushing each of a thousand outputs costs a tenth of a batch.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     write_via_temporary(path, bytes, false, None)
 }
 
 /// Writes a record, the clerk's source of truth, like [`write_atomic`] but flushed to disk
 /// before the rename, so that a power cut leaves the old record or the new one.
-pub fn write_record(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn write_record(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     write_via_temporary(path, bytes, true, None)
 }
 
 /// Replaces an existing record like [`write_record`], giving the new file the permissions and,
 /// where the system allows, the owner of the old one (`original`, its metadata), so a private
 /// plan stays private and a shared one stays shared.
-pub fn replace_record(path: &Path, bytes: &[u8], original: &fs::Metadata) -> Result<(), Error> {
+pub(crate) fn replace_record(
+    path: &Path,
+    bytes: &[u8],
+    original: &fs::Metadata,
+) -> Result<(), Error> {
     write_via_temporary(path, bytes, true, Some(original))
 }
 
@@ -213,7 +217,7 @@ fn held_open(error: &std::io::Error, path: &Path) -> bool {
 /// `out`: `.<name>.<pid>.tmp` whose process is gone. Where running processes cannot be listed
 /// (no `/proc`), a temporary file older than an hour counts as abandoned: a write takes
 /// milliseconds.
-pub fn remove_abandoned_temporaries(out: &Path) {
+pub(crate) fn remove_abandoned_temporaries(out: &Path) {
     let processes = Path::new("/proc/self")
         .exists()
         .then_some(Path::new("/proc"));

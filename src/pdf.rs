@@ -17,7 +17,7 @@ use crate::messages::Run;
 
 /// Which PDF LibreOffice writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PdfKind {
+pub(crate) enum PdfKind {
     /// An ordinary PDF, for e-office systems and mail (`--pdf`).
     Plain,
     /// PDF/A-2b, for archiving (`--pdf-a`): every font embedded, marked as PDF/A-2b in its XMP
@@ -39,7 +39,7 @@ impl PdfKind {
 }
 
 /// Finds the LibreOffice binary in this process's environment (see [`find_office_in`]).
-pub fn find_office() -> Option<PathBuf> {
+pub(crate) fn find_office() -> Option<PathBuf> {
     find_office_in(|name| std::env::var_os(name), |path| path.is_file())
 }
 
@@ -49,7 +49,7 @@ pub fn find_office() -> Option<PathBuf> {
 /// LibreOffice) and under `ProgramFiles(x86)` (32-bit LibreOffice on 64-bit Windows).
 /// `env` reads an environment variable and `is_file` tells whether a program is there, so the
 /// order can be tested without the programs.
-pub fn find_office_in(
+pub(crate) fn find_office_in(
     env: impl Fn(&str) -> Option<OsString>,
     is_file: impl Fn(&Path) -> bool,
 ) -> Option<PathBuf> {
@@ -88,7 +88,7 @@ pub fn find_office_in(
 ///
 /// Ctrl+C (or a termination request) during a conversion stops LibreOffice and removes the
 /// temporary folders before vanban ends; outside a conversion it ends vanban at once.
-pub fn convert(
+pub(crate) fn convert(
     office: &Path,
     docx: &[PathBuf],
     kind: PdfKind,
@@ -277,7 +277,7 @@ mod interrupt {
     static REQUESTED: AtomicBool = AtomicBool::new(false);
 
     /// Installs the handler (once per process; a second call changes nothing).
-    pub fn watch() {
+    pub(super) fn watch() {
         let _ = ctrlc::set_handler(|| {
             if REQUESTED.swap(true, Ordering::SeqCst) {
                 // A second Ctrl+C: the clerk does not want to wait for the clean-up.
@@ -286,7 +286,7 @@ mod interrupt {
         });
     }
 
-    pub fn requested() -> bool {
+    pub(super) fn requested() -> bool {
         REQUESTED.load(Ordering::SeqCst)
     }
 }

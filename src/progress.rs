@@ -19,7 +19,7 @@ use crate::record::{self, Record, Status};
 
 /// Which item an update is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// A criterion by its code ("1.2") or by its number in the progress appendix ("3"), and
     /// optionally its sub-criterion (1-based).
     Criterion { item: String, sub: Option<usize> },
@@ -29,7 +29,7 @@ pub enum Target {
 
 /// One progress update.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Update {
+pub(crate) struct Update {
     pub date: toml_edit::Datetime,
     pub status: String,
     pub text: Option<String>,
@@ -49,7 +49,7 @@ fn not_tables(path: &Path, key: &str, header: &str) -> Error {
 }
 
 /// Parses a `--date` value; only real calendar dates are accepted.
-pub fn parse_date(text: &str) -> Option<toml_edit::Datetime> {
+pub(crate) fn parse_date(text: &str) -> Option<toml_edit::Datetime> {
     let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
     let parsed: toml_edit::Datetime = date.format("%Y-%m-%d").to_string().parse().ok()?;
     Some(parsed)
@@ -57,13 +57,13 @@ pub fn parse_date(text: &str) -> Option<toml_edit::Datetime> {
 
 /// A record text with an update added, and the plan's own date.
 #[derive(Debug)]
-pub struct Applied {
+pub(crate) struct Applied {
     pub text: String,
     pub plan_date: record::DocDate,
 }
 
 /// Returns the record text with the update added; `path` is only used in messages.
-pub fn apply(
+pub(crate) fn apply(
     path: &Path,
     source: &str,
     target: &Target,
@@ -102,7 +102,7 @@ pub fn apply(
 
 /// Records `update` in the plan at `plan`, in place, and returns the warnings to show (a date
 /// before the plan's own date, or after today). On any error the file is left untouched.
-pub fn record(plan: &Path, target: &Target, update: &Update) -> Result<Vec<Run>, Error> {
+pub(crate) fn record(plan: &Path, target: &Target, update: &Update) -> Result<Vec<Run>, Error> {
     let cannot = |e: std::io::Error| {
         let cause = Box::new(Run::io(&e));
         Error::about(plan, Run::CannotReadPlan { cause }).help(Run::CheckPathAndPermissions)

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::messages::{Check, List, Run};
 
 /// The kinds `vanban new` knows: (name on the command line, record text).
-pub const SCAFFOLDS: [(&str, &str); 4] = [
+pub(crate) const SCAFFOLDS: [(&str, &str); 4] = [
     (
         "ke-hoach",
         include_str!("../templates/records/ke-hoach.toml"),
@@ -22,7 +22,7 @@ pub const SCAFFOLDS: [(&str, &str); 4] = [
 ];
 
 /// Writes the scaffold for `kind` to `path`; an existing file is never replaced.
-pub fn write(kind: &str, path: &Path) -> Result<(), Error> {
+pub(crate) fn write(kind: &str, path: &Path) -> Result<(), Error> {
     let Some((_, text)) = SCAFFOLDS.iter().find(|(name, _)| *name == kind) else {
         let names: Vec<&str> = SCAFFOLDS.iter().map(|(n, _)| *n).collect();
         let kind = kind.to_string();

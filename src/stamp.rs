@@ -15,10 +15,10 @@ use crate::error::Error;
 use crate::output;
 
 /// File, in the output folder, that holds the stamps.
-pub const FILE: &str = ".vanban-stamps";
+pub(crate) const FILE: &str = ".vanban-stamps";
 
 /// Hex digest of a byte string.
-pub fn digest(bytes: &[u8]) -> String {
+pub(crate) fn digest(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
@@ -28,7 +28,7 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Digest of the inputs of one render; `parts` are fed length-prefixed so no two different
 /// input lists can collide by concatenation.
-pub fn inputs<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+pub(crate) fn inputs<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
     let mut hasher = Sha256::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     for part in parts {
@@ -40,20 +40,20 @@ pub fn inputs<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
 
 /// What was recorded for one record: its input digest and its outputs with their digests.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stamp {
+pub(crate) struct Stamp {
     pub inputs: String,
     pub outputs: Vec<(PathBuf, String)>,
 }
 
 /// The stamps of an output folder, keyed by the record's main output (relative path).
 #[derive(Debug, Default)]
-pub struct Stamps {
+pub(crate) struct Stamps {
     entries: BTreeMap<PathBuf, Stamp>,
 }
 
 impl Stamps {
     /// Reads `<out>/.vanban-stamps`; a missing or unreadable file means nothing is known.
-    pub fn read(out: &Path) -> Stamps {
+    pub(crate) fn read(out: &Path) -> Stamps {
         let text = std::fs::read_to_string(out.join(FILE)).unwrap_or_default();
         let mut entries = BTreeMap::new();
         let mut current: Option<(PathBuf, Stamp)> = None;
@@ -84,7 +84,7 @@ impl Stamps {
 
     /// Whether the record keyed `key` with input digest `inputs` can be skipped: same inputs,
     /// and every output under `out` still holds the bytes vanban wrote.
-    pub fn is_current(&self, out: &Path, key: &Path, inputs: &str) -> bool {
+    pub(crate) fn is_current(&self, out: &Path, key: &Path, inputs: &str) -> bool {
         let Some(stamp) = self.entries.get(key) else {
             return false;
         };
@@ -96,7 +96,7 @@ impl Stamps {
     }
 
     /// The outputs recorded for a record (relative to the output folder).
-    pub fn outputs(&self, key: &Path) -> Vec<PathBuf> {
+    pub(crate) fn outputs(&self, key: &Path) -> Vec<PathBuf> {
         self.entries
             .get(key)
             .map(|s| s.outputs.iter().map(|(p, _)| p.clone()).collect())
@@ -104,19 +104,19 @@ impl Stamps {
     }
 
     /// The digest vanban last wrote to each output (relative path), whichever record wrote it.
-    pub fn written_digests(&self) -> HashMap<PathBuf, String> {
+    pub(crate) fn written_digests(&self) -> HashMap<PathBuf, String> {
         self.entries
             .values()
             .flat_map(|stamp| stamp.outputs.iter().cloned())
             .collect()
     }
 
-    pub fn insert(&mut self, key: PathBuf, stamp: Stamp) {
+    pub(crate) fn insert(&mut self, key: PathBuf, stamp: Stamp) {
         self.entries.insert(key, stamp);
     }
 
     /// Writes the stamps atomically; entries are sorted, so the file is deterministic.
-    pub fn write(&self, out: &Path) -> Result<(), Error> {
+    pub(crate) fn write(&self, out: &Path) -> Result<(), Error> {
         let mut text = String::from(
             "# vanban: digests of what rendered each output; without them, outputs are kept until --force\n",
         );

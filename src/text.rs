@@ -9,7 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 /// Normalises text to NFC and drops what XML 1.0 cannot carry (control characters, the
 /// noncharacters U+FFFE and U+FFFF). Newlines and tabs are kept; the markup layer decides
 /// what they mean.
-pub fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     if text.chars().all(fits_xml) && is_nfc(text) {
         return text.to_string();
     }
@@ -19,7 +19,7 @@ pub fn clean(text: &str) -> String {
 /// `text` with a no-break space before its last word, so that a title that wraps never
 /// leaves one word alone on its last line ("… năm" / "2021" becomes "… tháng đầu" / "năm
 /// 2021"). Text of one or two words is returned as it is.
-pub fn glue_last_word(text: &str) -> String {
+pub(crate) fn glue_last_word(text: &str) -> String {
     match text.trim_end().rsplit_once(' ') {
         Some((head, last)) if head.trim().contains(' ') => format!("{head}\u{a0}{last}"),
         _ => text.to_string(),
@@ -28,7 +28,7 @@ pub fn glue_last_word(text: &str) -> String {
 
 /// Whether `text` is already NFC; a quick check that answers for almost all text, since
 /// records are normalised when loaded. Normalising again is the costly part of rendering.
-pub fn is_nfc(text: &str) -> bool {
+pub(crate) fn is_nfc(text: &str) -> bool {
     text.chars().all(always_nfc)
         || unicode_normalization::is_nfc_quick(text.chars())
             == unicode_normalization::IsNormalized::Yes
@@ -47,7 +47,7 @@ fn fits_xml(c: char) -> bool {
 }
 
 /// Upper case with Vietnamese letters (ư → Ư, đ → Đ, ệ → Ệ), result in NFC.
-pub fn upper(text: &str) -> String {
+pub(crate) fn upper(text: &str) -> String {
     let upper = if is_nfc(text) {
         text.to_uppercase()
     } else {
@@ -61,7 +61,7 @@ pub fn upper(text: &str) -> String {
 }
 
 /// A document number as ND30 prints it: two digits below 10 ("05"), blank for a draft.
-pub fn doc_number(number: Option<u32>) -> String {
+pub(crate) fn doc_number(number: Option<u32>) -> String {
     match number {
         Some(n) => format!("{n:02}"),
         None => "      ".to_string(),
@@ -69,12 +69,12 @@ pub fn doc_number(number: Option<u32>) -> String {
 }
 
 /// Day as ND30 prints it: leading zero below 10.
-pub fn day(d: u32) -> String {
+pub(crate) fn day(d: u32) -> String {
     format!("{d:02}")
 }
 
 /// Month as ND30 prints it: leading zero only for January and February ("01", "02", "3", "12").
-pub fn month(m: u32) -> String {
+pub(crate) fn month(m: u32) -> String {
     if m <= 2 {
         format!("{m:02}")
     } else {
@@ -84,21 +84,29 @@ pub fn month(m: u32) -> String {
 
 /// The long date of ô 4: "ngày 05 tháng 01 năm 2021". Missing day or month print as blanks so
 /// a clerk can write them in after signing.
-pub fn long_date(day_of_month: Option<u32>, month_of_year: Option<u32>, year: i32) -> String {
+pub(crate) fn long_date(
+    day_of_month: Option<u32>,
+    month_of_year: Option<u32>,
+    year: i32,
+) -> String {
     let d = day_of_month.map_or_else(|| "     ".to_string(), day);
     let m = month_of_year.map_or_else(|| "     ".to_string(), month);
     format!("ngày {d} tháng {m} năm {year}")
 }
 
 /// The short date used in references and table cells: "05/01/2021", "     /6/2021".
-pub fn short_date(day_of_month: Option<u32>, month_of_year: Option<u32>, year: i32) -> String {
+pub(crate) fn short_date(
+    day_of_month: Option<u32>,
+    month_of_year: Option<u32>,
+    year: i32,
+) -> String {
     let d = day_of_month.map_or_else(|| "     ".to_string(), day);
     let m = month_of_year.map_or_else(|| "     ".to_string(), month);
     format!("{d}/{m}/{year}")
 }
 
 /// Roman numerals for section and group numbers (1 → "I", 14 → "XIV").
-pub fn roman(mut n: u32) -> String {
+pub(crate) fn roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
         (900, "CM"),
@@ -126,7 +134,7 @@ pub fn roman(mut n: u32) -> String {
 
 /// The letter of the n-th điểm (1-based) in the order the decree itself uses:
 /// a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y; then aa, bb, …
-pub fn point_letter(n: usize) -> String {
+pub(crate) fn point_letter(n: usize) -> String {
     const LETTERS: [&str; 23] = [
         "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s",
         "t", "u", "v", "x", "y",
@@ -195,7 +203,7 @@ impl std::iter::Sum for Decimal {
 /// Adds the list punctuation ND30 uses for one-per-line items (căn cứ, Kính gửi, Nơi nhận):
 /// every line but the last ends with ";", the last with ".". Existing end punctuation is
 /// replaced so a clerk may type either.
-pub fn punctuate_list(items: &[String]) -> Vec<String> {
+pub(crate) fn punctuate_list(items: &[String]) -> Vec<String> {
     let last = items.len().saturating_sub(1);
     items
         .iter()

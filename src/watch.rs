@@ -15,11 +15,11 @@ use crate::output::{self, Job};
 use crate::stamp::Stamps;
 
 /// How often the files are looked at.
-pub const POLL: Duration = Duration::from_millis(300);
+pub(crate) const POLL: Duration = Duration::from_millis(300);
 
 /// Size and modification time of every file below `roots` except those below `out` (what
 /// vanban writes must not wake it again), in a stable order.
-pub fn snapshot(roots: &[PathBuf], out: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+pub(crate) fn snapshot(roots: &[PathBuf], out: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
     let mut files = Vec::new();
     for root in roots {
         let walk = walkdir::WalkDir::new(root).sort_by_file_name().into_iter();
@@ -36,7 +36,12 @@ pub fn snapshot(roots: &[PathBuf], out: &Path) -> Vec<(PathBuf, u64, Option<Syst
 
 /// Calls `render` now and after every settled change below `roots`; never returns. After each
 /// render, says which outputs stay behind because their record (found from `inputs`) is gone.
-pub fn run(roots: &[PathBuf], out: &Path, inputs: &[PathBuf], mut render: impl FnMut()) -> ! {
+pub(crate) fn run(
+    roots: &[PathBuf],
+    out: &Path,
+    inputs: &[PathBuf],
+    mut render: impl FnMut(),
+) -> ! {
     let mut records = output::discover(inputs).unwrap_or_default();
     render();
     let mut seen = snapshot(roots, out);
@@ -69,7 +74,7 @@ pub fn run(roots: &[PathBuf], out: &Path, inputs: &[PathBuf], mut render: impl F
 }
 
 /// The outputs, still on disk, of the records in `before` that are not in `now`.
-pub fn left_behind(before: &[Job], now: &[Job], out: &Path) -> Vec<PathBuf> {
+pub(crate) fn left_behind(before: &[Job], now: &[Job], out: &Path) -> Vec<PathBuf> {
     let stamps = Stamps::read(out);
     before
         .iter()
@@ -88,7 +93,7 @@ pub fn left_behind(before: &[Job], now: &[Job], out: &Path) -> Vec<PathBuf> {
 
 /// What to watch: folders given, the folder of each file given (where a report's plan or a
 /// letter's report usually lives), and the templates folder.
-pub fn roots(inputs: &[PathBuf], templates: Option<&Path>) -> Vec<PathBuf> {
+pub(crate) fn roots(inputs: &[PathBuf], templates: Option<&Path>) -> Vec<PathBuf> {
     let mut roots: Vec<PathBuf> = inputs
         .iter()
         .map(|input| match input.parent() {

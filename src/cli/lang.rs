@@ -28,7 +28,7 @@ fn lang_flag(args: &[OsString]) -> Option<String> {
 
 /// Chooses and sets the language from the arguments, the environment and the system, then
 /// parses them. `Err` carries the exit code after help, version or a usage error was printed.
-pub fn parse<T: CommandFactory + FromArgMatches>(args: Vec<OsString>) -> Result<T, i32> {
+pub(super) fn parse<T: CommandFactory + FromArgMatches>(args: Vec<OsString>) -> Result<T, i32> {
     let lang = messages::detect_here(lang_flag(&args).as_deref());
     messages::set(lang);
     localised(T::command(), lang)

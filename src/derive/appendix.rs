@@ -170,7 +170,7 @@ fn header_rows(cols: &[Col], numbered: bool) -> Vec<Row> {
 }
 
 /// Derives every appendix of a record; `attached_to` is the "(Kèm theo …)" line.
-pub fn appendices(
+pub(super) fn appendices(
     record: &Record,
     attached_to: &str,
     as_of_override: Option<record::DocDate>,

@@ -5,10 +5,10 @@
 //! templates see exactly these fields (documented in README.md) and nothing else.
 
 mod appendix;
-pub mod report;
+pub(crate) mod report;
 mod rows;
 
-pub use appendix::AppendixView;
+pub(crate) use appendix::AppendixView;
 
 use serde::Serialize;
 
@@ -171,7 +171,7 @@ fn strings(values: &[Text]) -> Vec<String> {
 /// What the caller knows beyond the record: an as-of date from the command line, and for a
 /// report, the plan it reports on.
 #[derive(Debug, Default)]
-pub struct Options {
+pub(crate) struct Options {
     pub as_of: Option<DocDate>,
     pub plan: Option<PlanRef>,
     /// The document a Công văn sends.
@@ -192,7 +192,7 @@ pub struct PlanRef {
 }
 
 /// How another document names `plan` (or any document): kind, số, date, issuer, trích yếu.
-pub fn plan_reference(plan: &Loaded) -> PlanRef {
+pub(crate) fn plan_reference(plan: &Loaded) -> PlanRef {
     let view = derive(plan, &Options::default());
     let d = plan.date;
     PlanRef {
@@ -213,7 +213,7 @@ fn lower_first(text: &str) -> String {
 }
 
 /// Derives the view of a loaded record.
-pub fn derive(loaded: &Loaded, options: &Options) -> View {
+pub(crate) fn derive(loaded: &Loaded, options: &Options) -> View {
     let r = &loaded.record;
     let kind = loaded.kind;
     let number = r.so.as_ref().and_then(|n| u32::try_from(*n.get_ref()).ok());

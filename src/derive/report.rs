@@ -10,7 +10,7 @@ use crate::text;
 
 /// Latest entry on or before `as_of` (all entries when `None`); of two on one day, the one
 /// written later.
-pub fn latest<'a>(
+pub(crate) fn latest<'a>(
     entries: impl IntoIterator<Item = &'a Progress>,
     as_of: Option<DocDate>,
 ) -> Option<&'a Progress> {
@@ -31,7 +31,7 @@ fn status(entries: &[Progress], as_of: Option<DocDate>) -> Option<Status> {
 }
 
 /// What the Tiến độ cell shows: the entry's text, or its status in words.
-pub fn progress_text(entries: &[Progress], as_of: Option<DocDate>) -> String {
+pub(crate) fn progress_text(entries: &[Progress], as_of: Option<DocDate>) -> String {
     match latest(entries, as_of) {
         None => String::new(),
         Some(e) => match &e.noi_dung {
@@ -45,7 +45,7 @@ pub fn progress_text(entries: &[Progress], as_of: Option<DocDate>) -> String {
 }
 
 /// One item that carries progress: a criterion's remedy, a sub-criterion, or a task.
-pub struct Item<'a> {
+pub(crate) struct Item<'a> {
     /// "3", "3.2" (second sub-criterion of item 3) or "12" (a task).
     pub label: String,
     pub name: String,
@@ -55,7 +55,7 @@ pub struct Item<'a> {
 }
 
 /// Every progress-bearing item in the order the appendices list them.
-pub fn items(record: &Record) -> Vec<Item<'_>> {
+pub(crate) fn items(record: &Record) -> Vec<Item<'_>> {
     let mut out = Vec::new();
     for (n, (_, c)) in (1..).zip(record.followed_criteria()) {
         if c.con.is_empty() {
@@ -152,7 +152,7 @@ pub struct Summary {
 }
 
 /// Counts as of `as_of`, and the changes since `since` when both dates are known.
-pub fn summary(record: &Record, as_of: Option<DocDate>, since: Option<DocDate>) -> Summary {
+pub(crate) fn summary(record: &Record, as_of: Option<DocDate>, since: Option<DocDate>) -> Summary {
     let all = items(record);
     let theo_nhom = record
         .nhom
@@ -184,7 +184,7 @@ fn state(entries: &[Progress], as_of: Option<DocDate>) -> Option<(Option<Status>
 }
 
 /// Items whose status or text at `to` differs from what it was at `from`.
-pub fn changes(record: &Record, from: DocDate, to: DocDate) -> Vec<Change> {
+pub(crate) fn changes(record: &Record, from: DocDate, to: DocDate) -> Vec<Change> {
     items(record)
         .into_iter()
         .filter(|i| state(i.entries, Some(from)) != state(i.entries, Some(to)))

@@ -135,7 +135,7 @@ fn draw_appendix(x: &mut Xml, appendix: &AppendixPart) {
 }
 
 /// Writes the document part into `sink` as it is drawn.
-pub fn write(document: &Document, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(super) fn write(document: &Document, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut x = Xml::streaming(sink);
     x.open(
         "w:document",

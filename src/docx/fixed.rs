@@ -13,7 +13,7 @@ macro_rules! w_namespace {
 /// Word opens the file in its current layout mode, not in compatibility mode. The other
 /// compatibility options are the ones docx-rs wrote when it built this part; kept, so that Word
 /// lays documents out as before.
-pub const SETTINGS: &str = concat!(
+pub(super) const SETTINGS: &str = concat!(
     declaration!(),
     "<w:settings ",
     w_namespace!(),
@@ -39,7 +39,7 @@ pub const SETTINGS: &str = concat!(
 
 /// word/fontTable.xml: the one font the document uses (the styles' Times New Roman; no run
 /// names another), so Word offers no substitutes for fonts that are not there.
-pub const FONT_TABLE: &str = concat!(
+pub(super) const FONT_TABLE: &str = concat!(
     declaration!(),
     "<w:fonts ",
     w_namespace!(),
@@ -50,7 +50,7 @@ pub const FONT_TABLE: &str = concat!(
 
 /// word/header1.xml, the header of every page but the first: a centred PAGE field in the
 /// Page Number style (nd30.md §2), showing "2" until the reader updates it.
-pub const PAGE_NUMBER_HEADER: &str = concat!(
+pub(super) const PAGE_NUMBER_HEADER: &str = concat!(
     declaration!(),
     "<w:hdr ",
     w_namespace!(),
@@ -67,7 +67,7 @@ pub const PAGE_NUMBER_HEADER: &str = concat!(
 );
 
 /// word/header2.xml, the first page's header: empty, so page 1 shows no number (nd30.md §2).
-pub const FIRST_PAGE_HEADER: &str = concat!(
+pub(super) const FIRST_PAGE_HEADER: &str = concat!(
     declaration!(),
     "<w:hdr ",
     w_namespace!(),

@@ -21,7 +21,7 @@ mod styles;
 mod tables;
 mod xml;
 
-pub use package::Properties;
+pub(crate) use package::Properties;
 
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -34,7 +34,7 @@ const FIRST_PAGE_HEADER: &str = "rIdHeader2";
 
 /// Draws the document and returns the .docx bytes. An error here is a defect of vanban, not of
 /// the record; it is reported rather than panicking.
-pub fn write(document: &Document, properties: &Properties) -> Result<Vec<u8>, String> {
+pub(crate) fn write(document: &Document, properties: &Properties) -> Result<Vec<u8>, String> {
     let styles = style_sheet(&document.sizes);
     package::pack(&styles, |sink| document::write(document, sink), properties)
 }

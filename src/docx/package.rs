@@ -14,7 +14,7 @@ use crate::record::DocDate;
 
 /// Document properties (docProps/core.xml and app.xml), read by e-office systems.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Properties {
+pub(crate) struct Properties {
     /// The trích yếu.
     pub title: String,
     /// The kind ("Kế hoạch").
@@ -136,7 +136,7 @@ const DOCUMENT_RELS: &str = concat!(
 
 /// Packs the parts into .docx bytes: `styles` is the style sheet of the document's size set;
 /// `document` writes word/document.xml straight into its zip entry.
-pub fn pack(
+pub(super) fn pack(
     styles: &[u8],
     document: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     properties: &Properties,

@@ -9,7 +9,7 @@ use crate::model::{Align, Span};
 
 /// Paragraph properties vanban sets beside the style, in schema order when written.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct ParaProps<'a> {
+pub(super) struct ParaProps<'a> {
     pub style: &'a str,
     pub keep_next: bool,
     /// A bottom border: the short rules under headings of the header block and title.
@@ -22,7 +22,7 @@ pub struct ParaProps<'a> {
 }
 
 impl<'a> ParaProps<'a> {
-    pub fn style(style: &'a str) -> ParaProps<'a> {
+    pub(super) fn style(style: &'a str) -> ParaProps<'a> {
         ParaProps {
             style,
             ..ParaProps::default()
@@ -40,7 +40,7 @@ fn jc(align: Align) -> &'static str {
 }
 
 /// `w:pPr`; `last` writes its last child (the properties of a section this paragraph ends).
-pub fn paragraph_properties(x: &mut Xml, p: &ParaProps<'_>, last: impl FnOnce(&mut Xml)) {
+pub(super) fn paragraph_properties(x: &mut Xml, p: &ParaProps<'_>, last: impl FnOnce(&mut Xml)) {
     x.open("w:pPr", &[]);
     x.val("w:pStyle", p.style);
     if p.keep_next {
@@ -79,7 +79,7 @@ pub fn paragraph_properties(x: &mut Xml, p: &ParaProps<'_>, last: impl FnOnce(&m
 }
 
 /// One run of text; `xml:space` keeps the spaces of "Số:      /KH-SNV".
-pub fn run(x: &mut Xml, text: &str, bold: bool, italic: bool) {
+pub(super) fn run(x: &mut Xml, text: &str, bold: bool, italic: bool) {
     x.open("w:r", &[]);
     if bold || italic {
         x.open("w:rPr", &[]);
@@ -100,7 +100,7 @@ pub fn run(x: &mut Xml, text: &str, bold: bool, italic: bool) {
 }
 
 /// The spans as runs; `all_bold` makes every run bold (header, group and total rows).
-pub fn spans(x: &mut Xml, inline: &[Span], all_bold: bool) {
+pub(super) fn spans(x: &mut Xml, inline: &[Span], all_bold: bool) {
     for span in inline {
         match span {
             Span::Text { text, bold, italic } => run(x, text, *bold || all_bold, *italic),
@@ -114,7 +114,7 @@ pub fn spans(x: &mut Xml, inline: &[Span], all_bold: bool) {
 }
 
 /// A paragraph whose content `content` writes.
-pub fn paragraph(x: &mut Xml, p: &ParaProps<'_>, content: impl FnOnce(&mut Xml)) {
+pub(super) fn paragraph(x: &mut Xml, p: &ParaProps<'_>, content: impl FnOnce(&mut Xml)) {
     x.open("w:p", &[]);
     paragraph_properties(x, p, |_| {});
     content(x);
@@ -122,7 +122,7 @@ pub fn paragraph(x: &mut Xml, p: &ParaProps<'_>, content: impl FnOnce(&mut Xml))
 }
 
 /// A paragraph of one plain run in a named style (or no run when `text` is empty).
-pub fn styled(x: &mut Xml, style: &str, text: &str) {
+pub(super) fn styled(x: &mut Xml, style: &str, text: &str) {
     paragraph(x, &ParaProps::style(style), |x| {
         if !text.is_empty() {
             run(x, text, false, false);
@@ -131,7 +131,7 @@ pub fn styled(x: &mut Xml, style: &str, text: &str) {
 }
 
 /// An empty paragraph whose bottom border draws a rule of the given length, centred.
-pub fn rule(x: &mut Xml, r: Rule) {
+pub(super) fn rule(x: &mut Xml, r: Rule) {
     let p = ParaProps {
         bottom_border: true,
         indent: Some((r.indent, r.indent)),

@@ -9,44 +9,44 @@ use crate::layout::Sizes;
 
 /// The one font of the decree (nd30.md §1), in all four font slots so that Vietnamese never
 /// falls back to another font.
-pub const FONT: &str = "Times New Roman";
+pub(super) const FONT: &str = "Times New Roman";
 
 /// The language of the text: Word proofs it as Vietnamese and LibreOffice hyphenates and
 /// checks it so. Set for Latin and East Asian text (w:val, w:eastAsia); vanban writes no
 /// right-to-left text, so w:bidi is left to the reader's default.
-pub const LANGUAGE: &str = "vi-VN";
+pub(super) const LANGUAGE: &str = "vi-VN";
 
 /// Style ids used by the writer.
-pub mod id {
-    pub const NORMAL: &str = "Normal";
-    pub const BODY: &str = "Body";
-    pub const HEADING1: &str = "Heading1";
-    pub const HEADING2: &str = "Heading2";
-    pub const HEADING3: &str = "Heading3";
-    pub const POINT: &str = "Point";
-    pub const NOTE: &str = "Note";
-    pub const PARENT: &str = "AgencyParent";
-    pub const ISSUER: &str = "AgencyIssuer";
-    pub const QUOC_HIEU: &str = "QuocHieu";
-    pub const TIEU_NGU: &str = "TieuNgu";
-    pub const SO: &str = "DocNumber";
-    pub const DATE: &str = "PlaceDate";
-    pub const KIND: &str = "DocKind";
-    pub const TRICH_YEU: &str = "TrichYeu";
-    pub const VV: &str = "TrichYeuCongVan";
-    pub const RULE: &str = "Rule";
-    pub const KINH_GUI: &str = "KinhGui";
-    pub const CAN_CU: &str = "CanCu";
-    pub const NOI_NHAN_LABEL: &str = "RecipientsLabel";
-    pub const NOI_NHAN: &str = "Recipients";
-    pub const SIGNER_TITLE: &str = "SignerTitle";
-    pub const SIGNER_NAME: &str = "SignerName";
-    pub const TABLE_TEXT: &str = "TableText";
-    pub const TABLE_TEXT_SMALL: &str = "TableTextSmall";
-    pub const APPENDIX_LABEL: &str = "AppendixLabel";
-    pub const APPENDIX_TITLE: &str = "AppendixTitle";
-    pub const APPENDIX_ATTACHED: &str = "AppendixAttached";
-    pub const PAGE_NUMBER: &str = "PageNumber";
+pub(super) mod id {
+    pub(crate) const NORMAL: &str = "Normal";
+    pub(crate) const BODY: &str = "Body";
+    pub(crate) const HEADING1: &str = "Heading1";
+    pub(crate) const HEADING2: &str = "Heading2";
+    pub(crate) const HEADING3: &str = "Heading3";
+    pub(crate) const POINT: &str = "Point";
+    pub(crate) const NOTE: &str = "Note";
+    pub(crate) const PARENT: &str = "AgencyParent";
+    pub(crate) const ISSUER: &str = "AgencyIssuer";
+    pub(crate) const QUOC_HIEU: &str = "QuocHieu";
+    pub(crate) const TIEU_NGU: &str = "TieuNgu";
+    pub(crate) const SO: &str = "DocNumber";
+    pub(crate) const DATE: &str = "PlaceDate";
+    pub(crate) const KIND: &str = "DocKind";
+    pub(crate) const TRICH_YEU: &str = "TrichYeu";
+    pub(crate) const VV: &str = "TrichYeuCongVan";
+    pub(crate) const RULE: &str = "Rule";
+    pub(crate) const KINH_GUI: &str = "KinhGui";
+    pub(crate) const CAN_CU: &str = "CanCu";
+    pub(crate) const NOI_NHAN_LABEL: &str = "RecipientsLabel";
+    pub(crate) const NOI_NHAN: &str = "Recipients";
+    pub(crate) const SIGNER_TITLE: &str = "SignerTitle";
+    pub(crate) const SIGNER_NAME: &str = "SignerName";
+    pub(crate) const TABLE_TEXT: &str = "TableText";
+    pub(crate) const TABLE_TEXT_SMALL: &str = "TableTextSmall";
+    pub(crate) const APPENDIX_LABEL: &str = "AppendixLabel";
+    pub(crate) const APPENDIX_TITLE: &str = "AppendixTitle";
+    pub(crate) const APPENDIX_ATTACHED: &str = "AppendixAttached";
+    pub(crate) const PAGE_NUMBER: &str = "PageNumber";
 }
 
 /// Horizontal alignment of a style's paragraphs.
@@ -307,7 +307,7 @@ fn sheet(sizes: &Sizes) -> [Style; 28] {
 
 /// word/styles.xml for a size set: the document defaults (the decree's font at the body size,
 /// in Vietnamese), a bare Normal every style is based on, then the sheet.
-pub fn styles_xml(sizes: &Sizes) -> Vec<u8> {
+pub(super) fn styles_xml(sizes: &Sizes) -> Vec<u8> {
     let mut x = Xml::with_capacity(10_000);
     x.open(
         "w:styles",

@@ -78,7 +78,7 @@ fn open_cell(x: &mut Xml, width: u32, span: usize, merge: Merge) {
 }
 
 /// Ô 1–4 in two rows so that "Số" and the date share a line whatever the left column holds.
-pub fn header(x: &mut Xml, h: &HeaderBlock) {
+pub(super) fn header(x: &mut Xml, h: &HeaderBlock) {
     open_table(x, &[h.left_width, h.right_width], false);
     open_row(x, false, false);
     open_cell(x, h.left_width, 1, Merge::None);
@@ -111,7 +111,7 @@ pub fn header(x: &mut Xml, h: &HeaderBlock) {
 }
 
 /// Ô 9b beside ô 7, both top-aligned so "Nơi nhận:" sits level with the first signer line.
-pub fn signature(x: &mut Xml, s: &SignatureBlock) {
+pub(super) fn signature(x: &mut Xml, s: &SignatureBlock) {
     open_table(x, &[s.left_width, s.right_width], false);
     open_row(x, true, false);
     open_cell(x, s.left_width, 1, Merge::None);
@@ -157,7 +157,7 @@ fn body_row(x: &mut Xml, row: &Row, widths: &[u32], style: &str, header: bool, w
 }
 
 /// A ruled table whose leading header rows repeat on every page.
-pub fn body(x: &mut Xml, t: &TableModel) {
+pub(super) fn body(x: &mut Xml, t: &TableModel) {
     let style = if t.compact {
         id::TABLE_TEXT_SMALL
     } else {

@@ -18,7 +18,7 @@ const CHUNK: usize = 1024 * 1024;
 
 /// An XML part being written: into one growing string, or in chunks into a sink (the zip
 /// entry's compressor), so that a long appendix is never held whole in memory.
-pub struct Xml<'w> {
+pub(super) struct Xml<'w> {
     out: String,
     sink: Option<&'w mut dyn Write>,
     failed: Option<io::Error>,
@@ -26,7 +26,7 @@ pub struct Xml<'w> {
 
 impl Xml<'static> {
     /// Starts a part held in memory, with the XML declaration.
-    pub fn with_capacity(bytes: usize) -> Xml<'static> {
+    pub(super) fn with_capacity(bytes: usize) -> Xml<'static> {
         let mut out = String::with_capacity(bytes);
         out.push_str(declaration!());
         Xml {
@@ -39,7 +39,7 @@ impl Xml<'static> {
 
 impl<'w> Xml<'w> {
     /// Starts a part written into `sink` as it goes, with the XML declaration.
-    pub fn streaming(sink: &'w mut dyn Write) -> Xml<'w> {
+    pub(super) fn streaming(sink: &'w mut dyn Write) -> Xml<'w> {
         let mut out = String::with_capacity(CHUNK + 4096);
         out.push_str(declaration!());
         Xml {
@@ -63,7 +63,7 @@ impl<'w> Xml<'w> {
     }
 
     /// Writes what is left into the sink; the first failure of the whole part, if any.
-    pub fn finish(mut self) -> io::Result<()> {
+    pub(super) fn finish(mut self) -> io::Result<()> {
         if let Some(e) = self.failed.take() {
             return Err(e);
         }
@@ -86,13 +86,13 @@ impl<'w> Xml<'w> {
     }
 
     /// `<name a="v">`
-    pub fn open(&mut self, name: &str, attributes: &[(&str, &str)]) {
+    pub(super) fn open(&mut self, name: &str, attributes: &[(&str, &str)]) {
         self.start(name, attributes);
         self.out.push('>');
     }
 
     /// `</name>`
-    pub fn close(&mut self, name: &str) {
+    pub(super) fn close(&mut self, name: &str) {
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push('>');
@@ -100,23 +100,23 @@ impl<'w> Xml<'w> {
     }
 
     /// `<name a="v"/>`
-    pub fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
+    pub(super) fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
         self.start(name, attributes);
         self.out.push_str("/>");
     }
 
     /// `<name w:val="v"/>`, the shape of most WordprocessingML properties.
-    pub fn val(&mut self, name: &str, value: &str) {
+    pub(super) fn val(&mut self, name: &str, value: &str) {
         self.empty(name, &[("w:val", value)]);
     }
 
     /// Character data, escaped.
-    pub fn text(&mut self, text: &str) {
+    pub(super) fn text(&mut self, text: &str) {
         self.out.push_str(&escape(text));
     }
 
     /// The part's bytes, when it was written in memory.
-    pub fn into_bytes(self) -> Vec<u8> {
+    pub(super) fn into_bytes(self) -> Vec<u8> {
         self.out.into_bytes()
     }
 }
@@ -124,7 +124,7 @@ impl<'w> Xml<'w> {
 /// Escapes the XML special characters (quick-xml's escape: `&`, `<`, `>`, quotes, and `\r`).
 /// Control characters were removed when the record was loaded (text module), so everything
 /// else is valid XML character data as it is.
-pub fn escape(text: &str) -> Cow<'_, str> {
+pub(super) fn escape(text: &str) -> Cow<'_, str> {
     quick_xml::escape::escape(text)
 }
 

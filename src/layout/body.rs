@@ -10,7 +10,7 @@ use crate::text;
 
 /// What a body paragraph is; each kind has its own named style in Word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParaKind {
+pub(crate) enum ParaKind {
     Body,
     Heading1,
     Heading2,
@@ -23,7 +23,7 @@ pub enum ParaKind {
 
 /// A numbered, styled paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paragraph {
+pub(crate) struct Paragraph {
     pub kind: ParaKind,
     /// Computed number or point mark with its trailing space ("II. ", "3. ", "b) ", "- ").
     pub prefix: String,
@@ -31,7 +31,7 @@ pub struct Paragraph {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BodyItem {
+pub(crate) enum BodyItem {
     Paragraph(Paragraph),
     Table(TableModel),
 }
@@ -92,7 +92,7 @@ fn number(style: Numbering, level: u8, counts: [u32; 3]) -> String {
 
 /// Numbers headings and points in `style` and sizes tables to `text_width` twips. A heading
 /// without text lends its number to the paragraph that follows it ("1. Giao Văn phòng …").
-pub fn number_body(
+pub(crate) fn number_body(
     blocks: &[Block],
     text_width: u32,
     table_size: f32,

@@ -41,7 +41,7 @@ const ITALIC: [u16; 95] = [
 
 /// Which face of the font.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Face {
+pub(crate) enum Face {
     Regular,
     Bold,
     Italic,
@@ -79,7 +79,7 @@ fn advance(c: char, face: Face) -> u32 {
 }
 
 /// Width of `text` in twips (1/20 pt) at `size_pt`.
-pub fn width_twips(text: &str, size_pt: f32, face: Face) -> u32 {
+pub(crate) fn width_twips(text: &str, size_pt: f32, face: Face) -> u32 {
     // Record text is NFC already (cleaned at load); only other text is composed first.
     let units: u32 = if crate::text::is_nfc(text) {
         text.chars().map(|c| advance(c, face)).sum()

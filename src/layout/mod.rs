@@ -6,11 +6,11 @@
 //! page numbers restarting at 1). It knows nothing of OOXML.
 
 mod body;
-pub mod measure;
+pub(crate) mod measure;
 mod table;
 
-pub use body::{BodyItem, ParaKind, Paragraph, number_body};
-pub use table::TableModel;
+pub(crate) use body::{BodyItem, ParaKind, Paragraph, number_body};
+pub(crate) use table::TableModel;
 
 use crate::derive::{AppendixView, View};
 use crate::model::{Block, Table};
@@ -30,7 +30,7 @@ fn mm(value: f32) -> u32 {
 
 /// Page size and margins, in twips.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageSetup {
+pub(crate) struct PageSetup {
     pub width: u32,
     pub height: u32,
     pub top: u32,
@@ -43,7 +43,7 @@ pub struct PageSetup {
 impl PageSetup {
     /// A4 landscape for wide appendix tables: the portrait margins on the same edges of the
     /// turned page (nd30.md §7.2, option A).
-    pub fn a4_landscape() -> PageSetup {
+    pub(crate) fn a4_landscape() -> PageSetup {
         PageSetup {
             width: 16838,
             height: 11906,
@@ -51,13 +51,13 @@ impl PageSetup {
         }
     }
 
-    pub fn is_landscape(&self) -> bool {
+    pub(crate) fn is_landscape(&self) -> bool {
         self.width > self.height
     }
 
     /// A4 portrait at the lower bounds of ND30's margin ranges (nd30.md §13): top and bottom
     /// 20 mm, left 30 mm, right 15 mm, which gives the widest text area (165 mm).
-    pub fn a4_portrait() -> PageSetup {
+    pub(crate) fn a4_portrait() -> PageSetup {
         PageSetup {
             width: 11906,
             height: 16838,
@@ -69,14 +69,14 @@ impl PageSetup {
         }
     }
 
-    pub fn text_width(&self) -> u32 {
+    pub(crate) fn text_width(&self) -> u32 {
         self.width - self.left - self.right
     }
 }
 
 /// Font sizes in points for each element (nd30.md §5 and the size-set footnote of §1).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Sizes {
+pub(crate) struct Sizes {
     pub quoc_hieu: f32,
     pub tieu_ngu: f32,
     pub dia_danh: f32,
@@ -95,7 +95,7 @@ pub struct Sizes {
 }
 
 impl Sizes {
-    pub fn for_set(set: SizeSet) -> Sizes {
+    pub(crate) fn for_set(set: SizeSet) -> Sizes {
         let (qh, tn, dd) = match set {
             SizeSet::Small => (12.0, 13.0, 13.0),
             SizeSet::Large => (13.0, 14.0, 14.0),
@@ -121,7 +121,7 @@ impl Sizes {
 
 /// A short rule drawn as an empty paragraph's bottom border, centred by equal indents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rule {
+pub(crate) struct Rule {
     pub length: u32,
     /// Indent on each side, relative to the container (a table cell or the text area).
     pub indent: u32,
@@ -138,11 +138,11 @@ impl Rule {
 }
 
 /// Word's default left plus right cell margin (108 twips each side).
-pub const CELL_MARGINS: u32 = 216;
+pub(crate) const CELL_MARGINS: u32 = 216;
 
 /// The header block of ô 1–4 as a borderless two-column, two-row table.
 #[derive(Debug, Clone, PartialEq)]
-pub struct HeaderBlock {
+pub(crate) struct HeaderBlock {
     pub left_width: u32,
     pub right_width: u32,
     pub parent: Option<String>,
@@ -159,7 +159,7 @@ pub struct HeaderBlock {
 
 /// Ô 5a: type name, trích yếu and the short rule under them.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TitleBlock {
+pub(crate) struct TitleBlock {
     pub kind: String,
     pub trich_yeu: String,
     pub rule: Rule,
@@ -168,7 +168,7 @@ pub struct TitleBlock {
 /// Ô 9a: "Kính gửi:" with one recipient on the same line, or several as dash lines aligned
 /// under the colon.
 #[derive(Debug, Clone, PartialEq)]
-pub struct KinhGui {
+pub(crate) struct KinhGui {
     pub indent: u32,
     pub hanging: u32,
     pub lines: Vec<String>,
@@ -176,7 +176,7 @@ pub struct KinhGui {
 
 /// Ô 7 and 9b: Nơi nhận on the left, level with the signer's first line on the right.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SignatureBlock {
+pub(crate) struct SignatureBlock {
     pub left_width: u32,
     pub right_width: u32,
     pub noi_nhan: Vec<String>,
@@ -186,7 +186,7 @@ pub struct SignatureBlock {
 
 /// The main document: header block to signature.
 #[derive(Debug, Clone, PartialEq)]
-pub struct MainPart {
+pub(crate) struct MainPart {
     pub header: HeaderBlock,
     /// Ô 5a; a Công văn has none (its trích yếu is the V/v line).
     pub title: Option<TitleBlock>,
@@ -198,7 +198,7 @@ pub struct MainPart {
 
 /// One appendix (Mẫu 2.1): heading lines, a short rule and its table; no header block.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AppendixPart {
+pub(crate) struct AppendixPart {
     /// "Phụ lục" or "Phụ lục II".
     pub label: String,
     pub title: String,
@@ -209,7 +209,7 @@ pub struct AppendixPart {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Part {
+pub(crate) enum Part {
     Main(Box<MainPart>),
     Appendix(AppendixPart),
 }
@@ -217,7 +217,7 @@ pub enum Part {
 /// A page section: its own size and orientation; appendices restart page numbers at 1
 /// (nd30.md §2: "đánh số riêng theo từng Phụ lục").
 #[derive(Debug, Clone, PartialEq)]
-pub struct Section {
+pub(crate) struct Section {
     pub setup: PageSetup,
     pub restart_numbering: bool,
     pub part: Part,
@@ -225,13 +225,13 @@ pub struct Section {
 
 /// One output file, ready to draw.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Document {
+pub(crate) struct Document {
     pub sizes: Sizes,
     pub sections: Vec<Section>,
 }
 
-pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
+pub(crate) const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub(crate) const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
 
 /// Share of the text width given to the left column of the header and signature tables.
 /// 38 % leaves the right column wide enough for the Quốc hiệu in bold 13 pt (95.7 mm measured)
@@ -252,7 +252,7 @@ fn share(total: u32, fraction: f32) -> u32 {
 }
 
 /// Lays out the main document as a portrait section.
-pub fn main_section(view: &View, body: &[Block]) -> Section {
+pub(crate) fn main_section(view: &View, body: &[Block]) -> Section {
     let setup = PageSetup::a4_portrait();
     let sizes = Sizes::for_set(view.size_set);
     let text_width = setup.text_width();
@@ -327,7 +327,7 @@ pub fn main_section(view: &View, body: &[Block]) -> Section {
 }
 
 /// Lays out an appendix with its table as a section of its own.
-pub fn appendix_section(appendix: &AppendixView, table: Table, sizes: Sizes) -> Section {
+pub(crate) fn appendix_section(appendix: &AppendixView, table: Table, sizes: Sizes) -> Section {
     let setup = if appendix.ngang {
         PageSetup::a4_landscape()
     } else {

@@ -9,11 +9,11 @@
 
 use super::CELL_MARGINS;
 use super::measure::{self, Face};
-use crate::model::{Row, RowKind, Span, Table};
+use crate::model::{Cell, Row, RowKind, Span, Table};
 
 /// A table with absolute column widths (twips) that fill the text width.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableModel {
+pub(crate) struct TableModel {
     pub widths: Vec<u32>,
     pub rows: Vec<Row>,
     /// For each row, whether it must stay on one page: header rows and short rows.
@@ -27,7 +27,7 @@ const SHORT_ROW_LINES: u32 = 4;
 
 impl TableModel {
     /// Lays out `table` across `text_width` twips, its text at `size` points.
-    pub fn fit(table: Table, text_width: u32, size: f32, compact: bool) -> TableModel {
+    pub(crate) fn fit(table: Table, text_width: u32, size: f32, compact: bool) -> TableModel {
         let widths = column_widths(&table, text_width, size);
         let keep_whole = table
             .rows
@@ -45,7 +45,7 @@ impl TableModel {
     }
 
     /// Number of leading header rows (repeated on every page).
-    pub fn header_rows(&self) -> usize {
+    pub(crate) fn header_rows(&self) -> usize {
         self.rows
             .iter()
             .take_while(|r| r.kind == RowKind::Header)
@@ -53,24 +53,39 @@ impl TableModel {
     }
 }
 
-fn face(row: &Row, bold: bool) -> Face {
-    if bold || row.kind != RowKind::Body {
-        Face::Bold
-    } else {
-        Face::Regular
-    }
+/// A piece of a line of text with the face it is drawn in.
+type Segment<'a> = (&'a str, Face);
+
+/// The lines of a cell, one per paragraph, as pieces in their faces: bold in header, group
+/// and total rows and bold cells, italic where the text is (a heading's second line).
+fn lines<'a>(row: &'a Row, cell: &'a Cell) -> impl Iterator<Item = Vec<Segment<'a>>> + 'a {
+    let bold_row = cell.bold || row.kind != RowKind::Body;
+    cell.text
+        .split(|span| matches!(span, Span::Break))
+        .map(move |line| {
+            line.iter()
+                .filter_map(|span| match span {
+                    Span::Text { text, bold, italic } => {
+                        let face = if bold_row || *bold {
+                            Face::Bold
+                        } else if *italic {
+                            Face::Italic
+                        } else {
+                            Face::Regular
+                        };
+                        Some((text.as_str(), face))
+                    }
+                    Span::Break => None,
+                })
+                .collect()
+        })
 }
 
-/// The lines of a cell as plain text, one per paragraph.
-fn lines(spans: &[Span]) -> impl Iterator<Item = String> + '_ {
-    spans.split(|span| matches!(span, Span::Break)).map(|line| {
-        line.iter()
-            .map(|span| match span {
-                Span::Text { text, .. } => text.as_str(),
-                Span::Break => "",
-            })
-            .collect()
-    })
+/// The width of a line in twips, unwrapped.
+fn line_width(line: &[Segment<'_>], size: f32) -> u32 {
+    line.iter()
+        .map(|(text, face)| measure::width_twips(text, size, *face))
+        .sum()
 }
 
 /// The paragraphs of every single-column cell, measured once: for each row, for each
@@ -99,18 +114,20 @@ fn measure_cells(table: &Table, size: f32) -> Measured {
             if cell.span != 1 || at >= columns {
                 continue;
             }
-            let face = face(row, cell.bold);
-            for line in lines(&cell.text) {
-                for word in line.split_whitespace() {
-                    longest_word[at] = longest_word[at].max(measure::width_twips(word, size, face));
+            for line in lines(row, cell) {
+                for (text, face) in &line {
+                    for word in text.split_whitespace() {
+                        let width = measure::width_twips(word, size, *face);
+                        longest_word[at] = longest_word[at].max(width);
+                    }
                 }
                 // A heading of two words ("Kết quả", "Ghi chú") is not split over two lines.
-                if row.kind == RowKind::Header && line.split_whitespace().count() <= 2 {
-                    longest_word[at] =
-                        longest_word[at].max(measure::width_twips(&line, size, face));
+                let words: usize = line.iter().map(|(t, _)| t.split_whitespace().count()).sum();
+                if row.kind == RowKind::Header && words <= 2 {
+                    longest_word[at] = longest_word[at].max(line_width(&line, size));
                 }
                 if sampled {
-                    cells[at].push(measure::width_twips(&line, size, face));
+                    cells[at].push(line_width(&line, size));
                 }
             }
         }
@@ -228,13 +245,8 @@ fn row_lines(row: &Row, widths: &[u32], size: f32) -> u32 {
             .saturating_sub(CELL_MARGINS)
             .max(1);
         column += cell.span;
-        let face = face(row, cell.bold);
-        let count: u32 = lines(&cell.text)
-            .map(|line| {
-                measure::width_twips(&line, size, face)
-                    .div_ceil(inner)
-                    .max(1)
-            })
+        let count: u32 = lines(row, cell)
+            .map(|line| line_width(&line, size).div_ceil(inner).max(1))
             .sum();
         tallest = tallest.max(count);
     }

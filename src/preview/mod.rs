@@ -21,7 +21,7 @@ use crate::{RenderOptions, output};
 /// A document to look at: the name its images take (relative to the output folder, without
 /// extension), where it came from (for messages) and its .docx bytes.
 #[derive(Debug)]
-pub struct Document {
+pub(crate) struct Document {
     pub name: PathBuf,
     pub source: PathBuf,
     pub bytes: Vec<u8>,
@@ -29,7 +29,7 @@ pub struct Document {
 
 /// What the command line asks for.
 #[derive(Debug, Clone, Copy)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// Resolution of the images.
     pub dpi: u32,
     /// Only the first pages of each document.
@@ -40,28 +40,28 @@ pub struct Settings {
 
 /// The programs a preview needs, found before anything is written.
 #[derive(Debug)]
-pub struct Tools {
+pub(crate) struct Tools {
     pub office: PathBuf,
     pub rasteriser: PathBuf,
 }
 
 /// One page as rasterised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Page {
+pub(crate) struct Page {
     pub number: u32,
     pub width: u32,
     pub height: u32,
 }
 
 impl Page {
-    pub fn landscape(&self) -> bool {
+    pub(crate) fn landscape(&self) -> bool {
         self.width > self.height
     }
 }
 
 /// The images written for one document.
 #[derive(Debug)]
-pub struct Preview {
+pub(crate) struct Preview {
     pub name: PathBuf,
     /// The pages shown, in order.
     pub pages: Vec<Page>,
@@ -78,7 +78,7 @@ const OFFICE_TIME_LIMIT: Duration = Duration::from_secs(300);
 
 /// Renders the records and reads the .docx files named by `paths`, in order; returns the
 /// documents and the records' warnings. Nothing is written.
-pub fn load(
+pub(crate) fn load(
     paths: &[PathBuf],
     templates: &Templates,
 ) -> Result<(Vec<Document>, Vec<Warning>), Error> {
@@ -176,7 +176,7 @@ fn refuse_collisions(documents: &[Document]) -> Result<(), Error> {
 }
 
 /// Finds LibreOffice and the rasteriser; the error says which is missing and how to install it.
-pub fn find_tools() -> Result<Tools, Error> {
+pub(crate) fn find_tools() -> Result<Tools, Error> {
     let preview = Path::new("preview");
     let office = crate::pdf::find_office()
         .ok_or_else(|| Error::about(preview, Said::NoOfficeForImages).help(Run::InstallOffice))?;
@@ -186,7 +186,7 @@ pub fn find_tools() -> Result<Tools, Error> {
 }
 
 /// Writes the page images (or contact sheets) of `documents` into `out`.
-pub fn run(
+pub(crate) fn run(
     documents: &[Document],
     tools: &Tools,
     out: &Path,
@@ -301,7 +301,7 @@ fn remove_stale_pages(document: &Path, written: &[PathBuf]) {
 }
 
 /// "8–16", "2, 5–7": page numbers as ranges.
-pub fn ranges(numbers: &[u32]) -> String {
+pub(crate) fn ranges(numbers: &[u32]) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut index = 0;
     while index < numbers.len() {

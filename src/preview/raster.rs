@@ -16,7 +16,7 @@ use crate::messages::{Preview as Said, Run};
 const TIME_LIMIT: Duration = Duration::from_secs(120);
 
 /// The pdftoppm that VANBAN_PDFTOPPM names if set (only that one), else the first on PATH.
-pub fn find() -> Option<PathBuf> {
+pub(super) fn find() -> Option<PathBuf> {
     if let Some(named) = std::env::var_os("VANBAN_PDFTOPPM") {
         return Some(PathBuf::from(named)).filter(|p| p.is_file());
     }
@@ -28,7 +28,7 @@ pub fn find() -> Option<PathBuf> {
 
 /// Writes the pages of `pdf` (the first `settings.pages` of them) as `<prefix>-<n>.png`;
 /// returns them in page order with their sizes.
-pub fn rasterise(
+pub(super) fn rasterise(
     pdftoppm: &Path,
     pdf: &Path,
     prefix: &Path,
@@ -79,7 +79,7 @@ pub fn rasterise(
 }
 
 /// Width and height of a PNG, from its header.
-pub fn size(path: &Path) -> Result<(u32, u32), Error> {
+pub(super) fn size(path: &Path) -> Result<(u32, u32), Error> {
     let file = std::fs::File::open(path).map_err(|e| Error::output_io(path, &e))?;
     let reader = png::Decoder::new(std::io::BufReader::new(file))
         .read_info()

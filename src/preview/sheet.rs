@@ -16,7 +16,7 @@ const BACKGROUND: u8 = 0x9a;
 
 /// Where the pages of a sheet go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Grid {
+pub(super) struct Grid {
     pub columns: u32,
     pub rows: u32,
     pub cell_width: u32,
@@ -28,7 +28,7 @@ pub struct Grid {
 impl Grid {
     /// Up to four pages on one row; more pages make a near-square grid of at least four
     /// columns. The gap is an eighth of an inch (at least 4 pixels).
-    pub fn new(sizes: &[(u32, u32)], dpi: u32) -> Grid {
+    pub(super) fn new(sizes: &[(u32, u32)], dpi: u32) -> Grid {
         let count = u32::try_from(sizes.len()).unwrap_or(u32::MAX).max(1);
         let columns = if count <= 4 {
             count
@@ -45,7 +45,7 @@ impl Grid {
     }
 
     /// Width and height of the whole sheet.
-    pub fn size(&self) -> (u32, u32) {
+    pub(super) fn size(&self) -> (u32, u32) {
         (
             self.columns * self.cell_width + (self.columns + 1) * self.gap,
             self.rows * self.cell_height + (self.rows + 1) * self.gap,
@@ -67,7 +67,7 @@ struct Rgb {
 }
 
 /// The PNG bytes of a sheet of `pages` (PNG files, in order) rasterised at `dpi`.
-pub fn compose(pages: &[PathBuf], dpi: u32) -> Result<Vec<u8>, Error> {
+pub(super) fn compose(pages: &[PathBuf], dpi: u32) -> Result<Vec<u8>, Error> {
     let sizes = pages
         .iter()
         .map(|p| super::raster::size(p))

@@ -14,7 +14,7 @@ use crate::messages::{Check, Message};
 use crate::text::Decimal;
 
 /// The record's file and text, to turn spans into places.
-pub struct Checker<'a> {
+pub(super) struct Checker<'a> {
     pub path: &'a Path,
     pub source: &'a str,
 }
@@ -31,7 +31,7 @@ impl Checker<'_> {
 }
 
 /// Runs every check; returns the warnings when nothing is wrong enough to stop.
-pub fn check(c: &Checker<'_>, record: &Record) -> Result<Vec<Warning>, Error> {
+pub(super) fn check(c: &Checker<'_>, record: &Record) -> Result<Vec<Warning>, Error> {
     check_blank_texts(c, record)?;
     check_signer(c, record)?;
     for section in &record.phan {

@@ -14,7 +14,7 @@ use super::paste;
 use crate::messages::{Check, Lang, List, Message};
 
 /// A parser error in the clerk's terms, with the span to underline.
-pub struct Explained {
+pub(super) struct Explained {
     pub message: Message,
     pub help: Message,
     pub span: Range<usize>,
@@ -27,7 +27,10 @@ thread_local! {
 
 /// The serde error for a problem a deserialiser of the record found, keeping the typed
 /// message and help for [`parser_error`].
-pub fn refuse<E: serde::de::Error>(message: impl Into<Message>, help: impl Into<Message>) -> E {
+pub(super) fn refuse<E: serde::de::Error>(
+    message: impl Into<Message>,
+    help: impl Into<Message>,
+) -> E {
     let message = message.into();
     let english = message.text(Lang::En);
     REFUSED.with(|r| *r.borrow_mut() = Some((english.clone(), message, help.into())));
@@ -46,7 +49,7 @@ fn refused(text: &str) -> Option<(Message, Message)> {
 }
 
 /// The message, help and span for an error of the TOML parser on `source`.
-pub fn parser_error(error: &toml::de::Error, source: &str) -> Explained {
+pub(super) fn parser_error(error: &toml::de::Error, source: &str) -> Explained {
     let span = error.span().unwrap_or(0..0);
     let text = error.message().trim();
     let explained = |(message, help): (Message, Message)| Explained {
@@ -253,7 +256,7 @@ fn expected_value(expected: &str) -> Option<Check> {
 /// Spans of escapes inside basic strings (`\u0007`, `\b`, `\f`, …) that decode to a control
 /// character other than tab and newline; vanban drops those characters, so the clerk is told.
 /// Backslashes in comments and in literal strings ('C:\dir') are not escapes.
-pub fn escaped_controls(source: &str) -> Vec<Range<usize>> {
+pub(super) fn escaped_controls(source: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     for string in paste::strings(source).into_iter().filter(|s| s.basic) {
         let text = &source[string.span.clone()];

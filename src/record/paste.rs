@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::messages::{Check, Message};
 
 /// A recognised mistake: what it is, the right form, and the span to underline.
-pub struct Mistake {
+pub(super) struct Mistake {
     pub message: Message,
     pub help: Message,
     pub span: Range<usize>,
@@ -19,7 +19,7 @@ pub struct Mistake {
 
 /// A TOML string in the source, as the scanner saw it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quoted {
+pub(super) struct Quoted {
     /// From the opening quote to after the closing one (or to the line end when unclosed).
     pub span: Range<usize>,
     /// `"…"` or `"""…"""`, where backslash escapes apply.
@@ -30,7 +30,7 @@ pub struct Quoted {
 
 /// The strings of `source`, skipping comments; good enough to tell where text is quoted even
 /// in a file the parser refuses (it resumes after an unclosed string's line).
-pub fn strings(source: &str) -> Vec<Quoted> {
+pub(super) fn strings(source: &str) -> Vec<Quoted> {
     let bytes = source.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -96,7 +96,7 @@ fn trim_line_end(source: &str, end: usize) -> usize {
 }
 
 /// The mistake behind a parser error at `at`, if it is one of the pasting mistakes.
-pub fn recognise(source: &str, at: usize) -> Option<Mistake> {
+pub(super) fn recognise(source: &str, at: usize) -> Option<Mistake> {
     let at = floor_boundary(source, at.min(source.len()));
     let quoted = strings(source);
     line_break_in_string(&quoted, at)
@@ -198,7 +198,7 @@ fn bare_token(source: &str, at: usize) -> &str {
 }
 
 /// `20/3/2026` as (day, month, year), if it has that shape.
-pub fn day_month_year(text: &str) -> Option<(u32, u32, i32)> {
+pub(super) fn day_month_year(text: &str) -> Option<(u32, u32, i32)> {
     let mut parts = text.split('/');
     let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
     let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
@@ -222,7 +222,7 @@ fn key_of_line(source: &str, at: usize) -> String {
 
 /// The message and help for a date written day/month/year, quoted or not, at `span` of
 /// `source`.
-pub fn slash_date_mistake(source: &str, text: &str, span: Range<usize>) -> Option<Mistake> {
+pub(super) fn slash_date_mistake(source: &str, text: &str, span: Range<usize>) -> Option<Mistake> {
     let (day, month, year) = day_month_year(text)?;
     let key = key_of_line(source, span.start.min(source.len()));
     let help = match chrono::NaiveDate::from_ymd_opt(year, month, day) {

@@ -68,7 +68,7 @@ pub(crate) use vocabulary;
 use crate::messages::{Check, List};
 
 /// "use one of: a, b, c" over the codes of a list.
-pub fn one_of(codes: impl IntoIterator<Item = &'static str>) -> Check {
+pub(super) fn one_of(codes: impl IntoIterator<Item = &'static str>) -> Check {
     Check::UseOneOf {
         values: List::of(codes),
     }

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: run the real binary, read parts of a .docx back.
 
 #![allow(dead_code)]
+// Each test binary uses its own part of these helpers, as a private module.
+#![allow(unreachable_pub)]
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
