@@ -28,12 +28,15 @@ const SHORT_ROW_LINES: u32 = 4;
 impl TableModel {
     /// Lays out `table` across `text_width` twips, its text at `size` points.
     pub(crate) fn fit(table: Table, text_width: u32, size: f32, compact: bool) -> TableModel {
-        let widths = column_widths(&table, text_width, size);
+        let measured = measure_cells(&table, size);
+        let widths = column_widths(&table, &measured, text_width);
         let keep_whole = table
             .rows
             .iter()
-            .map(|row| {
-                row.kind == RowKind::Header || row_lines(row, &widths, size) <= SHORT_ROW_LINES
+            .enumerate()
+            .map(|(r, row)| {
+                row.kind == RowKind::Header
+                    || row_lines(&measured, r, row, &widths, size) <= SHORT_ROW_LINES
             })
             .collect();
         TableModel {
@@ -88,12 +91,23 @@ fn line_width(line: &[Segment<'_>], size: f32) -> u32 {
         .sum()
 }
 
-/// The paragraphs of every single-column cell, measured once: for each row, for each
-/// column, the width of each of its lines of text (unwrapped), in twips.
+/// The paragraphs of every single-column cell, measured once: the width of each line of
+/// text (unwrapped), in twips, and per column the widest word.
 struct Measured {
-    rows: Vec<Vec<Vec<u32>>>,
+    /// Every line width, row after row, column after column.
+    lines: Vec<u32>,
+    /// For row r and column c, `cells[r * columns + c]` is the range of its lines in `lines`
+    /// (empty where a spanning cell covers the column).
+    cells: Vec<std::ops::Range<usize>>,
+    columns: usize,
     /// Per column, the width of its longest word (or of a heading of two words).
     longest_word: Vec<u32>,
+}
+
+impl Measured {
+    fn cell(&self, row: usize, column: usize) -> &[u32] {
+        &self.lines[self.cells[row * self.columns + column].clone()]
+    }
 }
 
 /// At most this many rows are weighed when sizing columns; a longer table is sampled evenly.
@@ -101,12 +115,15 @@ const SAMPLED_ROWS: usize = 400;
 
 fn measure_cells(table: &Table, size: f32) -> Measured {
     let columns = table.widths.len();
-    let mut longest_word = vec![0; columns];
-    let step = table.rows.len().div_ceil(SAMPLED_ROWS).max(1);
-    let mut rows = Vec::new();
-    for (r, row) in table.rows.iter().enumerate() {
-        let sampled = r % step == 0;
-        let mut cells = vec![Vec::new(); columns];
+    let mut measured = Measured {
+        lines: Vec::with_capacity(table.rows.len() * columns),
+        cells: Vec::with_capacity(table.rows.len() * columns),
+        columns,
+        longest_word: vec![0; columns],
+    };
+    let space = |face| measure::width_twips(" ", size, face);
+    for row in &table.rows {
+        let mut ranges = vec![0..0; columns];
         let mut column = 0;
         for cell in &row.cells {
             let at = column;
@@ -114,28 +131,38 @@ fn measure_cells(table: &Table, size: f32) -> Measured {
             if cell.span != 1 || at >= columns {
                 continue;
             }
+            let start = measured.lines.len();
             for line in lines(row, cell) {
+                // A line is its words and the spaces between them: one measurement of each
+                // word gives both the widest word and the line's width.
+                let (mut width, mut words) = (0, 0);
                 for (text, face) in &line {
-                    for word in text.split_whitespace() {
-                        let width = measure::width_twips(word, size, *face);
-                        longest_word[at] = longest_word[at].max(width);
+                    let mut first = true;
+                    for word in text.split(' ') {
+                        if !first {
+                            width += space(*face);
+                        }
+                        first = false;
+                        if word.is_empty() {
+                            continue;
+                        }
+                        let w = measure::width_twips(word, size, *face);
+                        measured.longest_word[at] = measured.longest_word[at].max(w);
+                        width += w;
+                        words += 1;
                     }
                 }
                 // A heading of two words ("Kết quả", "Ghi chú") is not split over two lines.
-                let words: usize = line.iter().map(|(t, _)| t.split_whitespace().count()).sum();
                 if row.kind == RowKind::Header && words <= 2 {
-                    longest_word[at] = longest_word[at].max(line_width(&line, size));
+                    measured.longest_word[at] = measured.longest_word[at].max(width);
                 }
-                if sampled {
-                    cells[at].push(line_width(&line, size));
-                }
+                measured.lines.push(width);
             }
+            ranges[at] = start..measured.lines.len();
         }
-        if sampled {
-            rows.push(cells);
-        }
+        measured.cells.extend(ranges);
     }
-    Measured { rows, longest_word }
+    measured
 }
 
 /// Lines of a cell whose paragraphs are `lines` wide, in a column `width` twips wide; as a
@@ -150,16 +177,12 @@ fn cell_lines(lines: &[u32], width: u32) -> f64 {
         .max(1.0)
 }
 
-/// The height of the (sampled) table in lines with these column widths.
-fn height(measured: &Measured, widths: &[u32]) -> f64 {
-    measured
-        .rows
-        .iter()
-        .map(|cells| {
-            cells
-                .iter()
-                .zip(widths)
-                .map(|(lines, width)| cell_lines(lines, *width))
+/// The height of the table in lines with these column widths, over `rows` (a sample).
+fn height(measured: &Measured, rows: &[usize], widths: &[u32]) -> f64 {
+    rows.iter()
+        .map(|&r| {
+            (0..measured.columns)
+                .map(|c| cell_lines(measured.cell(r, c), widths[c]))
                 .fold(1.0, f64::max)
         })
         .sum()
@@ -168,14 +191,15 @@ fn height(measured: &Measured, widths: &[u32]) -> f64 {
 /// Absolute column widths summing exactly to `text_width`. Columns sized by content start at
 /// their longest word; the width left is handed out a step at a time to the column where it
 /// shortens the table most, and what no column needs goes where the text is.
-fn column_widths(table: &Table, text_width: u32, size: f32) -> Vec<u32> {
+fn column_widths(table: &Table, measured: &Measured, text_width: u32) -> Vec<u32> {
     let mut widths = scale(&table.widths, text_width);
     if table.given.iter().all(|g| *g) || table.given.len() != table.widths.len() {
         return widths;
     }
     let auto: Vec<usize> = (0..widths.len()).filter(|&i| !table.given[i]).collect();
     let free: u32 = auto.iter().map(|&i| widths[i]).sum();
-    let measured = measure_cells(table, size);
+    let step_rows = table.rows.len().div_ceil(SAMPLED_ROWS).max(1);
+    let sample: Vec<usize> = (0..table.rows.len()).step_by(step_rows).collect();
     let least: Vec<u32> = auto
         .iter()
         .map(|&i| measured.longest_word[i] + CELL_MARGINS + 20)
@@ -191,12 +215,12 @@ fn column_widths(table: &Table, text_width: u32, size: f32) -> Vec<u32> {
     let mut left = free - needed;
     let step = (left / 48).max(20);
     while left >= step {
-        let now = height(&measured, &widths);
+        let now = height(measured, &sample, &widths);
         let best = auto
             .iter()
             .map(|&i| {
                 widths[i] += step;
-                let after = height(&measured, &widths);
+                let after = height(measured, &sample, &widths);
                 widths[i] -= step;
                 (now - after, i)
             })
@@ -212,10 +236,9 @@ fn column_widths(table: &Table, text_width: u32, size: f32) -> Vec<u32> {
     // Width no column needs to shorten the table goes where the text is; rounding goes to
     // the last column.
     let text = |i: usize| -> u64 {
-        measured
-            .rows
+        sample
             .iter()
-            .flat_map(|cells| &cells[i])
+            .flat_map(|&r| measured.cell(r, i))
             .map(|w| u64::from(*w))
             .sum::<u64>()
             .max(1)
@@ -232,9 +255,9 @@ fn column_widths(table: &Table, text_width: u32, size: f32) -> Vec<u32> {
     widths
 }
 
-/// The number of lines a row takes: its tallest cell, each paragraph of a cell wrapped at the
-/// cell's width (text measured with the font's metrics at `size` points).
-fn row_lines(row: &Row, widths: &[u32], size: f32) -> u32 {
+/// The number of lines row `r` takes: its tallest cell, each paragraph of a cell wrapped at
+/// the cell's width (single-column cells from their measured lines).
+fn row_lines(measured: &Measured, r: usize, row: &Row, widths: &[u32], size: f32) -> u32 {
     let mut column = 0;
     let mut tallest = 1;
     for cell in &row.cells {
@@ -244,10 +267,18 @@ fn row_lines(row: &Row, widths: &[u32], size: f32) -> u32 {
             .sum::<u32>()
             .saturating_sub(CELL_MARGINS)
             .max(1);
+        let count: u32 = if cell.span == 1 && column < measured.columns {
+            measured
+                .cell(r, column)
+                .iter()
+                .map(|w| w.div_ceil(inner).max(1))
+                .sum()
+        } else {
+            lines(row, cell)
+                .map(|line| line_width(&line, size).div_ceil(inner).max(1))
+                .sum()
+        };
         column += cell.span;
-        let count: u32 = lines(row, cell)
-            .map(|line| line_width(&line, size).div_ceil(inner).max(1))
-            .sum();
         tallest = tallest.max(count);
     }
     tallest
@@ -325,7 +356,7 @@ mod tests {
                 row(RowKind::Body, &["2", long, "Thường xuyên"]),
             ],
         };
-        let widths = column_widths(&table, 9000, 12.0);
+        let widths = column_widths(&table, &measure_cells(&table, 12.0), 9000);
         assert_eq!(widths.iter().sum::<u32>(), 9000);
         assert!(widths[1] > 2 * widths[2], "{widths:?}");
         for (i, word) in [(0, "TT"), (2, "Thường")] {
@@ -341,6 +372,9 @@ mod tests {
             given: vec![true, true],
             rows: vec![row(RowKind::Body, &["a", "b"])],
         };
-        assert_eq!(column_widths(&table, 4000, 12.0), vec![1000, 3000]);
+        assert_eq!(
+            column_widths(&table, &measure_cells(&table, 12.0), 4000),
+            vec![1000, 3000]
+        );
     }
 }
