@@ -2,12 +2,12 @@
 //! own page count and sizes (pdfinfo); the contact sheet; bad input and missing tools; and the
 //! README's images, which must come from the .docx the current code renders.
 
-mod common;
+
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::*;
+use crate::common::*;
 use sha2::{Digest, Sha256};
 
 fn seed_004() -> PathBuf {

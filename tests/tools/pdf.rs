@@ -3,13 +3,13 @@
 //! interrupted run, and a summary that counted no PDF after writing several; and `--pdf-a`,
 //! checked by the PDF's own PDF/A identification, pdffonts and its text layer.
 
-mod common;
+
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// `vanban render RECORDS --out out --pdf` in `dir`, with its temporary files in `temp`.
 fn render_pdf(dir: &Path, temp: &Path) -> Command {

@@ -3,13 +3,13 @@
 //! A missing tool skips with a visible message, except under VANBAN_REQUIRE_TOOLS=1, which
 //! `.ci/run` sets after installing them, so CI always runs these checks.
 
-mod common;
+
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// Renders the bundled plans and the good fixtures; returns the folder and the .docx files.
 fn render_all() -> (tempfile::TempDir, Vec<PathBuf>) {

@@ -7,7 +7,7 @@
 //! Needs `scripts/build-windows` (vanban.exe and the two Wine-only helpers beside it) and Wine.
 //! Each Wine start costs a second or two, so the work is batched into few calls.
 
-mod common;
+
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -15,7 +15,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::SystemTime;
 
-use common::*;
+use crate::common::*;
 
 const TARGET: &str = "x86_64-pc-windows-gnu";
 
