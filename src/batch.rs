@@ -297,11 +297,11 @@ fn try_stage(
     // too; they must lie inside the folder tree being rendered.
     let mut named = Vec::new();
     for (reference, what) in [
-        (&loaded.record.ke_hoach, confine::Named::Plan),
-        (&loaded.record.kem_theo, confine::Named::Document),
+        (&loaded.record.ke_hoach, record::Named::Plan),
+        (&loaded.record.kem_theo, record::Named::Document),
     ] {
         let Some(reference) = reference else { continue };
-        let path = confine::reference(&loaded, reference, what, Some(&job.root))?;
+        let path = record::reference(&loaded, reference, what, Some(&job.root))?;
         named.push(confine::read_record(&path).unwrap_or_default());
     }
     let as_of = format!("{:?}", options.render.as_of);

@@ -9,6 +9,10 @@ use std::path::{Component, Path, PathBuf};
 use crate::error::Error;
 use crate::messages::Run;
 
+/// The file, in an output folder, that holds the stamps (`stamp`): vanban's own, like the
+/// documents it writes there.
+pub(crate) const STAMPS: &str = ".vanban-stamps";
+
 /// A record to render and where its output goes, relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Job {
@@ -251,7 +255,7 @@ fn temporary_owner(name: &str) -> Option<u32> {
     let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
     let (stem, pid) = inner.rsplit_once('.')?;
     let output = stem.len() > ".docx".len() && stem.ends_with(".docx");
-    let ours = output || stem == crate::stamp::FILE.trim_start_matches('.');
+    let ours = output || stem == STAMPS.trim_start_matches('.');
     if !ours {
         return None;
     }

@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use crate::confine::Named;
 use crate::error::{Error, Warning};
 use crate::messages::{Check, Run};
+use crate::record::Named;
 use crate::template::Templates;
 use crate::{blocks, derive, docx, layout, record, text};
 
@@ -40,7 +40,7 @@ fn load_named(
     reference: &toml::Spanned<String>,
     what: Named,
 ) -> Result<record::Loaded, Error> {
-    record::load(&crate::confine::reference(from, reference, what, None)?)
+    record::load(&record::reference(from, reference, what, None)?)
 }
 
 /// Loads the plan a report names and gives the report its criteria and tasks; returns how the

@@ -14,8 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::error::Error;
 use crate::output;
 
-/// File, in the output folder, that holds the stamps.
-pub(crate) const FILE: &str = ".vanban-stamps";
+use output::STAMPS as FILE;
 
 /// Hex digest of a byte string.
 pub(crate) fn digest(bytes: &[u8]) -> String {

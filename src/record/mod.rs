@@ -12,6 +12,7 @@ mod explain;
 mod kind;
 mod load;
 mod paste;
+mod reference;
 mod scores;
 mod vocab;
 
@@ -19,6 +20,7 @@ pub use cleaned::Text;
 pub use date::{DocDate, calendar_date};
 pub use kind::Kind;
 pub use load::{Loaded, decode, from_bytes, load, parse};
+pub(crate) use reference::{Named, reference};
 pub use scores::{Points, Scores};
 pub use vocab::{Authority, ColumnKey, Insertion, Numbering, Orientation, Preset, SizeSet, Status};
 

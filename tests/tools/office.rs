@@ -3,8 +3,6 @@
 //! A missing tool skips with a visible message, except under VANBAN_REQUIRE_TOOLS=1, which
 //! `.ci/run` sets after installing them, so CI always runs these checks.
 
-
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -3,8 +3,6 @@
 //! interrupted run, and a summary that counted no PDF after writing several; and `--pdf-a`,
 //! checked by the PDF's own PDF/A identification, pdffonts and its text layer.
 
-
-
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};

@@ -2,8 +2,6 @@
 //! own page count and sizes (pdfinfo); the contact sheet; bad input and missing tools; and the
 //! README's images, which must come from the .docx the current code renders.
 
-
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -7,8 +7,6 @@
 //! Needs `scripts/build-windows` (vanban.exe and the two Wine-only helpers beside it) and Wine.
 //! Each Wine start costs a second or two, so the work is batched into few calls.
 
-
-
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
