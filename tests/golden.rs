@@ -140,13 +140,7 @@ fn render_all() -> (tempfile::TempDir, Vec<PathBuf>) {
         );
         assert!(o.status.success(), "{source}: {}", stderr(&o));
     }
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir.path())
-        .sort_by_file_name()
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "docx"))
-        .map(|e| e.path().to_path_buf())
-        .collect();
+    let files = files(dir.path(), "docx");
     (dir, files)
 }
 

@@ -3,23 +3,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use common::*;
-
-fn records(folder: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(folder).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(records(&path));
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            found.push(path);
-        }
-    }
-    found.sort();
-    found
-}
 
 /// The level a numbered paragraph stands at, from its style or its number.
 fn level(p: &Para) -> Option<u8> {
@@ -36,8 +20,8 @@ fn level(p: &Para) -> Option<u8> {
 
 #[test]
 fn no_document_skips_a_level() {
-    let mut all = records(&repo("plans"));
-    all.extend(records(&fixture("good")));
+    let mut all = files(&repo("plans"), "toml");
+    all.extend(files(&fixture("good"), "toml"));
     assert!(all.len() >= 8, "{all:?}");
     for record in all {
         let (_dir, docx) = render(&record);

@@ -158,13 +158,7 @@ mod tests {
     use crate::blocks::parse;
 
     fn prefixes(markup: &str) -> Vec<String> {
-        number_body(&parse(markup).unwrap(), 9000, 13.0, Numbering::Roman)
-            .into_iter()
-            .filter_map(|b| match b {
-                BodyItem::Paragraph(p) => Some(p.prefix),
-                BodyItem::Table(_) => None,
-            })
-            .collect()
+        prefixes_in(Numbering::Roman, markup)
     }
 
     #[test]

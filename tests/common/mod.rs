@@ -21,6 +21,17 @@ pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
+/// Every file under `folder` whose name ends in `.ext`, in name order.
+pub fn files(folder: &Path, ext: &str) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(folder)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == ext))
+        .map(|e| e.path().to_path_buf())
+        .collect()
+}
+
 /// Runs `vanban` with `args` in `dir`, in English whatever the machine's locale.
 pub fn vanban(dir: &Path, args: &[&str]) -> Output {
     vanban_in(dir, args, None)
