@@ -185,7 +185,9 @@ pub(super) fn appendices(
             let mut table_rows = header_rows(&cols, appendix.danh_so_cot);
             table_rows.extend(match appendix.mau.get_ref() {
                 Preset::Tasks => rows::tasks(record, &cols, as_of),
-                Preset::Scores => rows::scores(record, &cols, as_of),
+                Preset::Scores => {
+                    rows::scores(record, &cols, as_of, appendix.dong_tong.unwrap_or(true))
+                }
                 Preset::Progress => rows::progress(record, &cols, as_of),
             });
             let needed: u32 = cols.iter().map(|c| c.min_mm).sum();
@@ -245,6 +247,24 @@ mod tests {
                 ("Phụ lục II", false),
                 ("Phụ lục III", false)
             ]
+        );
+    }
+
+    #[test]
+    fn the_total_row_of_a_score_appendix_can_be_left_out() {
+        let body = "[[tieu_chi]]\nma = \"1\"\nten = \"a\"\ndiem_toi_da = 2.0\ndiem_dat = 1.5\n[[phu_luc]]\ntieu_de = \"a\"\nmau = \"diem\"\n";
+        let last = |record: &Record| {
+            appendices(record, "", None)[0]
+                .bang
+                .rows
+                .last()
+                .unwrap()
+                .kind
+        };
+        assert_eq!(last(&record(body)), RowKind::Total);
+        assert_eq!(
+            last(&record(&format!("{body}dong_tong = false\n"))),
+            RowKind::Body
         );
     }
 

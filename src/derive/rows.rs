@@ -219,8 +219,14 @@ pub(super) fn progress(record: &Record, cols: &[Col], as_of: Option<record::DocD
 }
 
 /// Rows of a score appendix: every criterion numbered by its code; a criterion with parts is
-/// an upper-case bold group row; a Tổng cộng row over the top-level criteria.
-pub(super) fn scores(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> Vec<Row> {
+/// an upper-case bold group row; a Tổng cộng row over the top-level criteria unless the
+/// record leaves it out.
+pub(super) fn scores(
+    record: &Record,
+    cols: &[Col],
+    as_of: Option<record::DocDate>,
+    with_total: bool,
+) -> Vec<Row> {
     let scores = record::Scores::of(record);
     let mut rows = Vec::new();
     for (i, c) in record.tieu_chi.iter().enumerate() {
@@ -249,7 +255,7 @@ pub(super) fn scores(record: &Record, cols: &[Col], as_of: Option<record::DocDat
             cells,
         });
     }
-    if let Some(total) = scores.total() {
+    if let Some(total) = scores.total().filter(|_| with_total) {
         let cells = cols
             .iter()
             .map(|col| {

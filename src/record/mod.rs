@@ -152,6 +152,9 @@ pub struct Appendix {
     /// Adds the "(1) (2) (3) …" row under the header.
     #[serde(default)]
     pub danh_so_cot: bool,
+    /// Whether a score appendix ends with its Tổng cộng row (default true); in a partial
+    /// listing the sum of the listed rows means nothing, so it can be left out.
+    pub dong_tong: Option<bool>,
     /// Writes the appendix as a file of its own ("<record>-phu-luc.docx") instead of a section.
     #[serde(default)]
     pub tep_rieng: bool,
