@@ -118,6 +118,7 @@ pub fn render_loaded(
             as_of: options.as_of,
             plan,
             attachment,
+            task_views: templates.read_tasks(),
         },
     );
     let markup = templates.render(&view, record_path)?;

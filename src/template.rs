@@ -41,6 +41,8 @@ pub struct Templates {
     broken: Vec<(String, Error)>,
     /// Digest of every template's name and text, so outputs can tell when templates changed.
     fingerprint: [u8; 32],
+    /// Whether any template names the task groups (`nhom`) of the view.
+    reads_tasks: bool,
 }
 
 fn escape_markup(input: &str, output: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -67,8 +69,10 @@ impl Templates {
         let mut origins = Vec::new();
         let mut broken = Vec::new();
         let mut digest = Sha256::new();
+        let mut reads_tasks = false;
         let mut add = |name: &str, source: Result<(String, PathBuf), Error>| {
             let added = source.and_then(|(text, origin)| {
+                reads_tasks |= names_tasks(&text);
                 for part in [name.as_bytes(), text.as_bytes()] {
                     digest.update(part.len().to_le_bytes());
                     digest.update(part);
@@ -109,7 +113,13 @@ impl Templates {
             origins,
             broken,
             fingerprint: digest.finalize().into(),
+            reads_tasks,
         })
+    }
+
+    /// Whether any template reads the view's task groups (`nhom`).
+    pub(crate) fn read_tasks(&self) -> bool {
+        self.reads_tasks
     }
 
     /// Why records of `kind` cannot render: their template, or `chung.vb` whose components
@@ -186,6 +196,17 @@ fn template_error(origin: &Path, record: Option<&Path>, error: &tera::Error) -> 
     Error::about(origin, message).help(Run::FixTemplate)
 }
 
+/// Whether template text names the view's task groups: `nhom` as a word of its own (not part
+/// of `theo_nhom`, which is the report's counts).
+fn names_tasks(text: &str) -> bool {
+    text.match_indices("nhom").any(|(at, word)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        let part_of_name = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        !part_of_name(before) && !part_of_name(after)
+    })
+}
+
 fn read(path: &Path) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| {
         let cause = Box::new(Run::io(&e));
@@ -206,4 +227,17 @@ pub fn export(folder: &Path) -> Result<Vec<PathBuf>, Error> {
         written.push(path);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn task_groups_are_read_only_where_a_template_names_them() {
+        assert!(names_tasks("{% for g in nhom %}"));
+        assert!(names_tasks("{{ nhom[0].ten }}"));
+        assert!(!names_tasks("{% for g in tong_hop.theo_nhom %}"));
+        assert!(!Templates::load(None).unwrap().read_tasks());
+    }
 }

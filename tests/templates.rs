@@ -155,3 +155,37 @@ fn a_templates_folder_that_does_not_exist_is_an_error_not_the_built_ins() {
     assert_contains(&stderr(&out), "mien: the templates folder does not exist");
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn a_template_that_reads_the_task_groups_gets_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("mine")).unwrap();
+    std::fs::write(
+        dir.path().join("mine/ke-hoach.vb"),
+        "{% for g in nhom %}\n@p {{ g.so }}. {{ g.ten_hoa }}: {% for t in g.nhiem_vu %}{{ t.stt }} {{ t.ten }}; {% endfor %}\n{% endfor %}\n",
+    )
+    .unwrap();
+    let plan = repo("plans/so-cong-thuong/ke-hoach-cchc-2021.toml");
+    let out = vanban(
+        dir.path(),
+        &[
+            "render",
+            plan.to_str().unwrap(),
+            "--out",
+            "out",
+            "--templates",
+            "mine",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let texts = texts(&part(
+        &dir.path().join("out/ke-hoach-cchc-2021.docx"),
+        "word/document.xml",
+    ));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH: 1 Ban hành")),
+        "{texts:?}"
+    );
+}

@@ -176,6 +176,9 @@ pub(crate) struct Options {
     pub plan: Option<PlanRef>,
     /// The document a Công văn sends.
     pub attachment: Option<PlanRef>,
+    /// Whether a template reads the task groups (`nhom`); when none does, a plan of ten
+    /// thousand tasks is not copied into the template context only to be ignored.
+    pub task_views: bool,
 }
 
 /// How a report refers to its plan: "Kế hoạch số 45/KH-SNV ngày 05 tháng 01 năm 2021 của Sở Nội vụ".
@@ -262,7 +265,11 @@ pub(crate) fn derive(loaded: &Loaded, options: &Options) -> View {
         tieu_chi: criteria(r, &scores),
         tong: totals(&scores),
         khac_phuc: remedies(r),
-        nhom: groups(&r.nhom),
+        nhom: if options.task_views {
+            groups(&r.nhom)
+        } else {
+            Vec::new()
+        },
         phu_luc: appendix::appendices(r, &attached_to, options.as_of),
         ke_hoach: options.plan.clone(),
         kem_theo: options.attachment.clone(),
