@@ -4,7 +4,7 @@
 //! file is left untouched.
 //!
 //! The plan file keeps its identity: the edit is made under an exclusive lock (two clerks
-//! recording at once both keep their entry), through a symbolic link to its target, with the
+//! recording at once both keep their entry; the lock is a file of its own, see [`EditLock`]), through a symbolic link to its target, with the
 //! file's permissions, owner, line endings and byte-order mark; a read-only plan is refused.
 
 use std::fs;
@@ -109,29 +109,23 @@ pub(crate) fn record(plan: &Path, target: &Target, update: &Update) -> Result<Ve
     };
     // The file a symbolic link points at is the plan; the link stays a link.
     let path = plan.canonicalize().map_err(cannot)?;
-    let (mut file, metadata) = loop {
-        let metadata = fs::metadata(&path).map_err(cannot)?;
-        if !metadata.is_file() {
-            return Err(Error::about(plan, Run::NotRegularFile).help(Run::GivePlanPath));
-        }
-        if metadata.permissions().readonly() {
-            return Err(read_only(plan));
-        }
-        let file = fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::PermissionDenied => read_only(plan),
-                _ => cannot(e),
-            })?;
-        // Waits while another `vanban progress` edits the same plan.
-        file.lock().map_err(cannot)?;
-        // That one replaced the file by a new one: lock the new one instead.
-        if is_same_file(&file, &path) {
-            break (file, metadata);
-        }
-    };
+    // Waits while another `vanban progress` edits the same plan.
+    let _editing = EditLock::take(&path).map_err(cannot)?;
+    let metadata = fs::metadata(&path).map_err(cannot)?;
+    if !metadata.is_file() {
+        return Err(Error::about(plan, Run::NotRegularFile).help(Run::GivePlanPath));
+    }
+    if metadata.permissions().readonly() {
+        return Err(read_only(plan));
+    }
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::PermissionDenied => read_only(plan),
+            _ => cannot(e),
+        })?;
     let bytes = crate::confine::read_limited(&file, plan)?;
     let text = record::decode(plan, bytes)?;
     let form = FileForm::of(&text);
@@ -141,9 +135,10 @@ pub(crate) fn record(plan: &Path, target: &Target, update: &Update) -> Result<Ve
         // A hard-linked plan is rewritten in place, so every name sees the entry.
         rewrite_in_place(&mut file, edited.as_bytes()).map_err(|e| Error::output_io(plan, &e))?;
     } else {
+        // Closed before it is replaced: Windows refuses to replace a file that is open.
+        drop(file);
         crate::output::replace_record(&path, edited.as_bytes(), &metadata)?;
     }
-    drop(file);
     Ok(date_warnings(update.date, applied.plan_date, today()))
 }
 
@@ -192,21 +187,31 @@ impl FileForm {
     }
 }
 
-/// Whether the open `file` is still the one at `path` (not replaced by a rename meanwhile).
-fn is_same_file(file: &fs::File, path: &Path) -> bool {
-    let (Ok(open), Ok(named)) = (file.metadata(), fs::metadata(path)) else {
-        return false;
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        open.dev() == named.dev() && open.ino() == named.ino()
-    }
-    #[cfg(not(unix))]
-    {
-        // Windows refuses to replace a file another process has open without sharing; the
-        // size and time tell a replaced file from the locked one.
-        open.len() == named.len() && open.modified().ok() == named.modified().ok()
+/// An exclusive lock held for the whole edit of one plan, on a file of its own in the
+/// system's temporary folder, named by a digest of the plan's path. Locking the plan itself
+/// would keep it open, and Windows refuses to replace a file that is open; with the lock
+/// apart, the plan is read, closed and replaced while no other `vanban progress` can read it.
+struct EditLock {
+    /// Locked while open: closing it, when the edit is done, unlocks it.
+    _held: fs::File,
+}
+
+impl EditLock {
+    fn take(plan: &Path) -> std::io::Result<EditLock> {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(plan.as_os_str().as_encoded_bytes());
+        let name: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+        let path = std::env::temp_dir().join(format!("vanban-{name}.lock"));
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            // Another user's lock file of the same plan: reading is enough to lock it.
+            .or_else(|_| fs::File::open(&path))?;
+        file.lock()?;
+        Ok(EditLock { _held: file })
     }
 }
 

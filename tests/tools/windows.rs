@@ -447,3 +447,27 @@ fn a_document_open_in_word_is_left_alone_and_the_rest_of_the_batch_renders() {
         &format!("{} written, 0 unchanged, 1 failed", documents.len() - 1),
     );
 }
+
+/// On Windows, `vanban preview` without LibreOffice says what to install, exits 2 and writes
+/// nothing (issue "See the pages": its Windows path, as far as Wine goes without LibreOffice).
+#[test]
+fn preview_on_windows_without_libreoffice_says_what_to_install() {
+    let Some(wine) = Wine::find("preview_on_windows_without_libreoffice") else {
+        return;
+    };
+    let work = work_folder();
+    let dir = work.path();
+    copy_folder(&repo("plans/so-noi-vu"), &dir.join("ho so"));
+    let output = wine
+        .command(&wine.folder.join("vanban.exe"))
+        .args(["preview", "ho so", "--out", "trang"])
+        .current_dir(dir)
+        .env("VANBAN_OFFICE", "C:\\khong\\co\\soffice.exe")
+        .output()
+        .expect("run vanban.exe under Wine");
+    assert_exit(&output, 2, "preview without LibreOffice");
+    let message = stderr(&output);
+    assert_contains(&message, "LibreOffice is needed to make page images");
+    assert_contains(&message, "Program Files");
+    assert!(!dir.join("trang").exists(), "wrote without LibreOffice");
+}
