@@ -13,7 +13,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::blocks;
 use crate::derive::View;
-use crate::error::Error;
+use crate::error::{Error, Location};
 use crate::messages::Run;
 use crate::record::Kind;
 
@@ -77,9 +77,21 @@ impl Templates {
                     digest.update(part.len().to_le_bytes());
                     digest.update(part);
                 }
-                let added = tera
-                    .add_raw_template(name, &text)
-                    .map_err(|e| template_error(&origin, None, &e));
+                let added = tera.add_raw_template(name, &text).map_err(|e| {
+                    // Tera names no place when the template a `{% extends %}` names is missing.
+                    let parent =
+                        extends_tag(&text).filter(|_| error_chain(&e).contains("inheriting from"));
+                    match parent {
+                        Some(span) => Error::located(
+                            Location::from_span(&origin, &text, span),
+                            Run::TemplateErrorAlone {
+                                detail: error_chain(&e),
+                            },
+                        )
+                        .help(Run::FixTemplate),
+                        None => template_error(&origin, None, &e),
+                    }
+                });
                 origins.push((name.to_string(), origin));
                 added
             });
@@ -176,8 +188,8 @@ impl Templates {
     }
 }
 
-fn template_error(origin: &Path, record: Option<&Path>, error: &tera::Error) -> Error {
-    // Tera's own account of the problem, cause by cause, as it wrote it.
+/// Tera's own account of a problem, cause by cause, as it wrote it.
+fn error_chain(error: &tera::Error) -> String {
     let mut causes = Vec::new();
     let mut cause: Option<&dyn std::error::Error> = Some(error);
     while let Some(current) = cause {
@@ -185,7 +197,23 @@ fn template_error(origin: &Path, record: Option<&Path>, error: &tera::Error) -> 
         causes.push(text.strip_prefix("error: ").unwrap_or(&text).to_string());
         cause = current.source();
     }
-    let detail = causes.join("\n");
+    causes.join("\n")
+}
+
+/// Where a template's `{% extends "…" %}` names its parent: the quoted name's span.
+fn extends_tag(text: &str) -> Option<std::ops::Range<usize>> {
+    let tag = text.find("{%")?;
+    let rest = &text[tag..];
+    let end = rest.find("%}")?;
+    let inner = &rest[..end];
+    let keyword = inner.find("extends")?;
+    let quote = inner[keyword..].find(['"', '\''])? + keyword;
+    let close = inner[quote + 1..].find(['"', '\''])? + quote + 1;
+    Some(tag + quote..tag + close + 1)
+}
+
+fn template_error(origin: &Path, record: Option<&Path>, error: &tera::Error) -> Error {
+    let detail = error_chain(error);
     let message = match record {
         Some(record) => Run::TemplateError {
             record: record.to_path_buf(),
@@ -232,6 +260,14 @@ pub fn export(folder: &Path) -> Result<Vec<PathBuf>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_parent_an_extends_tag_names_is_found() {
+        let text = "{#- c -#}\n{% extends \"khong-co.vb\" %}\n";
+        let span = extends_tag(text).unwrap();
+        assert_eq!(&text[span], "\"khong-co.vb\"");
+        assert_eq!(extends_tag("@p {{ x }}"), None);
+    }
 
     #[test]
     fn task_groups_are_read_only_where_a_template_names_them() {

@@ -189,3 +189,26 @@ fn a_template_that_reads_the_task_groups_gets_them() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_missing_parent_template_is_named_at_its_line_and_column() {
+    let dir = record_folder();
+    std::fs::write(
+        dir.path().join("plans/to-trinh.toml"),
+        TO_TRINH.replace("to-trinh", "ke-hoach"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("mine/ke-hoach.vb"),
+        "{#- a comment -#}\n{% extends \"khong-co.vb\" %}\n",
+    )
+    .unwrap();
+    let out = vanban(
+        dir.path(),
+        &["render", "plans", "--out", "out", "--templates", "mine"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert_contains(&text, "mine/ke-hoach.vb:2:12");
+    assert_contains(&text, "khong-co.vb");
+}
