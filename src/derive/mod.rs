@@ -485,7 +485,10 @@ nhiem_vu = [{ ten = "C" }]
     fn view() -> View {
         derive(
             &record::parse(Path::new("r.toml"), RECORD).unwrap(),
-            &Options::default(),
+            &Options {
+                task_views: true,
+                ..Options::default()
+            },
         )
     }
 
@@ -534,6 +537,12 @@ nhiem_vu = [{ ten = "C" }]
         );
         assert_eq!(v.khac_phuc.len(), 1);
         assert_eq!(v.khac_phuc[0].nhan_chu_tri, "Đơn vị chủ trì thực hiện");
+    }
+
+    #[test]
+    fn task_views_are_built_only_for_templates_that_read_them() {
+        let loaded = record::parse(Path::new("r.toml"), RECORD).unwrap();
+        assert!(derive(&loaded, &Options::default()).nhom.is_empty());
     }
 
     #[test]
