@@ -51,6 +51,9 @@ const FILE_CASES: &[Case] = &[
     case("syntax-raw-nul", 1, "5:28", "control character U+0000"),
     case("syntax-bad-unicode-escape", 1, "5:31", "a \\u escape needs four hexadecimal digits"),
     case("empty-file", 1, "1:1", "missing key `loai`"),
+    // Found by the fuzzer: a comma right after a Vietnamese letter made the decimal-comma
+    // check cut a character in two (a panic).
+    case("fuzz-comma-after-vietnamese-letter", 1, "2:34", "unexpected text after a value"),
     case("key-after-table", 1, "18:1", "unknown key `mo_dau`"),
     case("deep-nesting", 1, "17:92", "nested too deep to read"),
     case("deep-inline-tables", 1, "17:487", "nested too deep to read"),

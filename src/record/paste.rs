@@ -251,9 +251,13 @@ fn decimal_comma(source: &str, at: usize) -> Option<Mistake> {
     if !source[at..].starts_with(',') {
         return None;
     }
+    // The number starts after the last character that is neither a digit nor a minus sign,
+    // which may take several bytes ("ở" in "Sở,5").
     let before = source[..at]
-        .rfind(|c: char| !c.is_ascii_digit() && c != '-')
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_digit() && *c != '-')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let after = source[at + 1..]
         .find(|c: char| !c.is_ascii_digit())
         .map_or(source.len(), |i| at + 1 + i);
@@ -290,6 +294,18 @@ mod tests {
         let error = toml::from_str::<toml::Table>(source).unwrap_err();
         let at = error.span().unwrap().start;
         recognise(source, at).map(|m| (m.message.code(), source[m.span].to_string()))
+    }
+
+    #[test]
+    fn a_comma_after_a_letter_of_several_bytes_is_no_decimal_comma() {
+        let source = "ngay? = 2021-03-1 đơn vị thuộc Sở, ĐVTT\"\n";
+        assert_eq!(
+            decimal_comma(source, source.find(',').unwrap()).map(|m| m.span),
+            None
+        );
+        let source = "diem = Sở5,5\n";
+        let at = source.find(',').unwrap();
+        assert_eq!(&source[decimal_comma(source, at).unwrap().span], "5,5");
     }
 
     #[test]
