@@ -64,25 +64,27 @@ fn a_kind_without_a_built_in_template_renders_from_the_clerks_template() {
     );
 }
 
-#[test]
-fn bad_markup_from_a_template_names_the_template_not_the_record() {
+/// Renders a plan with the clerk's `ke-hoach.vb` holding `template`, expects the render to
+/// fail, and returns what it printed on stderr.
+fn failing_plan_with_template(template: &str) -> String {
     let dir = record_folder();
     std::fs::write(
         dir.path().join("plans/to-trinh.toml"),
         TO_TRINH.replace("to-trinh", "ke-hoach"),
     )
     .unwrap();
-    std::fs::write(
-        dir.path().join("mine/ke-hoach.vb"),
-        "@p {{ trich_yeu }}\n@bang 1 2\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("mine/ke-hoach.vb"), template).unwrap();
     let out = vanban(
         dir.path(),
         &["render", "plans", "--out", "out", "--templates", "mine"],
     );
     assert_eq!(out.status.code(), Some(1));
-    let text = stderr(&out);
+    stderr(&out)
+}
+
+#[test]
+fn bad_markup_from_a_template_names_the_template_not_the_record() {
+    let text = failing_plan_with_template("@p {{ trich_yeu }}\n@bang 1 2\n");
     assert_contains(&text, "mine/ke-hoach.vb");
     assert_contains(
         &text,
@@ -192,23 +194,7 @@ fn a_template_that_reads_the_task_groups_gets_them() {
 
 #[test]
 fn a_missing_parent_template_is_named_at_its_line_and_column() {
-    let dir = record_folder();
-    std::fs::write(
-        dir.path().join("plans/to-trinh.toml"),
-        TO_TRINH.replace("to-trinh", "ke-hoach"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("mine/ke-hoach.vb"),
-        "{#- a comment -#}\n{% extends \"khong-co.vb\" %}\n",
-    )
-    .unwrap();
-    let out = vanban(
-        dir.path(),
-        &["render", "plans", "--out", "out", "--templates", "mine"],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let text = stderr(&out);
+    let text = failing_plan_with_template("{#- a comment -#}\n{% extends \"khong-co.vb\" %}\n");
     assert_contains(&text, "mine/ke-hoach.vb:2:12");
     assert_contains(&text, "khong-co.vb");
 }
