@@ -347,11 +347,11 @@ messages! {
         en: "give both the maximum and the assessed points, or neither",
         vi: "ghi cả điểm tối đa và điểm thẩm định, hoặc không ghi cả hai";
     TypedMaximumDiffers { criterion: String, typed: Decimal, sum: Decimal } => "W0102",
-        en: "criterion `{criterion}` types maximum {typed} but its parts add up to {sum}; the tables show {sum}",
-        vi: "tiêu chí `{criterion}` ghi điểm tối đa {typed} nhưng các phần cộng lại là {sum}; bảng ghi {sum}";
+        en: "criterion `{criterion}` types maximum {typed} but its parts, listed in full, add up to {sum}; the tables show {typed} as typed",
+        vi: "tiêu chí `{criterion}` ghi điểm tối đa {typed} nhưng các phần, đã liệt kê đủ, cộng lại là {sum}; bảng ghi {typed} như đã ghi";
     TypedAssessedDiffers { criterion: String, typed: Decimal, sum: Decimal } => "W0103",
-        en: "criterion `{criterion}` types assessed points {typed} but its parts add up to {sum}; the tables show {sum}",
-        vi: "tiêu chí `{criterion}` ghi điểm thẩm định {typed} nhưng các phần cộng lại là {sum}; bảng ghi {sum}";
+        en: "criterion `{criterion}` types assessed points {typed} but its parts, listed in full, add up to {sum}; the tables show {typed} as typed",
+        vi: "tiêu chí `{criterion}` ghi điểm thẩm định {typed} nhưng các phần, đã liệt kê đủ, cộng lại là {sum}; bảng ghi {typed} như đã ghi";
 
     // Progress and appendices.
     UnknownProgressStatus { value: String } => "E0180",

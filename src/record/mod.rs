@@ -305,6 +305,9 @@ pub struct Criterion {
     pub con: Vec<SubCriterion>,
     /// Ghi chú column of appendices.
     pub ghi_chu: Option<Text>,
+    /// The criteria listed under this group are all its parts, so its typed figures are
+    /// checked against their sum (a remedial plan usually lists only some).
+    pub day_du: Option<bool>,
 }
 
 impl Criterion {

@@ -57,11 +57,15 @@ pub struct Scores {
     parents: Vec<Option<usize>>,
     has_parts: Vec<bool>,
     points: Vec<Option<Points>>,
+    /// The sum of each group's scored parts.
+    sums: Vec<Option<Points>>,
 }
 
 impl Scores {
-    /// Scores the criteria of `record`: a criterion with scored parts shows their sum, any
-    /// other its own typed points.
+    /// Scores the criteria of `record`: figures typed on a criterion are the truth and are
+    /// shown as typed; a group that types none shows the sum of its scored parts. A remedial
+    /// plan lists only the criteria that lost points, so a group's typed figures are the
+    /// province's assessment, not the sum of the few parts listed.
     pub fn of(record: &Record) -> Scores {
         let criteria = &record.tieu_chi;
         let codes: Vec<Option<&str>> = criteria.iter().map(Criterion::code).collect();
@@ -72,10 +76,9 @@ impl Scores {
         }
         let mut sums: Vec<Option<Points>> = vec![None; criteria.len()];
         let mut points: Vec<Option<Points>> = vec![None; criteria.len()];
-        // A part always comes after its group, so walking backwards finishes the parts first;
-        // a group none of whose parts is scored keeps its own typed points.
+        // A part always comes after its group, so walking backwards finishes the parts first.
         for i in (0..criteria.len()).rev() {
-            points[i] = sums[i].or_else(|| Points::typed(&criteria[i]));
+            points[i] = Points::typed(&criteria[i]).or(sums[i]);
             if let (Some(parent), Some(p)) = (parents[i], points[i]) {
                 sums[parent] = Some(sums[parent].unwrap_or_default() + p);
             }
@@ -84,6 +87,7 @@ impl Scores {
             parents,
             has_parts,
             points,
+            sums,
         }
     }
 
@@ -105,24 +109,25 @@ impl Scores {
             .reduce(|a, b| a + b)
     }
 
-    /// Each group whose typed figure differs from the sum of its parts: (criterion index,
-    /// which figure, typed value, sum shown).
+    /// Each group that says its listing is complete (`day_du = true`) and types a figure that
+    /// differs from the sum of its parts: (criterion index, which figure, typed value, sum).
+    /// A partial listing is normal and is not checked.
     pub fn disagreements<'r>(
         &self,
         record: &'r Record,
     ) -> Vec<(usize, Figure, &'r toml::Spanned<f64>, Decimal)> {
         let mut found = Vec::new();
         for (i, criterion) in record.tieu_chi.iter().enumerate() {
-            let (true, Some(sum)) = (self.has_parts[i], self.points[i]) else {
+            let (true, Some(sum)) = (criterion.day_du == Some(true), self.sums[i]) else {
                 continue;
             };
-            for (figure, typed, shown) in [
+            for (figure, typed, summed) in [
                 (Figure::Maximum, &criterion.diem_toi_da, sum.max),
                 (Figure::Assessed, &criterion.diem_dat, sum.got),
             ] {
                 if let Some(typed) = typed {
-                    if Decimal::from_f64(*typed.get_ref()) != shown {
-                        found.push((i, figure, typed, shown));
+                    if Decimal::from_f64(*typed.get_ref()) != summed {
+                        found.push((i, figure, typed, summed));
                     }
                 }
             }
