@@ -12,9 +12,7 @@ pub(crate) use appendix::AppendixView;
 
 use serde::Serialize;
 
-use crate::record::{
-    self, Content, DocDate, Loaded, Numbering, Points, Record, Scores, SizeSet, Text,
-};
+use crate::record::{self, Content, DocDate, Loaded, Numbering, Record, Scores, SizeSet, Text};
 use crate::text;
 
 /// What templates and the page layout see of one document.
@@ -356,23 +354,27 @@ fn criteria(r: &Record, scores: &Scores) -> Vec<CriterionView> {
             let points = scores.points(i);
             CriterionView {
                 stt: i + 1,
-                ma: c.code().map(str::to_string),
+                ma: scores.code(i).map(str::to_string),
                 ten: c.ten.to_string(),
-                diem_toi_da: points.map(|p| p.max.vi()),
-                diem_dat: points.map(|p| p.got.vi()),
-                diem_mat: points.map(Points::deduction),
+                diem_toi_da: points.max.map(text::Decimal::vi),
+                diem_dat: points.got.map(text::Decimal::vi),
+                diem_mat: points.deduction(),
                 chi_tiet: strings(&c.chi_tiet),
             }
         })
         .collect()
 }
 
-/// Totals over the top-level criteria; a group's points are the sum of its parts.
+/// Totals over the top-level criteria, figure by figure; a figure some top-level criterion
+/// lacks is left empty.
 fn totals(scores: &Scores) -> Option<TotalsView> {
-    scores.total().map(|total| TotalsView {
-        diem_toi_da: total.max.vi(),
-        diem_dat: total.got.vi(),
-        diem_mat: total.deduction(),
+    scores.total().map(|total| {
+        let [max, got, _] = total.vi();
+        TotalsView {
+            diem_toi_da: max,
+            diem_dat: got,
+            diem_mat: total.deduction().unwrap_or_default(),
+        }
     })
 }
 

@@ -68,6 +68,10 @@ pub(crate) fn items(record: &Record) -> Vec<Item<'_>> {
             });
         }
         for (m, sub) in (1..).zip(&c.con) {
+            // Progress shared with the sub-criterion above is counted once, there.
+            if sub.shares(crate::record::ColumnKey::Progress) {
+                continue;
+            }
             out.push(Item {
                 label: format!("{n}.{m}"),
                 name: sub.ten.to_string(),
