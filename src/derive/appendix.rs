@@ -125,14 +125,14 @@ fn columns(appendix: &Appendix) -> Vec<Col> {
         .collect()
 }
 
-/// A cell of plain text.
+/// A cell of plain text; list items typed inline get a line each (`lines`).
 pub(super) fn cell(text: &str, centred: bool) -> Cell {
     Cell {
         align: if centred { Align::Center } else { Align::Left },
         bold: false,
         span: 1,
         merge: Merge::None,
-        text: plain_inline(text),
+        text: plain_inline(&super::lines::list_lines(text)),
     }
 }
 

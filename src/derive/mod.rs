@@ -5,6 +5,7 @@
 //! templates see exactly these fields (documented in README.md) and nothing else.
 
 mod appendix;
+mod lines;
 pub(crate) mod report;
 mod rows;
 
