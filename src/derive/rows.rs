@@ -396,4 +396,48 @@ mod tests {
         assert_eq!(merges, [Merge::Start, Merge::Continue, Merge::Continue]);
         assert_eq!(plain(&rows[1].cells[1].text), "- 1.2");
     }
+
+    fn numbers(body: &str) -> Vec<String> {
+        let r = record(&format!(
+            "[[tieu_chi]]\nma = \"7\"\nten = \"a\"\n[[tieu_chi]]\nma = \"7.1\"\nten = \"b\"\n\
+             [[tieu_chi]]\nma = \"7.2\"\nten = \"c\"\nstt = \"-\"\n[[phu_luc]]\ntieu_de = \"a\"\n\
+             mau = \"diem\"\ndong_tong = false\n{body}"
+        ));
+        appendices(&r, "", None)[0].bang.rows[1..]
+            .iter()
+            .map(|row| plain(&row.cells[0].text))
+            .collect()
+    }
+
+    #[test]
+    fn the_number_column_shows_codes_a_count_or_nothing_and_a_row_may_say_its_own() {
+        assert_eq!(numbers(""), ["7", "7.1", "-"]);
+        assert_eq!(numbers("stt = \"ma\"\n"), ["7", "7.1", "-"]);
+        assert_eq!(numbers("stt = \"so\"\n"), ["1", "2", "-"]);
+        assert_eq!(numbers("stt = \"trong\"\n"), ["", "", "-"]);
+    }
+
+    #[test]
+    fn a_shared_cell_merges_down_and_a_merged_name_cell_holds_every_sub_criterion() {
+        let r = record(
+            "[[tieu_chi]]\nten = \"Dẫn:\"\ngop_ten = true\ndau_con = \"+\"\n\
+             [[tieu_chi.con]]\nten = \"x\"\ngiai_phap = [\"g\"]\nthoi_gian = \"Q1\"\n\
+             [[tieu_chi.con]]\nten = \"+ y\"\nnhu_tren = [\"giai_phap\", \"thoi_gian\"]\n\
+             [[tieu_chi.con]]\nten = \"z\"\ngiai_phap = [\"h\"]\nnhu_tren = [\"thoi_gian\"]\n\
+             [[phu_luc]]\ntieu_de = \"a\"\nmau = \"tien-do\"\n",
+        );
+        let rows = &appendices(&r, "", None)[0].bang.rows[1..];
+        assert_eq!(rows.len(), 3, "no lead row of its own");
+        assert_eq!(plain(&rows[0].cells[1].text), "Dẫn:\n+ x\n+ y\n+ z");
+        // Columns: stt ten giai_phap thoi_gian tien_do ghi_chu.
+        let merges =
+            |column: usize| -> Vec<Merge> { rows.iter().map(|r| r.cells[column].merge).collect() };
+        use Merge::{Continue as C, None as N, Start as S};
+        assert_eq!(merges(0), [S, C, C]);
+        assert_eq!(merges(1), [S, C, C]);
+        assert_eq!(merges(2), [S, C, N]);
+        assert_eq!(merges(3), [S, C, C]);
+        assert_eq!(merges(4), [N, N, N]);
+        assert_eq!(plain(&rows[2].cells[2].text), "h");
+    }
 }

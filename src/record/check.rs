@@ -226,7 +226,7 @@ fn check_shared(c: &Checker<'_>, criterion: &Criterion) -> Result<(), Error> {
 /// A criterion without a code sits at most one level below the one before it; its `cap` is
 /// a level (1, 2, …).
 fn check_levels(c: &Checker<'_>, criteria: &[Criterion]) -> Result<(), Error> {
-    let levels = super::scores::levels(criteria);
+    let levels = super::tree::levels(criteria);
     for (i, criterion) in criteria.iter().enumerate() {
         let Some(cap) = &criterion.cap else { continue };
         let level = *cap.get_ref();
@@ -369,5 +369,53 @@ mod tests {
         let d = blank_error(&record.replace("\"Hai\"", "\" \\t \""));
         assert_eq!((d.line, d.column), (Some(15), Some(7)));
         assert_eq!(d.message, "`tieu_chi.ten` is blank");
+    }
+
+    #[test]
+    fn a_shared_cell_needs_a_row_above_and_no_value_of_its_own() {
+        let base = "loai = \"ke-hoach\"\nnam = 2021\ntrich_yeu = \"X\"\n[co_quan]\nten = \"S\"\n\
+                    viet_tat = \"S\"\ndia_danh = \"H\"\n[nguoi_ky]\nho_ten = \"A\"\n[noi_nhan]\n\
+                    luu = \"VT\"\n[[tieu_chi]]\nten = \"Một\"\n[[tieu_chi.con]]\nten = \"a\"\n\
+                    giai_phap = [\"g\"]\n[[tieu_chi.con]]\nten = \"b\"\n";
+        assert!(crate::record::parse(Path::new("r.toml"), base).is_ok());
+        let shared = format!("{base}nhu_tren = [\"giai_phap\"]\n");
+        assert!(crate::record::parse(Path::new("r.toml"), &shared).is_ok());
+        let d = blank_error(&format!("{shared}giai_phap = [\"h\"]\n"));
+        assert_eq!(
+            d.message,
+            "`giai_phap` is shared with the row above (nhu_tren) and also written here"
+        );
+        let d = blank_error(&base.replace("giai_phap = [\"g\"]", "nhu_tren = [\"thoi_gian\"]"));
+        assert_eq!(
+            d.message,
+            "the first sub-criterion has no row above to share `thoi_gian` with"
+        );
+        assert_eq!((d.line, d.column), (Some(16), Some(13)));
+        let d = blank_error(&format!("{base}nhu_tren = [\"ten\"]\n"));
+        assert_eq!(d.message, "`ten` cannot be shared with the row above");
+    }
+
+    #[test]
+    fn a_figure_typed_as_text_is_a_number_or_a_clear_error() {
+        let base = "loai = \"ke-hoach\"\nnam = 2021\ntrich_yeu = \"X\"\n[co_quan]\nten = \"S\"\n\
+                    viet_tat = \"S\"\ndia_danh = \"H\"\n[nguoi_ky]\nho_ten = \"A\"\n[noi_nhan]\n\
+                    luu = \"VT\"\n[[tieu_chi]]\nten = \"Một\"\ndiem_toi_da = 1\n";
+        let ok = crate::record::parse(Path::new("r.toml"), &format!("{base}diem_mat = \"0,5\"\n"));
+        let lost = ok.unwrap().record.tieu_chi[0]
+            .diem_mat
+            .as_ref()
+            .unwrap()
+            .get_ref()
+            .get();
+        assert!((lost - 0.5).abs() < 1e-9);
+        let d = blank_error(&format!("{base}diem_mat = \"nửa\"\n"));
+        assert_eq!(d.message, "`nửa` is not a number");
+        assert_eq!((d.line, d.column), (Some(15), Some(12)));
+        assert!(d.help.unwrap().contains("\"0,5\""));
+        let d = blank_error(&format!("{base}diem_mat = 2\n"));
+        assert_eq!(
+            d.message,
+            "lost points 2 are not between 0 and the maximum 1"
+        );
     }
 }

@@ -15,6 +15,7 @@ mod load;
 mod paste;
 mod reference;
 mod scores;
+mod tree;
 mod vocab;
 
 pub use cleaned::Text;
