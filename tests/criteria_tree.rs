@@ -219,3 +219,27 @@ fn sub_criteria_have_their_own_cells_and_one_solution_spans_two() {
     );
     assert!(rows.iter().all(|r| !r.contains("- - ")), "no doubled mark");
 }
+
+#[test]
+fn the_readme_examples_of_trees_numbers_and_sub_criteria_load() {
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let base = "loai = \"ke-hoach\"\nnam = 2023\ntrich_yeu = \"Thử\"\n[co_quan]\nten = \"A\"\n\
+                viet_tat = \"A\"\ndia_danh = \"B\"\n[nguoi_ky]\nho_ten = \"C\"\n[noi_nhan]\nluu = \"VT\"\n";
+    let dir = tempfile::tempdir().unwrap();
+    for section in [
+        "### Criteria as a tree, with figures as typed",
+        "### The TT/STT column",
+        "### Sub-criteria with cells of their own",
+    ] {
+        let at = readme.find(section).expect(section);
+        let start = at + readme[at..].find("```toml\n").unwrap() + "```toml\n".len();
+        let example = &readme[start..start + readme[start..].find("```").unwrap()];
+        let record = format!(
+            "{base}{}",
+            example.replace("mau = \"diem\"", "tieu_de = \"t\"\nmau = \"diem\"")
+        );
+        std::fs::write(dir.path().join("example.toml"), record).unwrap();
+        let out = vanban(dir.path(), &["check", "example.toml"]);
+        assert!(out.status.success(), "{section}:\n{}", stderr(&out));
+    }
+}
