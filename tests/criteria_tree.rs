@@ -141,7 +141,7 @@ fn a_skipped_criterion_level_is_refused_at_its_line() {
 
 #[test]
 fn an_office_report_numbers_its_sections_1_2_3_with_titles_as_typed() {
-    let (_d, docx) = render(&fixture("good/van-phong-so-bao-cao.toml"));
+    let (_d, docx) = render(&fixture("good/bao-cao-van-phong-so.toml"));
     let xml = part(&docx, "word/document.xml");
     let headings: Vec<String> = paragraphs(&xml)
         .into_iter()
@@ -164,7 +164,7 @@ fn an_office_report_numbers_its_sections_1_2_3_with_titles_as_typed() {
 
 #[test]
 fn sub_criteria_have_their_own_cells_and_one_solution_spans_two() {
-    let (rows, _) = last_table("good/van-phong-so-bao-cao.toml");
+    let (rows, _) = last_table("good/bao-cao-van-phong-so.toml");
     let texts_of = |r: &String| cells(r).iter().map(|c| text(c)).collect::<Vec<_>>();
     // Free text alone, no status and no date, is the progress cell.
     assert_eq!(
