@@ -5,10 +5,10 @@
 //! cell. The rule, which leaves prose alone:
 //!
 //! - a newline in the field is always a new line;
-//! - "a) … b) …": an item letter followed by ")" and a space starts a line when it comes at
-//!   the start of the field or right after ":", ";" or "." and a space, and only when the
-//!   letters run a), b), c) … in the decree's order from a); "Điều 5 (a)", "điểm a) và
-//!   điểm b)" and a lone "a)" stay as written;
+//! - "a) … b) …": an item letter followed by ")" and a space starts a line when the letters
+//!   run a), b), c) … in the decree's order from a), each right after ":", ";" or "." and a
+//!   space; in a field that opens with "a) ", after any space ("a) Văn phòng Sở b) Trung tâm
+//!   XTTM"). "Điều 5 (a)", "điểm a) và điểm b)" and a lone "a)" stay as written;
 //! - "- …" and "+ …" start a line after ":", ";" or "." and a space ("2021 - 2025" stays).
 
 use crate::text::point_letter;
@@ -39,6 +39,8 @@ fn after_punctuation(text: &str, at: usize) -> bool {
 
 /// Byte offsets where lettered items b), c), … begin (a) too, when text comes before it).
 fn lettered_items(text: &str) -> Vec<usize> {
+    // A field that opens with "a) " is a list: its next letters need only a space before them.
+    let opens_list = text.starts_with("a) ");
     let mut found = Vec::new();
     let mut n = 1;
     let mut search = 0;
@@ -46,7 +48,8 @@ fn lettered_items(text: &str) -> Vec<usize> {
         let marker = format!("{}) ", point_letter(n));
         let start = text[search..].match_indices(&marker).find_map(|(i, _)| {
             let at = search + i;
-            (at == 0 || after_punctuation(text, at)).then_some(at)
+            let boundary = after_punctuation(text, at) || (opens_list && text[..at].ends_with(' '));
+            (at == 0 || boundary).then_some(at)
         });
         let Some(at) = start else { break };
         found.push(at);
@@ -82,6 +85,10 @@ mod tests {
             list_lines("a) Tập huấn. b) Kiểm tra"),
             "a) Tập huấn.\nb) Kiểm tra"
         );
+        assert_eq!(
+            list_lines("a) Văn phòng Sở b) Trung tâm XTTM c) Trung tâm KC&TVPTCN"),
+            "a) Văn phòng Sở\nb) Trung tâm XTTM\nc) Trung tâm KC&TVPTCN"
+        );
     }
 
     #[test]
@@ -97,6 +104,7 @@ mod tests {
         for prose in [
             "Theo Điều 5 (a) và (b) của Nghị định",
             "Thực hiện điểm a) và điểm b) khoản 2",
+            "Theo điểm a) khoản 1: b) không áp dụng",
             "Giai đoạn 2021 - 2025",
             "Chỉ có a) một mục",
             "Mục b) trước; a) sau",
