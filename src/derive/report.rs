@@ -259,6 +259,18 @@ nhiem_vu = [{ ten = "Việc", tien_do = [{ ngay = 2021-08-01, trang_thai = "dang
     }
 
     #[test]
+    fn progress_shared_by_two_sub_criteria_is_counted_once() {
+        let plan = PLAN.replace(
+            "[[nhom]]",
+            "[[tieu_chi.con]]\nten = \"Hai chấm hai\"\nnhu_tren = [\"tien_do\"]\n[[nhom]]",
+        );
+        let loaded = record::parse(Path::new("p.toml"), &plan).unwrap();
+        assert_eq!(items(&loaded.record).len(), 3);
+        let june = summary(&loaded.record, Some(day(6)), None);
+        assert_eq!(june.chung.tong.0, 3);
+    }
+
+    #[test]
     fn changes_list_what_moved_between_two_dates() {
         let loaded = record::parse(Path::new("p.toml"), PLAN).unwrap();
         let moved = changes(&loaded.record, day(6), day(10));
