@@ -243,3 +243,35 @@ fn the_readme_examples_of_trees_numbers_and_sub_criteria_load() {
         assert!(out.status.success(), "{section}:\n{}", stderr(&out));
     }
 }
+
+#[test]
+fn the_body_score_table_draws_fields_groups_and_leaves_like_the_appendix() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = std::fs::read_to_string(fixture("warn/xa-diem-mot-phan.toml"))
+        .unwrap()
+        .replace(
+            "noi_dung = [\"Các tiêu chí, tiêu chí thành phần",
+            "noi_dung = [{ chen = \"bang-diem\" }, \"Các tiêu chí, tiêu chí thành phần",
+        );
+    std::fs::write(dir.path().join("xa.toml"), record).unwrap();
+    let out = vanban(dir.path(), &["render", "xa.toml", "--out", "o"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let xml = part(&dir.path().join("o/xa.docx"), "word/document.xml");
+    let rows = rows(&table(&xml, 1));
+    let shown = |number: &str| -> Vec<String> {
+        cells(row(&rows, number)).iter().map(|c| text(c)).collect()
+    };
+    assert_eq!(
+        shown("1"),
+        [
+            "1",
+            "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+            "9",
+            "7,95",
+            "-1,03"
+        ]
+    );
+    assert_eq!(shown("7.1")[1], "Ứng dụng công nghệ thông tin");
+    assert!(row(&rows, "7.1").contains("<w:b/>"));
+    assert!(!row(&rows, "7.1.1.4").contains("<w:b/>"));
+}

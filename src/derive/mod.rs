@@ -13,7 +13,9 @@ pub(crate) use appendix::AppendixView;
 
 use serde::Serialize;
 
-use crate::record::{self, Content, DocDate, Loaded, Numbering, Record, Scores, SizeSet, Text};
+use crate::record::{
+    self, Content, DocDate, Loaded, Numbering, Rank, Record, Scores, SizeSet, Text,
+};
 use crate::text;
 
 /// What templates and the page layout see of one document.
@@ -105,8 +107,16 @@ pub struct SignerView {
 pub struct CriterionView {
     /// Row number, continuous from 1.
     pub stt: usize,
+    /// The code: `ma`, or the one numbered from `cap`.
     pub ma: Option<String>,
+    /// Level in the tree: 1 for a field, 2 for its parts, …
+    pub cap: usize,
+    /// How a score table prints the row: "linh-vuc" (a field: upper case, bold), "nhom" (a
+    /// deeper group: bold as typed) or "tieu-chi" (regular).
+    pub hang: &'static str,
     pub ten: String,
+    /// The name upper-cased, as a field's row prints it.
+    pub ten_hoa: String,
     pub diem_toi_da: Option<String>,
     pub diem_dat: Option<String>,
     /// Lost points as the score table's Ghi chú shows them: "-0,5", or "=" when none.
@@ -356,7 +366,14 @@ fn criteria(r: &Record, scores: &Scores) -> Vec<CriterionView> {
             CriterionView {
                 stt: i + 1,
                 ma: scores.code(i).map(str::to_string),
+                cap: scores.depth(i) + 1,
+                hang: match scores.rank(i) {
+                    Rank::Field => "linh-vuc",
+                    Rank::Group => "nhom",
+                    Rank::Leaf => "tieu-chi",
+                },
                 ten: c.ten.to_string(),
+                ten_hoa: text::upper(&c.ten.to_string()),
                 diem_toi_da: points.max.map(text::Decimal::vi),
                 diem_dat: points.got.map(text::Decimal::vi),
                 diem_mat: points.deduction(),

@@ -5,7 +5,7 @@
 use super::appendix::{Col, cell};
 use super::report::progress_text;
 use crate::model::{Cell, Merge, Row, RowKind};
-use crate::record::{self, ColumnKey, Criterion, NumberColumn, Record, SubMark, Text};
+use crate::record::{self, ColumnKey, Criterion, NumberColumn, Rank, Record, SubMark, Text};
 use crate::text;
 
 /// Several items in one cell: one paragraph each, marked "·" when there is more than one.
@@ -269,15 +269,6 @@ pub(super) fn progress(
     rows
 }
 
-/// How a score row is drawn: a field (top level of a tree) upper case and bold, a deeper
-/// group bold as typed, a leaf regular.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Rank {
-    Field,
-    Group,
-    Leaf,
-}
-
 /// Rows of a score appendix: every criterion, its TT cell as the appendix says (codes by
 /// default); fields upper case and bold, deeper groups bold as typed, leaves regular; the
 /// figures as typed or computed (`Scores`); a Tổng cộng row unless the record leaves it
@@ -290,15 +281,9 @@ pub(super) fn scores(
     numbers: NumberColumn,
 ) -> Vec<Row> {
     let scores = record::Scores::of(record);
-    let tree = scores.is_tree();
     let mut rows = Vec::new();
     for (i, c) in record.tieu_chi.iter().enumerate() {
-        let rank = match (scores.depth(i), scores.is_group(i)) {
-            (0, true) => Rank::Field,
-            (0, false) if tree => Rank::Field,
-            (_, true) => Rank::Group,
-            _ => Rank::Leaf,
-        };
+        let rank = scores.rank(i);
         let name = match rank {
             Rank::Field => text::upper(&c.ten.to_string()),
             Rank::Group => c.ten.to_string(),

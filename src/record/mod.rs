@@ -24,7 +24,7 @@ pub use figure::Figure;
 pub use kind::Kind;
 pub use load::{Loaded, decode, from_bytes, load, parse};
 pub(crate) use reference::{Named, reference};
-pub use scores::{Points, Scores};
+pub use scores::{Points, Rank, Scores};
 pub use vocab::{
     Authority, ColumnKey, Insertion, NumberColumn, Numbering, Orientation, Preset, SizeSet, Status,
     SubMark,

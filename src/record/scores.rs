@@ -112,9 +112,20 @@ impl Sum {
     }
 }
 
+/// How a criterion's row is drawn: a field (lĩnh vực, top level of a tree) upper case and
+/// bold, a deeper group bold as typed, a leaf regular.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rank {
+    Field,
+    Group,
+    Leaf,
+}
+
 /// The criteria of a record as a scored tree.
 #[derive(Debug)]
 pub struct Scores {
+    /// Whether some criterion is a part of another.
+    is_tree: bool,
     codes: Vec<Option<String>>,
     parents: Vec<Option<usize>>,
     depth: Vec<usize>,
@@ -168,6 +179,7 @@ impl Scores {
             }
         }
         Scores {
+            is_tree: parents.iter().any(Option::is_some),
             codes,
             parents,
             depth,
@@ -187,20 +199,21 @@ impl Scores {
         self.codes[index].as_deref()
     }
 
-    /// Whether criterion `index` is a group of other criteria ("3" before "3.2").
-    pub fn is_group(&self, index: usize) -> bool {
-        self.has_parts[index]
-    }
-
     /// How deep criterion `index` sits: 0 for a field, 1 for its parts, …
     pub fn depth(&self, index: usize) -> usize {
         self.depth[index]
     }
 
-    /// Whether the criteria form a tree (some criterion is a part of another): then every
-    /// top-level criterion is a field (lĩnh vực).
-    pub fn is_tree(&self) -> bool {
-        self.parents.iter().any(Option::is_some)
+    /// How criterion `index` is printed in a score table: in a tree (some criterion is a
+    /// part of another) every top-level criterion is a field; a criterion with parts below
+    /// the top is a group; the rest are leaves. A flat list is all leaves.
+    pub fn rank(&self, index: usize) -> Rank {
+        match (self.depth[index], self.has_parts[index]) {
+            (0, true) => Rank::Field,
+            (0, false) if self.is_tree => Rank::Field,
+            (_, true) => Rank::Group,
+            _ => Rank::Leaf,
+        }
     }
 
     /// The sum over the top-level criteria, figure by figure: a figure some top-level row
@@ -385,7 +398,9 @@ mod tests {
         );
         let codes: Vec<_> = (0..7).map(|i| s.code(i).unwrap_or("")).collect();
         assert_eq!(codes, ["7", "7.1", "7.1.1", "7.1.2", "7.4", "7.5", "8"]);
-        assert!(s.is_group(1) && !s.is_group(2));
+        let ranks: Vec<Rank> = (0..7).map(|i| s.rank(i)).collect();
+        use Rank::{Field as F, Group as G, Leaf as L};
+        assert_eq!(ranks, [F, G, L, L, L, L, F]);
     }
 
     #[test]
