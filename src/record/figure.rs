@@ -7,7 +7,7 @@ use crate::messages::Check;
 
 /// A number as typed; range checks are made after parsing (`check.rs`), on the value.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Figure(pub f64);
+pub struct Figure(f64);
 
 impl Figure {
     pub fn get(self) -> f64 {
