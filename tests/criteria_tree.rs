@@ -275,3 +275,31 @@ fn the_body_score_table_draws_fields_groups_and_leaves_like_the_appendix() {
     assert!(row(&rows, "7.1").contains("<w:b/>"));
     assert!(!row(&rows, "7.1.1.4").contains("<w:b/>"));
 }
+
+#[test]
+fn progress_finds_a_criterion_by_the_code_numbered_from_its_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "loai = \"ke-hoach\"\nngay = 2023-01-05\ntrich_yeu = \"Thử\"\n[co_quan]\nten = \"A\"\n\
+                viet_tat = \"A\"\ndia_danh = \"B\"\n[nguoi_ky]\nho_ten = \"C\"\n[noi_nhan]\nluu = \"VT\"\n\
+                [[tieu_chi]]\nma = \"7\"\nten = \"Bảy\"\n\
+                [[tieu_chi]]\ncap = 2\nten = \"Bảy chấm một\"\n[tieu_chi.khac_phuc]\ngiai_phap = [\"g\"]\n\
+                [[tieu_chi]]\ncap = 2\nten = \"Bảy chấm hai\"\n[tieu_chi.khac_phuc]\ngiai_phap = [\"h\"]\n";
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    let out = vanban(
+        dir.path(),
+        &[
+            "progress",
+            "plan.toml",
+            "7.2",
+            "--status",
+            "hoan-thanh",
+            "--date",
+            "2023-02-01",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = std::fs::read_to_string(dir.path().join("plan.toml")).unwrap();
+    let second = &after[after.find("Bảy chấm hai").unwrap()..];
+    assert!(second.contains("hoan-thanh"), "{after}");
+    assert!(!after[..after.find("Bảy chấm hai").unwrap()].contains("hoan-thanh"));
+}
