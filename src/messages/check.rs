@@ -378,8 +378,8 @@ messages! {
         en: "criterion `{criterion}` types lost points {typed} but its parts, listed in full, add up to {sum}; the tables show {typed} as typed",
         vi: "tiêu chí `{criterion}` ghi điểm bị mất {typed} nhưng các phần, đã liệt kê đủ, cộng lại là {sum}; bảng ghi {typed} như đã ghi";
     GroupWithoutFigures { criterion: String } => "W0106",
-        en: "group `{criterion}` types no points and its parts are not declared all listed, so its row shows none (nor does any later group like it); type its points (diem_toi_da, diem_dat, diem_mat), or write day_du = true if every part is listed and its points are their sum",
-        vi: "nhóm `{criterion}` không ghi điểm và chưa khai báo đã liệt kê đủ các phần, nên dòng của nó để trống điểm (các nhóm như vậy phía sau cũng thế); ghi điểm của nó (diem_toi_da, diem_dat, diem_mat), hoặc ghi day_du = true nếu đã liệt kê đủ các phần và điểm của nó là tổng các phần";
+        en: "group `{criterion}` types no points and its parts are not declared all listed, so its row shows none (nor does any later group like it); type its points (diem_toi_da, diem_dat, diem_mat); write day_du = true if every part is listed and its points are their sum, or day_du = false if it shows no points on purpose",
+        vi: "nhóm `{criterion}` không ghi điểm và chưa khai báo đã liệt kê đủ các phần, nên dòng của nó để trống điểm (các nhóm như vậy phía sau cũng thế); ghi điểm của nó (diem_toi_da, diem_dat, diem_mat); ghi day_du = true nếu đã liệt kê đủ các phần và điểm của nó là tổng các phần, hoặc day_du = false nếu cố ý để trống điểm";
 
     // Progress and appendices.
     UnknownProgressStatus { value: String } => "E0180",

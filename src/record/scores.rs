@@ -231,8 +231,8 @@ impl Scores {
     /// Every typed figure that disagrees with what other typed figures give: lost ≠ maximum −
     /// assessed on one criterion, and a group whose listing is complete (`day_du = true`)
     /// typing a figure its parts do not add up to. Each with the span of the typed figure.
-    /// A partial listing is normal and is not checked; nor is a group with figures to show
-    /// that types none, which gets a warning saying how to give them.
+    /// A partial listing is normal and is not checked. A group that types no figure and says
+    /// nothing of its listing gets a warning saying how to give them (once per record).
     /// A criterion without a figure to point at is given by its index.
     pub fn disagreements(&self, record: &Record) -> Vec<(usize, Option<Range<usize>>, Check)> {
         let mut found = Vec::new();
@@ -262,8 +262,10 @@ impl Scores {
             }
             let Some(sum) = self.sums[i] else { continue };
             if criterion.day_du != Some(true) {
-                // Said once, at the first such group: a long record is not buried in them.
-                if typed.is_empty() && !sum.is_empty() && !told {
+                // Said once, at the first such group, so a long record is not buried in
+                // them; `day_du = false` says the listing is partial on purpose.
+                let undeclared = criterion.day_du.is_none();
+                if undeclared && typed.is_empty() && !sum.is_empty() && !told {
                     told = true;
                     let span = criterion.ma.as_ref().map(toml::Spanned::span);
                     found.push((i, span, Check::GroupWithoutFigures { criterion: name }));
@@ -349,6 +351,10 @@ mod tests {
         let found = s.disagreements(&record);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(matches!(found[0].2, Check::GroupWithoutFigures { .. }));
+        // Said to be a partial listing on purpose, it is a heading row without a word.
+        let mut record = record;
+        record.tieu_chi[2].day_du = Some(false);
+        assert!(Scores::of(&record).disagreements(&record).is_empty());
     }
 
     #[test]
