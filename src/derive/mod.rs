@@ -366,7 +366,7 @@ fn criteria(r: &Record, scores: &Scores) -> Vec<CriterionView> {
             CriterionView {
                 stt: i + 1,
                 ma: scores.code(i).map(str::to_string),
-                cap: scores.depth(i) + 1,
+                cap: scores.level(i),
                 hang: match scores.rank(i) {
                     Rank::Field => "linh-vuc",
                     Rank::Group => "nhom",

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::tree::{code_parents, codes};
+use super::tree::{code_parents, codes, levels};
 use super::{Criterion, Record};
 use crate::messages::Check;
 use crate::text::Decimal;
@@ -128,7 +128,8 @@ pub struct Scores {
     is_tree: bool,
     codes: Vec<Option<String>>,
     parents: Vec<Option<usize>>,
-    depth: Vec<usize>,
+    /// Each criterion's level: 1 for a field, 2 for its parts, … (from its code or `cap`).
+    levels: Vec<usize>,
     has_parts: Vec<bool>,
     points: Vec<Points>,
     /// The sum of each group's parts, column by column.
@@ -142,12 +143,8 @@ impl Scores {
         let codes = codes(criteria);
         let parents = code_parents(&codes.iter().map(Option::as_deref).collect::<Vec<_>>());
         let mut has_parts = vec![false; criteria.len()];
-        let mut depth = vec![0; criteria.len()];
-        for (i, parent) in parents.iter().enumerate() {
-            if let Some(p) = *parent {
-                has_parts[p] = true;
-                depth[i] = depth[p] + 1;
-            }
+        for p in parents.iter().flatten() {
+            has_parts[*p] = true;
         }
         let mut sums: Vec<Option<Sum>> = vec![None; criteria.len()];
         let mut points = vec![Points::default(); criteria.len()];
@@ -182,7 +179,7 @@ impl Scores {
             is_tree: parents.iter().any(Option::is_some),
             codes,
             parents,
-            depth,
+            levels: levels(criteria),
             has_parts,
             points,
             sums: sums.into_iter().map(|s| s.and_then(Sum::get)).collect(),
@@ -199,29 +196,39 @@ impl Scores {
         self.codes[index].as_deref()
     }
 
-    /// How deep criterion `index` sits: 0 for a field, 1 for its parts, …
-    pub fn depth(&self, index: usize) -> usize {
-        self.depth[index]
+    /// The level of criterion `index`: 1 for a field, 2 for its parts, …
+    pub fn level(&self, index: usize) -> usize {
+        self.levels[index]
     }
 
     /// How criterion `index` is printed in a score table: in a tree (some criterion is a
-    /// part of another) every top-level criterion is a field; a criterion with parts below
-    /// the top is a group; the rest are leaves. A flat list is all leaves.
+    /// part of another) every criterion of level 1 is a field; another criterion with parts
+    /// is a group (also "7.1" listed without "7"); the rest are leaves. A flat list is all
+    /// leaves.
     pub fn rank(&self, index: usize) -> Rank {
-        match (self.depth[index], self.has_parts[index]) {
-            (0, true) => Rank::Field,
-            (0, false) if self.is_tree => Rank::Field,
+        let top = self.levels[index] == 1 && self.parents[index].is_none();
+        match (top, self.has_parts[index]) {
+            (true, true) => Rank::Field,
+            (true, false) if self.is_tree => Rank::Field,
             (_, true) => Rank::Group,
             _ => Rank::Leaf,
         }
     }
 
-    /// The sum over the top-level criteria, figure by figure: a figure some top-level row
-    /// lacks is unknown. None when no top-level criterion has any figure.
+    /// The sum over the top-level criteria (the fields), figure by figure: a figure some
+    /// field lacks is unknown. None when no field has any figure, or when a criterion is
+    /// listed without its field ("1.3" without "1"): then the fields are not all there.
     pub fn total(&self) -> Option<Points> {
+        let top = |i: &usize| self.parents[*i].is_none();
+        if (0..self.points.len())
+            .filter(top)
+            .any(|i| self.levels[i] > 1)
+        {
+            return None;
+        }
         let mut sum = Sum::empty();
         let mut any = false;
-        for i in (0..self.points.len()).filter(|&i| self.parents[i].is_none()) {
+        for i in (0..self.points.len()).filter(top) {
             any |= !self.points[i].is_empty();
             sum.add(self.points[i]);
         }
@@ -346,7 +353,7 @@ mod tests {
         assert_eq!(shown(s.points(1)), ["4", "3", "1"]);
         assert_eq!(shown(s.points(2)), ["", "", ""]);
         assert_eq!(shown(s.points(3)), ["1", "0,75", "0,25"]);
-        assert_eq!((0..4).map(|i| s.depth(i)).collect::<Vec<_>>(), [0, 1, 2, 3]);
+        assert_eq!((0..4).map(|i| s.level(i)).collect::<Vec<_>>(), [1, 2, 3, 4]);
         // 7.1.1 types nothing and is not declared complete: it says how to give its figures.
         let found = s.disagreements(&record);
         assert_eq!(found.len(), 1, "{found:?}");
@@ -383,6 +390,22 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert!(matches!(found[0].2, Check::TypedAssessedDiffers { .. }));
         assert_eq!(shown(s.total().unwrap()), ["9,5", "9", "0,5"]);
+    }
+
+    #[test]
+    fn a_criterion_listed_without_its_field_is_no_field_and_leaves_no_total() {
+        let (_, s) = scores(
+            "[[tieu_chi]]\nma = \"7\"\nten = \"a\"\ndiem_toi_da = 7\ndiem_dat = 6\n\
+             [[tieu_chi]]\nma = \"7.1\"\nten = \"b\"\n\
+             [[tieu_chi]]\nma = \"1.3\"\nten = \"c\"\ndiem_toi_da = 1\ndiem_dat = 0.5\n\
+             [[tieu_chi]]\nma = \"3.2\"\nten = \"d\"\n[[tieu_chi]]\nma = \"3.2.1\"\nten = \"e\"\n",
+        );
+        let ranks: Vec<Rank> = (0..5).map(|i| s.rank(i)).collect();
+        assert_eq!(
+            ranks,
+            [Rank::Field, Rank::Leaf, Rank::Leaf, Rank::Group, Rank::Leaf]
+        );
+        assert_eq!(s.total(), None);
     }
 
     #[test]
