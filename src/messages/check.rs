@@ -340,10 +340,11 @@ messages! {
     CheckAssessed => "H0172",
         en: "check the assessed points",
         vi: "kiểm tra lại điểm thẩm định";
-    LostOutOfRange { lost: f64, maximum: f64 } => "E0173",
+    /// (E0173 was "only one of diem_toi_da and diem_dat", retired: any figure may stand alone.)
+    LostOutOfRange { lost: f64, maximum: f64 } => "E0169",
         en: "lost points {lost} are not between 0 and the maximum {maximum}",
         vi: "điểm bị mất {lost} không nằm trong khoảng từ 0 đến điểm tối đa {maximum}";
-    CheckLost => "H0173",
+    CheckLost => "H0169",
         en: "check the lost points: maximum − assessed",
         vi: "kiểm tra lại điểm bị mất: điểm tối đa − điểm thẩm định";
     NotANumber { text: String } => "E0174",
