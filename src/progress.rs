@@ -15,7 +15,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use crate::error::Error;
 use crate::messages::{Check, List, Message, Run};
-use crate::record::{self, Record, Status};
+use crate::record::{self, Record, Scores, Status};
 
 /// Which item an update is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -279,10 +279,12 @@ fn date_warnings(
     warnings
 }
 
-/// The index of the criterion an item names: its code first, then its number among the
-/// criteria a progress appendix lists (those with a remedy or sub-criteria).
+/// The index of the criterion an item names: its code first (typed, or numbered from its
+/// `cap`, as the appendix prints it), then its number among the criteria a progress appendix
+/// lists (those with a remedy or sub-criteria).
 fn criterion_index(record: &Record, item: &str) -> Option<usize> {
-    if let Some(i) = record.tieu_chi.iter().position(|c| c.code() == Some(item)) {
+    let scores = Scores::of(record);
+    if let Some(i) = (0..record.tieu_chi.len()).find(|&i| scores.code(i) == Some(item)) {
         return Some(i);
     }
     let number: usize = item.parse().ok()?;

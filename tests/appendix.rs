@@ -119,8 +119,10 @@ fn score_appendix_computes_subtotals_and_lost_points() {
     );
     assert_eq!(
         first_four(&rows[6]),
-        ["3.2", "CÔNG KHAI THỦ TỤC HÀNH CHÍNH", "9,5", "8,25", "1,25"]
+        ["3.2", "Công khai thủ tục hành chính", "9,5", "8,25", "1,25"]
     );
+    // Only fields are upper case; a deeper group is bold as typed, a leaf regular.
+    assert!(rows[6].contains("<w:b/>") && !rows[8].contains("<w:b/>"));
     assert_eq!(
         first_four(&rows[8]),
         ["3.2.2", "Công khai trên cổng thông tin", "5", "4", "1"]
@@ -161,7 +163,7 @@ fn a_typed_total_is_printed_as_typed_and_checked_only_for_a_complete_listing() {
         &message,
         "warning: criterion `3` types assessed points 9 but its parts, listed in full, add up to 8.25; the tables show 9 as typed",
     );
-    assert_contains(&message, "bang-diem.toml:53:12");
+    assert_contains(&message, "bang-diem.toml:55:12");
 }
 
 #[test]

@@ -71,7 +71,7 @@ const FILE_CASES: &[Case] = &[
     case("type-table-as-string", 1, "3:11", "expected a table"),
     case("type-array-as-string", 1, "17:12", "expected a list"),
     case("type-sections-as-table", 1, "15:1", "expected a list"),
-    case("type-score-as-string", 1, "21:15", "expected a number"),
+    case("type-score-as-string", 1, "21:15", "`hai` is not a number"),
     case("type-integer-overflow", 1, "3:6", "expected a whole number"),
     case("type-float-number", 1, "3:6", "expected a whole number"),
     case("range-number-negative", 1, "3:6", "document number -1 is out of range"),

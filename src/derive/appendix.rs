@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::rows;
 use crate::model::{Align, Cell, Merge, Row, RowKind, Table, plain_inline};
-use crate::record::{self, Appendix, ColumnKey, Orientation, Preset, Record};
+use crate::record::{self, Appendix, ColumnKey, NumberColumn, Orientation, Preset, Record};
 use crate::text;
 
 /// One appendix: the heading lines templates and the layout show, and its table.
@@ -125,14 +125,14 @@ fn columns(appendix: &Appendix) -> Vec<Col> {
         .collect()
 }
 
-/// A cell of plain text.
+/// A cell of plain text; list items typed inline get a line each (`lines`).
 pub(super) fn cell(text: &str, centred: bool) -> Cell {
     Cell {
         align: if centred { Align::Center } else { Align::Left },
         bold: false,
         span: 1,
         merge: Merge::None,
-        text: plain_inline(text),
+        text: plain_inline(&super::lines::list_lines(text)),
     }
 }
 
@@ -183,12 +183,24 @@ pub(super) fn appendices(
             let cols = columns(appendix);
             let as_of = as_of_override.or(as_of(appendix)).or(report_date);
             let mut table_rows = header_rows(&cols, appendix.danh_so_cot);
-            table_rows.extend(match appendix.mau.get_ref() {
-                Preset::Tasks => rows::tasks(record, &cols, as_of),
-                Preset::Scores => {
-                    rows::scores(record, &cols, as_of, appendix.dong_tong.unwrap_or(true))
-                }
-                Preset::Progress => rows::progress(record, &cols, as_of),
+            let preset = *appendix.mau.get_ref();
+            let numbers = appendix.stt.as_ref().map_or(
+                match preset {
+                    Preset::Scores => NumberColumn::Codes,
+                    Preset::Tasks | Preset::Progress => NumberColumn::Count,
+                },
+                |n| *n.get_ref(),
+            );
+            table_rows.extend(match preset {
+                Preset::Tasks => rows::tasks(record, &cols, as_of, numbers),
+                Preset::Scores => rows::scores(
+                    record,
+                    &cols,
+                    as_of,
+                    appendix.dong_tong.unwrap_or(true),
+                    numbers,
+                ),
+                Preset::Progress => rows::progress(record, &cols, as_of, numbers),
             });
             let needed: u32 = cols.iter().map(|c| c.min_mm).sum();
             let ngang = match appendix.huong.as_ref().map(|h| *h.get_ref()) {

@@ -5,6 +5,7 @@
 //! templates see exactly these fields (documented in README.md) and nothing else.
 
 mod appendix;
+mod lines;
 pub(crate) mod report;
 mod rows;
 
@@ -13,7 +14,7 @@ pub(crate) use appendix::AppendixView;
 use serde::Serialize;
 
 use crate::record::{
-    self, Content, DocDate, Loaded, Numbering, Points, Record, Scores, SizeSet, Text,
+    self, Content, DocDate, Loaded, Numbering, Rank, Record, Scores, SizeSet, Text,
 };
 use crate::text;
 
@@ -106,8 +107,16 @@ pub struct SignerView {
 pub struct CriterionView {
     /// Row number, continuous from 1.
     pub stt: usize,
+    /// The code: `ma`, or the one numbered from `cap`.
     pub ma: Option<String>,
+    /// Level in the tree: 1 for a field, 2 for its parts, …
+    pub cap: usize,
+    /// How a score table prints the row: "linh-vuc" (a field: upper case, bold), "nhom" (a
+    /// deeper group: bold as typed) or "tieu-chi" (regular).
+    pub hang: &'static str,
     pub ten: String,
+    /// The name upper-cased, as a field's row prints it.
+    pub ten_hoa: String,
     pub diem_toi_da: Option<String>,
     pub diem_dat: Option<String>,
     /// Lost points as the score table's Ghi chú shows them: "-0,5", or "=" when none.
@@ -356,23 +365,34 @@ fn criteria(r: &Record, scores: &Scores) -> Vec<CriterionView> {
             let points = scores.points(i);
             CriterionView {
                 stt: i + 1,
-                ma: c.code().map(str::to_string),
+                ma: scores.code(i).map(str::to_string),
+                cap: scores.level(i),
+                hang: match scores.rank(i) {
+                    Rank::Field => "linh-vuc",
+                    Rank::Group => "nhom",
+                    Rank::Leaf => "tieu-chi",
+                },
                 ten: c.ten.to_string(),
-                diem_toi_da: points.map(|p| p.max.vi()),
-                diem_dat: points.map(|p| p.got.vi()),
-                diem_mat: points.map(Points::deduction),
+                ten_hoa: text::upper(&c.ten.to_string()),
+                diem_toi_da: points.max.map(text::Decimal::vi),
+                diem_dat: points.got.map(text::Decimal::vi),
+                diem_mat: points.deduction(),
                 chi_tiet: strings(&c.chi_tiet),
             }
         })
         .collect()
 }
 
-/// Totals over the top-level criteria; a group's points are the sum of its parts.
+/// Totals over the top-level criteria, figure by figure; a figure some top-level criterion
+/// lacks is left empty.
 fn totals(scores: &Scores) -> Option<TotalsView> {
-    scores.total().map(|total| TotalsView {
-        diem_toi_da: total.max.vi(),
-        diem_dat: total.got.vi(),
-        diem_mat: total.deduction(),
+    scores.total().map(|total| {
+        let [max, got, _] = total.vi();
+        TotalsView {
+            diem_toi_da: max,
+            diem_dat: got,
+            diem_mat: total.deduction().unwrap_or_default(),
+        }
     })
 }
 

@@ -340,18 +340,47 @@ messages! {
     CheckAssessed => "H0172",
         en: "check the assessed points",
         vi: "kiểm tra lại điểm thẩm định";
-    OnlyOneScore { criterion: String } => "E0173",
-        en: "criterion `{criterion}` has only one of diem_toi_da and diem_dat",
-        vi: "tiêu chí `{criterion}` chỉ có một trong hai diem_toi_da và diem_dat";
-    BothScores => "H0173",
-        en: "give both the maximum and the assessed points, or neither",
-        vi: "ghi cả điểm tối đa và điểm thẩm định, hoặc không ghi cả hai";
+    /// (E0173 was "only one of diem_toi_da and diem_dat", retired: any figure may stand alone.)
+    LostOutOfRange { lost: f64, maximum: f64 } => "E0169",
+        en: "lost points {lost} are not between 0 and the maximum {maximum}",
+        vi: "điểm bị mất {lost} không nằm trong khoảng từ 0 đến điểm tối đa {maximum}";
+    CheckLost => "H0169",
+        en: "check the lost points: maximum − assessed",
+        vi: "kiểm tra lại điểm bị mất: điểm tối đa − điểm thẩm định";
+    NotANumber { text: String } => "E0174",
+        en: "`{text}` is not a number",
+        vi: "`{text}` không phải là số";
+    WriteANumber => "H0174",
+        en: "write a number: 0.5 without quotes, or \"0,5\" with the decimal comma in quotes",
+        vi: "viết số: 0.5 không có ngoặc kép, hoặc \"0,5\" có dấu phẩy thập phân trong ngoặc kép";
+    LevelSkipped { level: i64, previous: usize } => "E0175",
+        en: "a criterion at level {level} right after one at level {previous} skips a level",
+        vi: "tiêu chí cấp {level} ngay sau tiêu chí cấp {previous} là nhảy cấp";
+    NoLevelSkip => "H0175",
+        en: "a criterion is at most one level below the one before it: write the level above first, or lower `cap`",
+        vi: "tiêu chí chỉ được thấp hơn tiêu chí trước nó một cấp: ghi tiêu chí cấp trên trước, hoặc giảm `cap`";
+    LevelOutOfRange { level: i64 } => "E0176",
+        en: "level {level} is not a criterion level",
+        vi: "cấp {level} không phải cấp của tiêu chí";
+    WriteLevel => "H0176",
+        en: "write cap = 1 for a field, 2 for its criteria, 3, 4 … below them",
+        vi: "ghi cap = 1 cho lĩnh vực, 2 cho tiêu chí của nó, 3, 4 … cho các cấp dưới";
     TypedMaximumDiffers { criterion: String, typed: Decimal, sum: Decimal } => "W0102",
         en: "criterion `{criterion}` types maximum {typed} but its parts, listed in full, add up to {sum}; the tables show {typed} as typed",
         vi: "tiêu chí `{criterion}` ghi điểm tối đa {typed} nhưng các phần, đã liệt kê đủ, cộng lại là {sum}; bảng ghi {typed} như đã ghi";
     TypedAssessedDiffers { criterion: String, typed: Decimal, sum: Decimal } => "W0103",
         en: "criterion `{criterion}` types assessed points {typed} but its parts, listed in full, add up to {sum}; the tables show {typed} as typed",
         vi: "tiêu chí `{criterion}` ghi điểm thẩm định {typed} nhưng các phần, đã liệt kê đủ, cộng lại là {sum}; bảng ghi {typed} như đã ghi";
+
+    TypedLostDiffers { criterion: String, lost: Decimal, max: Decimal, assessed: Decimal, difference: Decimal } => "W0104",
+        en: "criterion `{criterion}`: lost points {lost} ≠ {max} − {assessed} = {difference}; the tables show {lost} as typed",
+        vi: "tiêu chí `{criterion}`: điểm bị mất {lost} ≠ {max} − {assessed} = {difference}; bảng ghi {lost} như đã ghi";
+    TypedLostPartsDiffer { criterion: String, typed: Decimal, sum: Decimal } => "W0105",
+        en: "criterion `{criterion}` types lost points {typed} but its parts, listed in full, add up to {sum}; the tables show {typed} as typed",
+        vi: "tiêu chí `{criterion}` ghi điểm bị mất {typed} nhưng các phần, đã liệt kê đủ, cộng lại là {sum}; bảng ghi {typed} như đã ghi";
+    GroupWithoutFigures { criterion: String } => "W0106",
+        en: "group `{criterion}` types no points and its parts are not declared all listed, so its row shows none (nor does any later group like it); type its points (diem_toi_da, diem_dat, diem_mat); write day_du = true if every part is listed and its points are their sum, or day_du = false if it shows no points on purpose",
+        vi: "nhóm `{criterion}` không ghi điểm và chưa khai báo đã liệt kê đủ các phần, nên dòng của nó để trống điểm (các nhóm như vậy phía sau cũng thế); ghi điểm của nó (diem_toi_da, diem_dat, diem_mat); ghi day_du = true nếu đã liệt kê đủ các phần và điểm của nó là tổng các phần, hoặc day_du = false nếu cố ý để trống điểm";
 
     // Progress and appendices.
     UnknownProgressStatus { value: String } => "E0180",
@@ -378,6 +407,27 @@ messages! {
     UseNumbering => "H0185",
         en: "use \"la-ma\" (I. → 1. → a)), \"so\" (1. → a) → -) or \"thap-phan\" (1. → 1.1. → 1.1.1.)",
         vi: "dùng \"la-ma\" (I. → 1. → a)), \"so\" (1. → a) → -) hoặc \"thap-phan\" (1. → 1.1. → 1.1.1.)";
+    UnknownNumberColumn { value: String } => "E0187",
+        en: "unknown number column content `{value}`",
+        vi: "không có cách ghi cột số thứ tự `{value}`";
+    UnknownSubMark { value: String } => "E0188",
+        en: "unknown sub-criterion mark `{value}`",
+        vi: "không có dấu đầu dòng tiêu chí con `{value}`";
+    SharedOnFirst { column: String } => "E0177",
+        en: "the first sub-criterion has no row above to share `{column}` with",
+        vi: "tiêu chí con đầu tiên không có dòng nào phía trên để dùng chung `{column}`";
+    WriteOnFirst => "H0177",
+        en: "write the value on this sub-criterion, and `nhu_tren` on the ones below that share it",
+        vi: "ghi giá trị ở tiêu chí con này, và ghi `nhu_tren` ở các tiêu chí con bên dưới dùng chung nó";
+    SharedAndWritten { column: String } => "E0178",
+        en: "`{column}` is shared with the row above (nhu_tren) and also written here",
+        vi: "`{column}` dùng chung với dòng trên (nhu_tren) nhưng lại được ghi ở đây";
+    KeepOne => "H0178",
+        en: "remove it here, or remove it from nhu_tren",
+        vi: "bỏ giá trị ở đây, hoặc bỏ nó khỏi nhu_tren";
+    NotShareable { column: String } => "E0179",
+        en: "`{column}` cannot be shared with the row above",
+        vi: "không thể dùng chung `{column}` với dòng trên";
     UnknownOrientation { value: String } => "E0183",
         en: "unknown orientation `{value}`",
         vi: "không có hướng trang `{value}`";

@@ -9,20 +9,26 @@ mod check;
 mod cleaned;
 mod date;
 mod explain;
+mod figure;
 mod kind;
 mod load;
 mod paste;
 mod reference;
 mod scores;
+mod tree;
 mod vocab;
 
 pub use cleaned::Text;
 pub use date::{DocDate, calendar_date};
+pub use figure::Figure;
 pub use kind::Kind;
 pub use load::{Loaded, decode, from_bytes, load, parse};
 pub(crate) use reference::{Named, reference};
-pub use scores::{Points, Scores};
-pub use vocab::{Authority, ColumnKey, Insertion, Numbering, Orientation, Preset, SizeSet, Status};
+pub use scores::{Points, Rank, Scores};
+pub use vocab::{
+    Authority, ColumnKey, Insertion, NumberColumn, Numbering, Orientation, Preset, SizeSet, Status,
+    SubMark,
+};
 
 use crate::messages::{Check, Lang};
 use serde::Deserialize;
@@ -155,6 +161,9 @@ pub struct Appendix {
     /// Whether a score appendix ends with its Tổng cộng row (default true); in a partial
     /// listing the sum of the listed rows means nothing, so it can be left out.
     pub dong_tong: Option<bool>,
+    /// What the TT/STT column shows: "ma" (codes; the default of "diem"), "so" (1, 2, 3 …;
+    /// the default of the others) or "trong" (nothing). A criterion's own `stt` wins.
+    pub stt: Option<Spanned<NumberColumn>>,
     /// Writes the appendix as a file of its own ("<record>-phu-luc.docx") instead of a section.
     #[serde(default)]
     pub tep_rieng: bool,
@@ -290,11 +299,16 @@ pub struct Recipients {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
-    /// Code from the assessment framework ("1", "3.2", "7.1.6").
+    /// Code from the assessment framework ("1", "3.2", "7.1.1.4"); its dots give the level.
     pub ma: Option<Spanned<Text>>,
+    /// Level in the tree for a criterion without `ma` (1 a field, 2 its parts, …): vanban
+    /// numbers it under the nearest criterion one level up ("7.1" after "7").
+    pub cap: Option<Spanned<i64>>,
     pub ten: Text,
-    pub diem_toi_da: Option<Spanned<f64>>,
-    pub diem_dat: Option<Spanned<f64>>,
+    /// Maximum, assessed and lost points: numbers, or text with a decimal comma ("0,5").
+    pub diem_toi_da: Option<Spanned<Figure>>,
+    pub diem_dat: Option<Spanned<Figure>>,
+    pub diem_mat: Option<Spanned<Figure>>,
     /// Sub-points of the criterion ("· Chất lượng cổng TTĐT …").
     #[serde(default)]
     pub chi_tiet: Vec<Text>,
@@ -305,6 +319,15 @@ pub struct Criterion {
     pub con: Vec<SubCriterion>,
     /// Ghi chú column of appendices.
     pub ghi_chu: Option<Text>,
+    /// What this criterion's TT/STT cell shows, as typed ("" leaves it empty).
+    pub stt: Option<Text>,
+    /// The lead sentence and the sub-criteria in one merged criterion cell beside the
+    /// sub-criteria's rows, instead of a lead row of its own.
+    #[serde(default)]
+    pub gop_ten: bool,
+    /// The mark before each sub-criterion: "-" (default), "+", or "" for none. A mark the
+    /// clerk typed is kept and never doubled.
+    pub dau_con: Option<Spanned<SubMark>>,
     /// The criteria listed under this group are all its parts, so its typed figures are
     /// checked against their sum (a remedial plan usually lists only some).
     pub day_du: Option<bool>,
@@ -330,6 +353,17 @@ pub struct SubCriterion {
     #[serde(default)]
     pub tien_do: Vec<Progress>,
     pub ghi_chu: Option<Text>,
+    /// Columns whose cell this sub-criterion shares with the one above (merged down):
+    /// "giai_phap", "chu_tri", "phoi_hop", "thoi_gian", "tien_do", "ghi_chu".
+    #[serde(default)]
+    pub nhu_tren: Vec<Spanned<ColumnKey>>,
+}
+
+impl SubCriterion {
+    /// Whether this sub-criterion shares `key`'s cell with the one above.
+    pub fn shares(&self, key: ColumnKey) -> bool {
+        self.nhu_tren.iter().any(|k| *k.get_ref() == key)
+    }
 }
 
 /// The remedy for one criterion: shortcoming, solutions, units, deadline and progress.
