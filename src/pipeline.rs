@@ -88,17 +88,21 @@ pub fn render_loaded(
 ) -> Result<Rendered, Error> {
     let record_path = loaded.path.clone();
     let record_path = record_path.as_path();
-    if let Some(error) = templates.load_error(loaded.kind) {
-        return Err(error);
-    }
-    if !templates.supports(loaded.kind) {
-        return Err(loaded.error_at(
-            loaded.record.loai.span(),
-            Check::NoTemplate {
-                kind: loaded.kind.code().to_string(),
-            },
-            Check::SupportedKinds,
-        ));
+    // A Phụ lục issued as a file of its own has no body, so no template.
+    let appendix_file = loaded.kind == record::Kind::PhuLuc;
+    if !appendix_file {
+        if let Some(error) = templates.load_error(loaded.kind) {
+            return Err(error);
+        }
+        if !templates.supports(loaded.kind) {
+            return Err(loaded.error_at(
+                loaded.record.loai.span(),
+                Check::NoTemplate {
+                    kind: loaded.kind.code().to_string(),
+                },
+                Check::SupportedKinds,
+            ));
+        }
     }
     let plan = match loaded.record.ke_hoach.take() {
         Some(reference) => Some(attach_plan(&mut loaded, &reference)?),
@@ -118,25 +122,37 @@ pub fn render_loaded(
             as_of: options.as_of,
             plan,
             attachment,
-            task_views: templates.read_tasks(),
+            task_views: !appendix_file && templates.read_tasks(),
         },
     );
-    let markup = templates.render(&view, record_path)?;
-    let body =
-        blocks::parse(&markup).map_err(|e| templates.markup_error(&view, record_path, &e))?;
-    drop(markup);
     let sizes = layout::Sizes::for_set(view.size_set);
     let mut main = layout::Document {
         sizes,
-        sections: vec![layout::main_section(&view, &body)],
+        sections: Vec::new(),
     };
-    drop(body);
+    if !appendix_file {
+        let markup = templates.render(&view, record_path)?;
+        let body =
+            blocks::parse(&markup).map_err(|e| templates.markup_error(&view, record_path, &e))?;
+        drop(markup);
+        main.sections.push(layout::main_section(&view, &body));
+    }
     let several = view.phu_luc.len() > 1;
     let mut separate = Vec::new();
     for (index, appendix) in view.phu_luc.iter_mut().enumerate() {
         let table = std::mem::take(&mut appendix.bang);
-        let section = layout::appendix_section(appendix, table, sizes);
-        if appendix.tep_rieng {
+        if appendix_file {
+            // Every appendix of a Phụ lục record goes in its one file, signed on page 1.
+            let place = if index == 0 {
+                layout::AppendixPlace::FileStart
+            } else {
+                layout::AppendixPlace::InDocument
+            };
+            main.sections
+                .push(layout::appendix_section(appendix, table, sizes, place));
+        } else if appendix.tep_rieng {
+            let section =
+                layout::appendix_section(appendix, table, sizes, layout::AppendixPlace::FileStart);
             let suffix = if several {
                 format!(
                     "-phu-luc-{}",
@@ -154,6 +170,8 @@ pub fn render_loaded(
                 appendix.tieu_de_hoa.clone(),
             ));
         } else {
+            let section =
+                layout::appendix_section(appendix, table, sizes, layout::AppendixPlace::InDocument);
             main.sections.push(section);
         }
     }
@@ -171,9 +189,15 @@ pub fn render_loaded(
                 .help(Run::ReportWithRecord)
         })
     };
+    let main_properties = if appendix_file {
+        let title = view.phu_luc.first().map_or("", |a| a.tieu_de_hoa.as_str());
+        properties(title, view.loai.ten)
+    } else {
+        properties(&view.trich_yeu, view.loai.ten)
+    };
     let mut files = vec![OutputFile {
         suffix: String::new(),
-        bytes: write(&main, &properties(&view.trich_yeu, view.loai.ten))?,
+        bytes: write(&main, &main_properties)?,
     }];
     for (suffix, document, title) in &separate {
         files.push(OutputFile {
