@@ -362,7 +362,8 @@ pub(crate) fn appendix_section(
     let part = AppendixPart {
         label: appendix.nhan.clone(),
         title: text::glue_last_word(&appendix.tieu_de_hoa),
-        attached: appendix.kem_theo.clone(),
+        // "… của UBND huyện)" never leaves "huyện)" alone on the last line.
+        attached: text::glue_last_word(&appendix.kem_theo),
         rule: Rule::centred(share(title_width, SHORT_RULE_SHARE), text_width),
         signature_space: (place == AppendixPlace::FileStart).then(|| mm(SIGNATURE_SPACE_MM)),
         body: vec![BodyItem::Table(TableModel::fit(
