@@ -4,10 +4,11 @@
 
 use std::path::Path;
 
-use crate::error::{Error, Warning};
+use crate::error::{Error, Location, Warning};
 use crate::messages::{Check, Run};
 use crate::record::Named;
 use crate::template::Templates;
+use crate::text::Decimal;
 use crate::{blocks, derive, docx, layout, record, text};
 
 /// One output file of a record: the main document (empty suffix) or an appendix written as a
@@ -141,18 +142,18 @@ pub fn render_loaded(
     let mut separate = Vec::new();
     for (index, appendix) in view.phu_luc.iter_mut().enumerate() {
         let table = std::mem::take(&mut appendix.bang);
-        if appendix_file {
-            // Every appendix of a Phụ lục record goes in its one file, signed on page 1.
-            let place = if index == 0 {
-                layout::AppendixPlace::FileStart
-            } else {
-                layout::AppendixPlace::InDocument
-            };
-            main.sections
-                .push(layout::appendix_section(appendix, table, sizes, place));
-        } else if appendix.tep_rieng {
-            let section =
-                layout::appendix_section(appendix, table, sizes, layout::AppendixPlace::FileStart);
+        // Every appendix of a Phụ lục record goes in its one file; a plan's appendix marked
+        // tep_rieng in a file of its own. Such a file is signed on its first page.
+        let own_file = !appendix_file && appendix.tep_rieng;
+        let place = if own_file || (appendix_file && index == 0) {
+            layout::AppendixPlace::FileStart
+        } else {
+            layout::AppendixPlace::InDocument
+        };
+        let section = layout::appendix_section(appendix, table, sizes, place);
+        let warnings = width_warnings(&loaded, appendix, &section);
+        loaded.warnings.extend(warnings);
+        if own_file {
             let suffix = if several {
                 format!(
                     "-phu-luc-{}",
@@ -170,8 +171,6 @@ pub fn render_loaded(
                 appendix.tieu_de_hoa.clone(),
             ));
         } else {
-            let section =
-                layout::appendix_section(appendix, table, sizes, layout::AppendixPlace::InDocument);
             main.sections.push(section);
         }
     }
@@ -209,4 +208,34 @@ pub fn render_loaded(
         files,
         warnings: loaded.warnings,
     })
+}
+
+/// A warning at each `rong` of the record that makes its column narrower than a word in it.
+fn width_warnings(
+    loaded: &record::Loaded,
+    appendix: &derive::AppendixView,
+    section: &layout::Section,
+) -> Vec<Warning> {
+    let mm = |twips: u32| {
+        let mm = f64::from(twips) / 56.692_9;
+        Decimal::from_f64((mm * 10.0).round() / 10.0)
+    };
+    section
+        .broken_words()
+        .filter_map(|broken| {
+            let given = appendix.rong.get(broken.column)?.as_ref()?;
+            Some(Warning {
+                location: Location::from_span(&loaded.path, &loaded.source, given.span.clone()),
+                message: Check::WidthBreaksWord {
+                    column: given.heading.clone(),
+                    rong: given.rong,
+                    width: mm(broken.width),
+                    word: broken.word.clone(),
+                    least: broken.least_relative,
+                    least_width: mm(broken.least),
+                }
+                .into(),
+            })
+        })
+        .collect()
 }

@@ -10,7 +10,7 @@ pub(crate) mod measure;
 mod table;
 
 pub(crate) use body::{BodyItem, ParaKind, Paragraph, number_body};
-pub(crate) use table::TableModel;
+pub(crate) use table::{BrokenWord, TableModel};
 
 use crate::derive::{AppendixView, View};
 use crate::model::{Block, Table};
@@ -239,6 +239,22 @@ pub(crate) struct Section {
     pub setup: PageSetup,
     pub restart_numbering: bool,
     pub part: Part,
+}
+
+impl Section {
+    /// The words of its tables that a width given by the record breaks.
+    pub(crate) fn broken_words(&self) -> impl Iterator<Item = &BrokenWord> {
+        let body = match &self.part {
+            Part::Main(main) => main.body.as_slice(),
+            Part::Appendix(appendix) => appendix.body.as_slice(),
+        };
+        body.iter()
+            .filter_map(|item| match item {
+                BodyItem::Table(table) => Some(table.broken_words.iter()),
+                BodyItem::Paragraph(_) => None,
+            })
+            .flatten()
+    }
 }
 
 /// One output file, ready to draw.

@@ -180,8 +180,9 @@ pub struct Column {
     pub tieu_de: Option<Text>,
     /// A second heading line in italic, e.g. "(Theo Kế hoạch số 102/KH-SNgV ngày 14/02/2022)".
     pub dong_hai: Option<Text>,
-    /// Relative width; defaults to the key's usual width.
-    pub rong: Option<u32>,
+    /// Relative width; without it the column is sized to its content. A width too narrow
+    /// for a word of the column gets a warning at this value.
+    pub rong: Option<Spanned<u32>>,
 }
 
 /// The issuing body (ô 2) and where it sits (ô 4).
