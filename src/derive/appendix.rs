@@ -209,10 +209,10 @@ pub(super) fn appendices(
                 Some(Orientation::Auto) | None => needed > PORTRAIT_TEXT_MM,
             };
             AppendixView {
-                nhan: if several {
-                    format!("Phụ lục {}", text::roman(n))
-                } else {
-                    "Phụ lục".into()
+                nhan: match appendix.so.as_ref().map(|so| *so.get_ref()) {
+                    Some(so) => format!("Phụ lục {}", text::roman(so)),
+                    None if several => format!("Phụ lục {}", text::roman(n)),
+                    None => "Phụ lục".into(),
                 },
                 tieu_de_hoa: text::upper(&appendix.tieu_de.to_string()),
                 kem_theo: attached_to.to_string(),
@@ -270,6 +270,14 @@ mod tests {
                 ("Phụ lục III", false)
             ]
         );
+    }
+
+    #[test]
+    fn an_appendix_may_carry_its_number_in_its_document() {
+        let r = record("[[phu_luc]]\ntieu_de = \"a\"\nmau = \"nhiem-vu\"\nso = 2\n");
+        assert_eq!(appendices(&r, "", None)[0].nhan, "Phụ lục II");
+        let r = record("[[phu_luc]]\ntieu_de = \"a\"\nmau = \"nhiem-vu\"\n");
+        assert_eq!(appendices(&r, "", None)[0].nhan, "Phụ lục");
     }
 
     #[test]

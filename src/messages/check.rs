@@ -286,6 +286,12 @@ messages! {
     NameTheDocumentKind => "H0145",
         en: "write the kind of the document it is attached to, e.g. van_ban = \"ke-hoach\"",
         vi: "ghi loại của văn bản mà phụ lục đi kèm, ví dụ van_ban = \"ke-hoach\"";
+    AppendixNumberOutOfRange { number: u32 } => "E0147",
+        en: "appendix number {number} is out of range",
+        vi: "số phụ lục {number} nằm ngoài phạm vi";
+    NumberAppendixFromOne => "H0147",
+        en: "write the appendix's number in its document, from 1 (so = 2 prints \"Phụ lục II\"), or remove `so`",
+        vi: "ghi số thứ tự của phụ lục trong văn bản, từ 1 (so = 2 in thành \"Phụ lục II\"), hoặc bỏ `so`";
     OnlyInAppendixFile => "E0146",
         en: "`van_ban` names the document a Phụ lục file is attached to; it is only read with loai = \"phu-luc\"",
         vi: "`van_ban` là văn bản mà tệp phụ lục đi kèm; chỉ dùng khi loai = \"phu-luc\"";

@@ -250,6 +250,17 @@ fn check_appendices(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
                 ));
             }
         }
+        if let Some(so) = &appendix.so {
+            if !(1..=50).contains(so.get_ref()) {
+                return Err(c.at(
+                    so.span(),
+                    Check::AppendixNumberOutOfRange {
+                        number: *so.get_ref(),
+                    },
+                    Check::NumberAppendixFromOne,
+                ));
+            }
+        }
         if let Some(date) = &appendix.tinh_den {
             if calendar_date(date).is_none() {
                 return Err(c.at(

@@ -150,6 +150,9 @@ impl Record {
 pub struct Appendix {
     /// Title, printed upper-case under "Phụ lục".
     pub tieu_de: Text,
+    /// The appendix's number among its document's appendices, when this record does not hold
+    /// them all: a Phụ lục file that is its document's second writes 2 → "Phụ lục II".
+    pub so: Option<Spanned<u32>>,
     /// Preset: "nhiem-vu" (tasks), "tien-do" (progress), "diem" (scores).
     pub mau: Spanned<Preset>,
     /// Columns replacing the preset's, in order.
