@@ -110,11 +110,18 @@ pub fn render_loaded(
         None => None,
     };
     let attachment = match &loaded.record.kem_theo {
-        Some(reference) => Some(derive::plan_reference(&load_named(
-            &loaded,
-            reference,
-            Named::Document,
-        )?)),
+        Some(reference) => {
+            let sent = load_named(&loaded, reference, Named::Document)?;
+            // A Phụ lục file has no trích yếu to name it by: the letter sends its document.
+            if sent.kind == record::Kind::PhuLuc {
+                return Err(loaded.error_at(
+                    reference.span(),
+                    Check::SendsAppendixFile { path: sent.path },
+                    Check::SendTheDocument,
+                ));
+            }
+            Some(derive::plan_reference(&sent))
+        }
         None => None,
     };
     let mut view = derive::derive(

@@ -141,3 +141,31 @@ fn vanban_new_phu_luc_writes_a_phu_luc_record() {
     assert_contains(&xml, "/KH-SCT ngày ");
     assert_contains(&xml, "năm 2026 của Sở Công\u{a0}Thương)");
 }
+
+#[test]
+fn a_cong_van_sends_a_document_not_its_phu_luc_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("good/phu-luc-rieng.toml"),
+        dir.path().join("phu-luc-rieng.toml"),
+    )
+    .unwrap();
+    let made = vanban(dir.path(), &["new", "cong-van", "cv.toml"]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let text = std::fs::read_to_string(dir.path().join("cv.toml")).unwrap();
+    let text = text.replace(
+        "# kem_theo = \"bao-cao.toml\"",
+        "kem_theo = \"phu-luc-rieng.toml\"",
+    );
+    assert!(text.contains("\nkem_theo = "), "the scaffold changed");
+    std::fs::write(dir.path().join("cv.toml"), &text).unwrap();
+    let out = vanban(dir.path(), &["render", "cv.toml", "--out", "o"]);
+    assert_eq!(out.status.code(), Some(1));
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("kem_theo"))
+        .unwrap()
+        + 1;
+    assert_contains(&stderr(&out), &format!("cv.toml:{line}:12"));
+    assert_contains(&stderr(&out), "is a Phụ lục file");
+}

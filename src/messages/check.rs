@@ -453,6 +453,12 @@ messages! {
     ReferencePathHelp { what: Box<Message> } => "H0190",
         en: "give the {what}'s path relative to this record's folder",
         vi: "ghi đường dẫn của {what} tính từ thư mục của bản ghi này";
+    SendsAppendixFile { path: PathBuf } => "E0197",
+        en: "`{path}` is a Phụ lục file; a Công văn names the document it sends, not an appendix of it",
+        vi: "`{path}` là tệp phụ lục; công văn ghi văn bản được gửi kèm, không ghi phụ lục của văn bản đó";
+    SendTheDocument => "H0197",
+        en: "point kem_theo at the record of the document the appendix is attached to",
+        vi: "hãy trỏ kem_theo tới bản ghi của văn bản mà phụ lục đi kèm";
     NotAPlan { path: PathBuf, kind: String } => "E0192",
         en: "`{path}` is a {kind}, not a Kế hoạch",
         vi: "`{path}` là {kind}, không phải Kế hoạch";
