@@ -4,10 +4,11 @@
 
 use std::path::Path;
 
-use crate::error::{Error, Warning};
+use crate::error::{Error, Location, Warning};
 use crate::messages::{Check, Run};
 use crate::record::Named;
 use crate::template::Templates;
+use crate::text::Decimal;
 use crate::{blocks, derive, docx, layout, record, text};
 
 /// One output file of a record: the main document (empty suffix) or an appendix written as a
@@ -88,28 +89,39 @@ pub fn render_loaded(
 ) -> Result<Rendered, Error> {
     let record_path = loaded.path.clone();
     let record_path = record_path.as_path();
-    if let Some(error) = templates.load_error(loaded.kind) {
-        return Err(error);
-    }
-    if !templates.supports(loaded.kind) {
-        return Err(loaded.error_at(
-            loaded.record.loai.span(),
-            Check::NoTemplate {
-                kind: loaded.kind.code().to_string(),
-            },
-            Check::SupportedKinds,
-        ));
+    // A Phụ lục issued as a file of its own has no body, so no template.
+    let appendix_file = loaded.kind == record::Kind::PhuLuc;
+    if !appendix_file {
+        if let Some(error) = templates.load_error(loaded.kind) {
+            return Err(error);
+        }
+        if !templates.supports(loaded.kind) {
+            return Err(loaded.error_at(
+                loaded.record.loai.span(),
+                Check::NoTemplate {
+                    kind: loaded.kind.code().to_string(),
+                },
+                Check::SupportedKinds,
+            ));
+        }
     }
     let plan = match loaded.record.ke_hoach.take() {
         Some(reference) => Some(attach_plan(&mut loaded, &reference)?),
         None => None,
     };
     let attachment = match &loaded.record.kem_theo {
-        Some(reference) => Some(derive::plan_reference(&load_named(
-            &loaded,
-            reference,
-            Named::Document,
-        )?)),
+        Some(reference) => {
+            let sent = load_named(&loaded, reference, Named::Document)?;
+            // A Phụ lục file has no trích yếu to name it by: the letter sends its document.
+            if sent.kind == record::Kind::PhuLuc {
+                return Err(loaded.error_at(
+                    reference.span(),
+                    Check::SendsAppendixFile { path: sent.path },
+                    Check::SendTheDocument,
+                ));
+            }
+            Some(derive::plan_reference(&sent))
+        }
         None => None,
     };
     let mut view = derive::derive(
@@ -118,25 +130,37 @@ pub fn render_loaded(
             as_of: options.as_of,
             plan,
             attachment,
-            task_views: templates.read_tasks(),
+            task_views: !appendix_file && templates.read_tasks(),
         },
     );
-    let markup = templates.render(&view, record_path)?;
-    let body =
-        blocks::parse(&markup).map_err(|e| templates.markup_error(&view, record_path, &e))?;
-    drop(markup);
     let sizes = layout::Sizes::for_set(view.size_set);
     let mut main = layout::Document {
         sizes,
-        sections: vec![layout::main_section(&view, &body)],
+        sections: Vec::new(),
     };
-    drop(body);
+    if !appendix_file {
+        let markup = templates.render(&view, record_path)?;
+        let body =
+            blocks::parse(&markup).map_err(|e| templates.markup_error(&view, record_path, &e))?;
+        drop(markup);
+        main.sections.push(layout::main_section(&view, &body));
+    }
     let several = view.phu_luc.len() > 1;
     let mut separate = Vec::new();
     for (index, appendix) in view.phu_luc.iter_mut().enumerate() {
         let table = std::mem::take(&mut appendix.bang);
-        let section = layout::appendix_section(appendix, table, sizes);
-        if appendix.tep_rieng {
+        // Every appendix of a Phụ lục record goes in its one file; a plan's appendix marked
+        // tep_rieng in a file of its own. Such a file is signed on its first page.
+        let own_file = !appendix_file && appendix.tep_rieng;
+        let place = if own_file || (appendix_file && index == 0) {
+            layout::AppendixPlace::FileStart
+        } else {
+            layout::AppendixPlace::InDocument
+        };
+        let section = layout::appendix_section(appendix, table, sizes, place);
+        let warnings = width_warnings(&loaded, appendix, &section);
+        loaded.warnings.extend(warnings);
+        if own_file {
             let suffix = if several {
                 format!(
                     "-phu-luc-{}",
@@ -171,9 +195,15 @@ pub fn render_loaded(
                 .help(Run::ReportWithRecord)
         })
     };
+    let main_properties = if appendix_file {
+        let title = view.phu_luc.first().map_or("", |a| a.tieu_de_hoa.as_str());
+        properties(title, view.loai.ten)
+    } else {
+        properties(&view.trich_yeu, view.loai.ten)
+    };
     let mut files = vec![OutputFile {
         suffix: String::new(),
-        bytes: write(&main, &properties(&view.trich_yeu, view.loai.ten))?,
+        bytes: write(&main, &main_properties)?,
     }];
     for (suffix, document, title) in &separate {
         files.push(OutputFile {
@@ -185,4 +215,34 @@ pub fn render_loaded(
         files,
         warnings: loaded.warnings,
     })
+}
+
+/// A warning at each `rong` of the record that makes its column narrower than a word in it.
+fn width_warnings(
+    loaded: &record::Loaded,
+    appendix: &derive::AppendixView,
+    section: &layout::Section,
+) -> Vec<Warning> {
+    let mm = |twips: u32| {
+        let mm = f64::from(twips) / 56.692_9;
+        Decimal::from_f64((mm * 10.0).round() / 10.0)
+    };
+    section
+        .broken_words()
+        .filter_map(|broken| {
+            let given = appendix.rong.get(broken.column)?.as_ref()?;
+            Some(Warning {
+                location: Location::from_span(&loaded.path, &loaded.source, given.span.clone()),
+                message: Check::WidthBreaksWord {
+                    column: given.heading.clone(),
+                    rong: given.rong,
+                    width: mm(broken.width),
+                    word: broken.word.clone(),
+                    least: broken.least_relative,
+                    least_width: mm(broken.least),
+                }
+                .into(),
+            })
+        })
+        .collect()
 }

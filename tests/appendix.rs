@@ -83,7 +83,7 @@ fn appendix_heading_lines_follow_mau_2_1() {
             ),
             (
                 "AppendixAttached",
-                "(Kèm theo Kế hoạch số 18/KH-UBND ngày 14 tháng 02 năm 2022 của Ủy ban nhân dân xã Thạch Đài)"
+                "(Kèm theo Kế hoạch số 18/KH-UBND ngày 14 tháng 02 năm 2022 của Ủy ban nhân dân xã Thạch\u{a0}Đài)"
             ),
         ]
     );

@@ -20,9 +20,21 @@ pub struct AppendixView {
     pub kem_theo: String,
     pub ngang: bool,
     pub tep_rieng: bool,
+    /// Per column, where the record gives its width (`rong`) and the column's heading, to
+    /// warn at that value when the width breaks a word.
+    #[serde(skip)]
+    pub rong: Vec<Option<GivenWidth>>,
     /// The table: relative widths and every row. Templates do not see it.
     #[serde(skip)]
     pub bang: Table,
+}
+
+/// A width the record gives a column: the span of its `rong` value and the column's heading.
+#[derive(Debug, Clone)]
+pub struct GivenWidth {
+    pub span: std::ops::Range<usize>,
+    pub rong: u32,
+    pub heading: String,
 }
 
 /// A column's defaults in a preset: heading, relative width, centred, minimum width (mm).
@@ -80,8 +92,8 @@ pub(super) struct Col {
     heading: String,
     second: Option<String>,
     width: u32,
-    /// Whether the record gives the width; otherwise the layout sizes it to the content.
-    given: bool,
+    /// Where the record gives the width; otherwise the layout sizes it to the content.
+    given: Option<std::ops::Range<usize>>,
     pub(super) centred: bool,
     min_mm: u32,
 }
@@ -99,7 +111,7 @@ fn columns(appendix: &Appendix) -> Vec<Col> {
                     heading: s.heading.into(),
                     second: None,
                     width: s.width,
-                    given: false,
+                    given: None,
                     centred: s.centred,
                     min_mm: s.min_mm,
                 }
@@ -116,8 +128,8 @@ fn columns(appendix: &Appendix) -> Vec<Col> {
                 key,
                 heading: c.tieu_de.as_deref().unwrap_or(s.heading).to_string(),
                 second: c.dong_hai.as_deref().map(str::to_string),
-                width: c.rong.unwrap_or(s.width).max(1),
-                given: c.rong.is_some(),
+                width: c.rong.as_ref().map_or(s.width, |r| *r.get_ref()).max(1),
+                given: c.rong.as_ref().map(toml::Spanned::span),
                 centred: s.centred,
                 min_mm: s.min_mm,
             }
@@ -209,18 +221,28 @@ pub(super) fn appendices(
                 Some(Orientation::Auto) | None => needed > PORTRAIT_TEXT_MM,
             };
             AppendixView {
-                nhan: if several {
-                    format!("Phụ lục {}", text::roman(n))
-                } else {
-                    "Phụ lục".into()
+                nhan: match appendix.so.as_ref().map(|so| *so.get_ref()) {
+                    Some(so) => format!("Phụ lục {}", text::roman(so)),
+                    None if several => format!("Phụ lục {}", text::roman(n)),
+                    None => "Phụ lục".into(),
                 },
                 tieu_de_hoa: text::upper(&appendix.tieu_de.to_string()),
                 kem_theo: attached_to.to_string(),
                 ngang,
                 tep_rieng: appendix.tep_rieng,
+                rong: cols
+                    .iter()
+                    .map(|c| {
+                        c.given.clone().map(|span| GivenWidth {
+                            span,
+                            rong: c.width,
+                            heading: c.heading.clone(),
+                        })
+                    })
+                    .collect(),
                 bang: Table {
                     widths: cols.iter().map(|c| c.width).collect(),
-                    given: cols.iter().map(|c| c.given).collect(),
+                    given: cols.iter().map(|c| c.given.is_some()).collect(),
                     rows: table_rows,
                 },
             }
@@ -260,6 +282,14 @@ mod tests {
                 ("Phụ lục III", false)
             ]
         );
+    }
+
+    #[test]
+    fn an_appendix_may_carry_its_number_in_its_document() {
+        let r = record("[[phu_luc]]\ntieu_de = \"a\"\nmau = \"nhiem-vu\"\nso = 2\n");
+        assert_eq!(appendices(&r, "", None)[0].nhan, "Phụ lục II");
+        let r = record("[[phu_luc]]\ntieu_de = \"a\"\nmau = \"nhiem-vu\"\n");
+        assert_eq!(appendices(&r, "", None)[0].nhan, "Phụ lục");
     }
 
     #[test]

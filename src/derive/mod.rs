@@ -96,7 +96,7 @@ pub struct SectionView {
     pub muc: Vec<SectionView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct SignerView {
     /// Upper-case authority and title lines, e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].
     pub dong: Vec<String>,
@@ -230,7 +230,9 @@ pub(crate) fn derive(loaded: &Loaded, options: &Options) -> View {
     let kind = loaded.kind;
     let number = r.so.as_ref().and_then(|n| u32::try_from(*n.get_ref()).ok());
     let issuer_abbr = r.co_quan.viet_tat.get_ref().to_string();
-    let so_ky_hieu = match kind.abbreviation() {
+    // A Phụ lục file has no number of its own: it shows its document's, and names it.
+    let document_kind = r.van_ban.as_ref().map_or(kind, |k| *k.get_ref());
+    let so_ky_hieu = match document_kind.abbreviation() {
         Some(abbr) => format!("{}/{abbr}-{issuer_abbr}", text::doc_number(number)),
         None => format!("{}/{issuer_abbr}", text::doc_number(number)),
     };
@@ -240,12 +242,13 @@ pub(crate) fn derive(loaded: &Loaded, options: &Options) -> View {
         .or_else(|| r.tinh_den.as_ref().and_then(record::calendar_date));
     let since = r.thay_doi_tu.as_ref().and_then(record::calendar_date);
     let scores = Scores::of(r);
-    let place = r.co_quan.dia_danh.to_string();
+    let place = given(r.co_quan.dia_danh.as_ref());
     let issuer = r.co_quan.ten.to_string();
+    let long_date = text::long_date(d.day, d.month, d.year);
     let attached_to = format!(
-        "(Kèm theo {} số {so_ky_hieu} {} của {issuer})",
-        kind.name(),
-        text::long_date(d.day, d.month, d.year)
+        "(Kèm theo {} số {so_ky_hieu} {long_date} của {})",
+        document_kind.name(),
+        given(r.co_quan.ten_ngan.as_ref()).unwrap_or_else(|| issuer.clone())
     );
     View {
         loai: KindView {
@@ -254,23 +257,30 @@ pub(crate) fn derive(loaded: &Loaded, options: &Options) -> View {
             ten_hoa: text::upper(kind.name()),
         },
         so_ky_hieu,
-        dia_danh_ngay: format!("{place}, {}", text::long_date(d.day, d.month, d.year)),
+        dia_danh_ngay: match &place {
+            Some(place) => format!("{place}, {long_date}"),
+            None => long_date,
+        },
         ngay_ngan: text::short_date(d.day, d.month, d.year),
         nam: d.year,
-        trich_yeu: r.trich_yeu.to_string(),
+        trich_yeu: given(r.trich_yeu.as_ref()).unwrap_or_default(),
         co_quan: IssuerView {
             chu_quan: given(r.co_quan.chu_quan.as_ref()),
             ten: issuer,
             viet_tat: issuer_abbr,
-            dia_danh: place,
+            dia_danh: place.unwrap_or_default(),
         },
         kinh_gui: text::punctuate_list(&strings(&r.kinh_gui)),
         can_cu: text::punctuate_list(&strings(&r.can_cu)),
         mo_dau: blocks(&r.mo_dau),
         phan: r.phan.iter().map(section).collect(),
         ket_thuc: blocks(&r.ket_thuc),
-        nguoi_ky: signer(&r.nguoi_ky),
-        noi_nhan: recipients(&r.noi_nhan, !r.kinh_gui.is_empty()),
+        nguoi_ky: r.nguoi_ky.as_ref().map(signer).unwrap_or_default(),
+        noi_nhan: r
+            .noi_nhan
+            .as_ref()
+            .map(|n| recipients(n, !r.kinh_gui.is_empty()))
+            .unwrap_or_default(),
         tieu_chi: criteria(r, &scores),
         tong: totals(&scores),
         khac_phuc: remedies(r),

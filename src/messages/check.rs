@@ -219,8 +219,8 @@ messages! {
         en: "vanban has no template for `{kind}` yet",
         vi: "vanban chưa có mẫu cho `{kind}`";
     SupportedKinds => "H0131",
-        en: "supported kinds: ke-hoach, bao-cao, cong-van; or add <kind>.vb to your templates folder",
-        vi: "các loại đã có: ke-hoach, bao-cao, cong-van; hoặc thêm <loại>.vb vào thư mục mẫu";
+        en: "supported kinds: ke-hoach, bao-cao, cong-van, phu-luc; or add <kind>.vb to your templates folder",
+        vi: "các loại đã có: ke-hoach, bao-cao, cong-van, phu-luc; hoặc thêm <loại>.vb vào thư mục mẫu";
     NumberOutOfRange { number: i64 } => "E0132",
         en: "document number {number} is out of range",
         vi: "số văn bản {number} nằm ngoài phạm vi";
@@ -266,6 +266,38 @@ messages! {
     WriteAbbreviation => "H0139",
         en: "write the abbreviation used in the ký hiệu, e.g. \"SNV\"",
         vi: "viết chữ viết tắt dùng trong ký hiệu, ví dụ \"SNV\"";
+
+    // A Phụ lục issued as a file of its own (loai = "phu-luc").
+    NotInAppendixFile { key: String } => "E0143",
+        en: "`{key}` has no place in a Phụ lục issued as a file of its own: it has no header block, body, signer or Nơi nhận",
+        vi: "`{key}` không dùng trong phụ lục ban hành thành tệp riêng: phụ lục không có phần đầu, nội dung, người ký hay nơi nhận";
+    AppendixFileHasNoBody => "H0143",
+        en: "remove it: the Văn thư signs the file digitally at the top right of its first page, which vanban leaves free; for a document with its appendix in a file of its own, write the document's record (loai = \"ke-hoach\" …) with tep_rieng = true under [[phu_luc]]",
+        vi: "bỏ khóa đó: văn thư ký số tệp ở góc trên bên phải trang đầu, vanban để trống chỗ đó; muốn có cả văn bản và phụ lục ở tệp riêng thì viết bản ghi của văn bản (loai = \"ke-hoach\" …) với tep_rieng = true trong [[phu_luc]]";
+    NoAppendixTable => "E0144",
+        en: "a `phu-luc` record has no [[phu_luc]] table",
+        vi: "bản ghi `phu-luc` không có bảng [[phu_luc]]";
+    AddAppendixTable => "H0144",
+        en: "add [[phu_luc]] with tieu_de and mau, as `vanban new phu-luc` writes it",
+        vi: "thêm [[phu_luc]] có tieu_de và mau, như tệp do `vanban new phu-luc` tạo ra";
+    AppendixOfAppendix => "E0145",
+        en: "a Phụ lục is attached to a document, not to another Phụ lục",
+        vi: "phụ lục đi kèm một văn bản, không đi kèm một phụ lục khác";
+    NameTheDocumentKind => "H0145",
+        en: "write the kind of the document it is attached to, e.g. van_ban = \"ke-hoach\"",
+        vi: "ghi loại của văn bản mà phụ lục đi kèm, ví dụ van_ban = \"ke-hoach\"";
+    AppendixNumberOutOfRange { number: u32 } => "E0147",
+        en: "appendix number {number} is out of range",
+        vi: "số phụ lục {number} nằm ngoài phạm vi";
+    NumberAppendixFromOne => "H0147",
+        en: "write the appendix's number in its document, from 1 (so = 2 prints \"Phụ lục II\"), or remove `so`",
+        vi: "ghi số thứ tự của phụ lục trong văn bản, từ 1 (so = 2 in thành \"Phụ lục II\"), hoặc bỏ `so`";
+    OnlyInAppendixFile => "E0146",
+        en: "`van_ban` names the document a Phụ lục file is attached to; it is only read with loai = \"phu-luc\"",
+        vi: "`van_ban` là văn bản mà tệp phụ lục đi kèm; chỉ dùng khi loai = \"phu-luc\"";
+    RemoveOrWriteAppendixFile => "H0146",
+        en: "remove it, or write loai = \"phu-luc\" for a Phụ lục issued as a file of its own",
+        vi: "bỏ khóa đó, hoặc ghi loai = \"phu-luc\" cho phụ lục ban hành thành tệp riêng";
 
     /// Text every document prints, left blank (spaces alone).
     BlankText { key: String } => "E0129",
@@ -434,6 +466,10 @@ messages! {
     UseOrientation => "H0183",
         en: "use \"doc\", \"ngang\" or \"tu-dong\"",
         vi: "dùng \"doc\", \"ngang\" hoặc \"tu-dong\"";
+    /// A width the record gives to a column is narrower than a word in it.
+    WidthBreaksWord { column: String, rong: u32, width: Decimal, word: String, least: u32, least_width: Decimal } => "W0110",
+        en: "column `{column}`: with rong = {rong} it is {width} mm wide, too narrow for the word \"{word}\", which will break mid-word; write rong = {least} or more ({least_width} mm), or leave rong out and the width follows the text",
+        vi: "cột `{column}`: với rong = {rong} cột rộng {width} mm, hẹp hơn từ \"{word}\" nên từ này sẽ bị ngắt giữa chừng; ghi rong = {least} trở lên ({least_width} mm), hoặc bỏ rong để độ rộng theo nội dung";
 
     // Records a record names.
     PlanNoun => "T0191",
@@ -467,6 +503,12 @@ messages! {
     ReferencePathHelp { what: Box<Message> } => "H0190",
         en: "give the {what}'s path relative to this record's folder",
         vi: "ghi đường dẫn của {what} tính từ thư mục của bản ghi này";
+    SendsAppendixFile { path: PathBuf } => "E0197",
+        en: "`{path}` is a Phụ lục file; a Công văn names the document it sends, not an appendix of it",
+        vi: "`{path}` là tệp phụ lục; công văn ghi văn bản được gửi kèm, không ghi phụ lục của văn bản đó";
+    SendTheDocument => "H0197",
+        en: "point kem_theo at the record of the document the appendix is attached to",
+        vi: "hãy trỏ kem_theo tới bản ghi của văn bản mà phụ lục đi kèm";
     NotAPlan { path: PathBuf, kind: String } => "E0192",
         en: "`{path}` is a {kind}, not a Kế hoạch",
         vi: "`{path}` là {kind}, không phải Kế hoạch";

@@ -18,7 +18,7 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn at(&self, span: Range<usize>, message: Check, help: impl Into<Message>) -> Error {
+    pub(super) fn at(&self, span: Range<usize>, message: Check, help: impl Into<Message>) -> Error {
         Error::located(Location::from_span(self.path, self.source, span), message).help(help)
     }
 
@@ -29,7 +29,12 @@ impl Checker<'_> {
 }
 
 /// Runs every check; returns the warnings when nothing is wrong enough to stop.
-pub(super) fn check(c: &Checker<'_>, record: &Record) -> Result<Vec<Warning>, Error> {
+pub(super) fn check(
+    c: &Checker<'_>,
+    record: &Record,
+    kind: super::Kind,
+) -> Result<Vec<Warning>, Error> {
+    super::form::check_form(c, record, kind)?;
     check_blank_texts(c, record)?;
     check_signer(c, record)?;
     for section in &record.phan {
@@ -43,12 +48,20 @@ pub(super) fn check(c: &Checker<'_>, record: &Record) -> Result<Vec<Warning>, Er
 /// Text every document prints (trích yếu, the body's name and place, the signer's name, each
 /// criterion's name) may not be blank: spaces alone would render an empty line silently.
 fn check_blank_texts(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
-    let mut texts: Vec<(String, &Text)> = vec![
-        ("trich_yeu".into(), &record.trich_yeu),
-        ("co_quan.ten".into(), &record.co_quan.ten),
-        ("co_quan.dia_danh".into(), &record.co_quan.dia_danh),
-        ("nguoi_ky.ho_ten".into(), &record.nguoi_ky.ho_ten),
+    // A Phụ lục file has no trích yếu, place or signer (`form`); what is written is checked.
+    let head = [
+        ("trich_yeu", record.trich_yeu.as_ref()),
+        ("co_quan.ten", Some(&record.co_quan.ten)),
+        ("co_quan.dia_danh", record.co_quan.dia_danh.as_ref()),
+        (
+            "nguoi_ky.ho_ten",
+            record.nguoi_ky.as_ref().map(|s| &s.ho_ten),
+        ),
     ];
+    let mut texts: Vec<(String, &Text)> = head
+        .into_iter()
+        .filter_map(|(key, text)| text.map(|t| (key.to_string(), t)))
+        .collect();
     for (i, criterion) in record.tieu_chi.iter().enumerate() {
         texts.push((format!("tieu_chi.{i}.ten"), &criterion.ten));
     }
@@ -81,7 +94,9 @@ fn value_span(source: &str, path: &str) -> Option<Range<usize>> {
 }
 
 fn check_signer(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
-    let signer = &record.nguoi_ky;
+    let Some(signer) = &record.nguoi_ky else {
+        return Ok(());
+    };
     if let Some(prefix) = &signer.quyen_han {
         if signer.chuc_vu_thu_truong.is_none() {
             return Err(c.at(
@@ -310,6 +325,17 @@ fn check_appendices(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
                         preset: preset.code().to_string(),
                     },
                     super::vocab::one_of(keys.map(|k| k.code())),
+                ));
+            }
+        }
+        if let Some(so) = &appendix.so {
+            if !(1..=50).contains(so.get_ref()) {
+                return Err(c.at(
+                    so.span(),
+                    Check::AppendixNumberOutOfRange {
+                        number: *so.get_ref(),
+                    },
+                    Check::NumberAppendixFromOne,
                 ));
             }
         }

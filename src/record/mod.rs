@@ -10,6 +10,7 @@ mod cleaned;
 mod date;
 mod explain;
 mod figure;
+mod form;
 mod kind;
 mod load;
 mod paste;
@@ -48,8 +49,9 @@ pub struct Record {
     pub nam: Option<Spanned<i64>>,
     /// Month of a draft without a day (seed 000: "ngày      /6/2021").
     pub thang: Option<Spanned<i64>>,
-    /// Trích yếu: what the document is about.
-    pub trich_yeu: Text,
+    /// Trích yếu: what the document is about. Every document has one; a Phụ lục issued as a
+    /// file of its own (`loai = "phu-luc"`) has none (`check` says which).
+    pub trich_yeu: Option<Text>,
     /// Size set of nd30.md §1: "nho" (12/13/13) or "lon" (13/14/14).
     pub co_chu: Option<Spanned<SizeSet>>,
     /// How sections are numbered: "la-ma" (default), "so" or "thap-phan".
@@ -68,8 +70,11 @@ pub struct Record {
     /// Closing paragraphs after the last section.
     #[serde(default)]
     pub ket_thuc: Vec<Content>,
-    pub nguoi_ky: Signer,
-    pub noi_nhan: Recipients,
+    /// The signer; every document has one, a Phụ lục file of its own none (it carries the
+    /// organisation's digital signature only, nd30.md §7.1 item 8).
+    pub nguoi_ky: Option<Signer>,
+    /// Nơi nhận; every document has it, a Phụ lục file of its own not.
+    pub noi_nhan: Option<Recipients>,
     /// Assessed criteria of the CCHC index, with their remedies.
     #[serde(default)]
     pub tieu_chi: Vec<Criterion>,
@@ -88,6 +93,9 @@ pub struct Record {
     pub tinh_den: Option<Spanned<toml::value::Datetime>>,
     /// For a Báo cáo: also list what changed since this date.
     pub thay_doi_tu: Option<Spanned<toml::value::Datetime>>,
+    /// For a Phụ lục issued as a file of its own (`loai = "phu-luc"`): the kind of the
+    /// document it is attached to; `so`, `ngay` and `co_quan` are that document's.
+    pub van_ban: Option<Spanned<Kind>>,
 }
 
 impl Record {
@@ -148,6 +156,9 @@ impl Record {
 pub struct Appendix {
     /// Title, printed upper-case under "Phụ lục".
     pub tieu_de: Text,
+    /// The appendix's number among its document's appendices, when this record does not hold
+    /// them all: a Phụ lục file that is its document's second writes 2 → "Phụ lục II".
+    pub so: Option<Spanned<u32>>,
     /// Preset: "nhiem-vu" (tasks), "tien-do" (progress), "diem" (scores).
     pub mau: Spanned<Preset>,
     /// Columns replacing the preset's, in order.
@@ -181,8 +192,9 @@ pub struct Column {
     pub tieu_de: Option<Text>,
     /// A second heading line in italic, e.g. "(Theo Kế hoạch số 102/KH-SNgV ngày 14/02/2022)".
     pub dong_hai: Option<Text>,
-    /// Relative width; defaults to the key's usual width.
-    pub rong: Option<u32>,
+    /// Relative width; without it the column is sized to its content. A width too narrow
+    /// for a word of the column gets a warning at this value.
+    pub rong: Option<Spanned<u32>>,
 }
 
 /// The issuing body (ô 2) and where it sits (ô 4).
@@ -195,8 +207,11 @@ pub struct Issuer {
     pub ten: Text,
     /// Abbreviation used in the ký hiệu ("SNV" in "45/KH-SNV").
     pub viet_tat: Spanned<Text>,
-    /// Place name of ô 4 ("Hà Tĩnh").
-    pub dia_danh: Text,
+    /// Place name of ô 4 ("Hà Tĩnh"); every document prints it, a Phụ lục file of its own not.
+    pub dia_danh: Option<Text>,
+    /// The name the "(Kèm theo … của …)" line of an appendix ends with, when it is shorter than
+    /// `ten` ("UBND tỉnh" for "Ủy ban nhân dân tỉnh Hà Tĩnh"); default `ten`.
+    pub ten_ngan: Option<Text>,
 }
 
 /// One block of body text. A plain string is a paragraph; a one-key table is a point, a note
