@@ -19,14 +19,6 @@ fn sections(xml: &str) -> Vec<String> {
         .collect()
 }
 
-fn rows(table: &str) -> Vec<String> {
-    table
-        .split("<w:tr>")
-        .skip(1)
-        .map(|r| r[..r.find("</w:tr>").unwrap()].to_string())
-        .collect()
-}
-
 fn cell_texts(row: &str) -> Vec<String> {
     row.split("<w:tc>")
         .skip(1)

@@ -8,21 +8,6 @@ mod common;
 
 use common::*;
 
-fn rows(table: &str) -> Vec<String> {
-    table
-        .split("<w:tr>")
-        .skip(1)
-        .map(|r| r[..r.find("</w:tr>").unwrap()].to_string())
-        .collect()
-}
-
-fn cells(row: &str) -> Vec<String> {
-    row.split("<w:tc>")
-        .skip(1)
-        .map(|c| c[..c.find("</w:tc>").unwrap()].to_string())
-        .collect()
-}
-
 /// A cell's paragraphs joined by " | ".
 fn text(cell: &str) -> String {
     texts(cell).join(" | ")
