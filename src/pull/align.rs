@@ -83,7 +83,22 @@ fn pair(
             return None;
         }
         let s = similarity(&b.0, &e.0);
-        (s >= ALIKE).then_some(s)
+        // A cell at the same place of the same table is the same cell, however rewritten.
+        let same_cell = match (b.1, e.1) {
+            (
+                Place::Cell {
+                    table, row, column, ..
+                },
+                Place::Cell {
+                    table: t,
+                    row: r,
+                    column: c,
+                    ..
+                },
+            ) => (table, row, column) == (t, r, c),
+            _ => false,
+        };
+        (s >= ALIKE || same_cell).then_some(s.max(ALIKE))
     };
     // best[i][j]: best total for base[i..] and edited[j..].
     let mut best = vec![vec![0.0_f32; nl + 1]; ol + 1];

@@ -218,20 +218,28 @@ impl Context<'_> {
                 .rev()
                 .find(|e| !e.place.is_cell())
         });
+        // The last list element the paragraph shows (words of the template may happen to
+        // equal other record strings before it), else the section it is the title of.
         let place = anchor.and_then(|entry| {
-            let (path, _, _) = entry.fields().next()?;
-            if let Some((PathStep::Key(last), parent)) =
-                path.0.split_last().map(|(l, p)| (l.clone(), p))
+            let fields: Vec<&FieldPath> = entry.fields().map(|f| f.0).collect();
+            if let Some((n, (array, i))) = fields
+                .iter()
+                .enumerate()
+                .rev()
+                .find_map(|(n, p)| p.array_position().map(|a| (n, a)))
             {
-                if last == "tieu_de" && !parent.is_empty() {
-                    let array = FieldPath(parent.to_vec()).child(PathStep::Key("noi_dung".into()));
-                    return Some((array, 0, entry));
-                }
+                return Some((array, i + 1, entry, Some(n)));
             }
-            path.array_position()
-                .map(|(array, i)| (array, i + 1, entry))
+            match fields.as_slice() {
+                [path] if path.0.last() == Some(&PathStep::Key("tieu_de".into())) => {
+                    let parent = &path.0[..path.0.len() - 1];
+                    let array = FieldPath(parent.to_vec()).child(PathStep::Key("noi_dung".into()));
+                    Some((array, 0, entry, None))
+                }
+                _ => None,
+            }
         });
-        let Some((array, index, entry)) = place else {
+        let Some((array, index, entry, field)) = place else {
             return self.refuse(where_, "", &unit.text, Pull::NotInList);
         };
         let blocks = matches!(
@@ -246,16 +254,8 @@ impl Context<'_> {
             }
         } else {
             // Written like its neighbour: the template's words around it are not the field's.
-            let mut like = entry.clone();
-            if let Some(Part::Field { text, .. }) = like
-                .parts
-                .iter_mut()
-                .find(|p| matches!(p, Part::Field { .. }))
-            {
-                text.clear();
-            }
-            let text = take_apart(&like, &unit.text)
-                .and_then(|v| v.into_iter().next())
+            let text = field
+                .and_then(|n| take_apart(entry, &unit.text)?.into_iter().nth(n))
                 .unwrap_or_else(|| unit.text.clone());
             (text, BlockKind::Plain)
         };
