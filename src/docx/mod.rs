@@ -22,6 +22,7 @@ mod styles;
 mod tables;
 mod xml;
 
+pub(crate) use custom::NAMESPACE as PROVENANCE_NAMESPACE;
 pub(crate) use package::Properties;
 
 use std::sync::{Arc, Mutex, PoisonError};

@@ -17,8 +17,7 @@ use super::leaves::Leaf;
 use super::path::{FieldPath, Step};
 use super::units::{Place, Unit};
 
-/// The namespace of the provenance part; its version is part of it.
-pub(crate) const NAMESPACE: &str = "urn:vanban:provenance:1";
+use crate::docx::PROVENANCE_NAMESPACE as NAMESPACE;
 
 /// Shortest record text looked for inside a longer paragraph; shorter text only maps when it
 /// is a whole cell or paragraph, so "Quý I" in a cell maps, the letter "a" in a sentence not.
