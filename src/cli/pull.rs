@@ -29,9 +29,20 @@ pub(super) fn pull(docx: &Path, record: Option<PathBuf>, date: Option<&str>, app
         Err(e) => return fail(&e),
     };
     let file = pulled.record.display().to_string();
-    let place = |path: &pull::path::FieldPath| match pulled.lines.get(path) {
-        Some(line) => format!("{file}:{line}"),
-        None => file.clone(),
+    // The line of a field, or of the first field inside it (a table, a list).
+    let place = |path: &pull::path::FieldPath| {
+        let line = pulled.lines.get(path).copied().or_else(|| {
+            pulled
+                .lines
+                .iter()
+                .filter(|(p, _)| p.0.starts_with(&path.0))
+                .map(|(_, line)| *line)
+                .min()
+        });
+        match line {
+            Some(line) => format!("{file}:{line}"),
+            None => file.clone(),
+        }
     };
     let (mut changes, mut refused) = (0, 0);
     let lang = messages::current();
@@ -54,7 +65,9 @@ pub(super) fn pull(docx: &Path, record: Option<PathBuf>, date: Option<&str>, app
                     Change::Insert {
                         array, index, text, ..
                     } => Pull::Added {
-                        place: place(array),
+                        place: place(
+                            &array.child(pull::path::Step::Index(index.saturating_sub(1))),
+                        ),
                         field: format!("{array}[{index}]"),
                         text: text.clone(),
                     }
