@@ -306,3 +306,38 @@ fn files_vanban_did_not_render_or_from_another_record_are_refused_and_nothing_is
         before
     );
 }
+
+/// Copies the folder `from` (recursively) to `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_document_as_rendered_pulls_to_nothing() {
+    for folder in ["plans", "tests/fixtures/good"] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&repo(folder), &dir.path().join("plans"));
+        let out = vanban(dir.path(), &["render", "plans", "--out", "out", "-q"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let documents = common::files(&dir.path().join("out"), "docx");
+        assert!(documents.len() >= 5, "{documents:?}");
+        for docx in documents {
+            let out = vanban(dir.path(), &["pull", docx.to_str().unwrap()]);
+            assert_eq!(
+                stdout(&out),
+                "no changes to bring back into the record\n",
+                "{}: {}",
+                docx.display(),
+                stderr(&out)
+            );
+        }
+    }
+}

@@ -45,6 +45,8 @@ pub(super) fn pull(docx: &Path, record: Option<PathBuf>, date: Option<&str>, app
         }
     };
     let (mut changes, mut refused) = (0, 0);
+    // Paragraphs added at one place take the positions after it, in order.
+    let mut added_at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let lang = messages::current();
     for finding in &pulled.findings {
         let message: Message = match finding {
@@ -65,10 +67,14 @@ pub(super) fn pull(docx: &Path, record: Option<PathBuf>, date: Option<&str>, app
                     Change::Insert {
                         array, index, text, ..
                     } => Pull::Added {
+                        field: {
+                            let before = added_at.entry(format!("{array}[{index}]")).or_default();
+                            *before += 1;
+                            format!("{array}[{}]", index + *before - 1)
+                        },
                         place: place(
                             &array.child(pull::path::Step::Index(index.saturating_sub(1))),
                         ),
-                        field: format!("{array}[{index}]"),
                         text: text.clone(),
                     }
                     .into(),

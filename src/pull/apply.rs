@@ -62,6 +62,25 @@ fn block(text: &str, kind: BlockKind) -> Value {
     Value::InlineTable(table)
 }
 
+/// The layout of a new element at `index`: that of an element after the first (on a line of
+/// its own in a list of lines, after ", " in a list on one line).
+fn element_decor(list: &Array, index: usize) -> toml_edit::Decor {
+    let later = if index >= 2 { index - 1 } else { 1 };
+    if let Some(near) = list.get(later) {
+        return near.decor().clone();
+    }
+    let first = list.get(0).map(|v| v.decor().clone()).unwrap_or_default();
+    let on_lines = first
+        .prefix()
+        .and_then(|p| p.as_str())
+        .is_some_and(|p| p.contains('\n'));
+    if on_lines {
+        first
+    } else {
+        toml_edit::Decor::new(" ", "")
+    }
+}
+
 /// Applies `changes` to `document`; returns how many were written (one whose place is no
 /// longer in the record is left out).
 pub(crate) fn apply(
@@ -116,10 +135,7 @@ pub(crate) fn apply(
                     index, text, kind, ..
                 } if *index <= list.len() => {
                     let mut value = block(text, *kind);
-                    // Laid out like its neighbour: on a line of its own in a list of lines.
-                    if let Some(near) = list.get(index.saturating_sub(1)) {
-                        *value.decor_mut() = near.decor().clone();
-                    }
+                    *value.decor_mut() = element_decor(list, *index);
                     list.insert_formatted(*index, value);
                     written += 1;
                 }
@@ -132,4 +148,49 @@ pub(crate) fn apply(
         }
     }
     written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(text: &str) -> FieldPath {
+        FieldPath::parse(text).unwrap()
+    }
+
+    #[test]
+    fn lists_keep_their_layout_and_everything_else_stays_as_written() {
+        let source = "# kế hoạch\nmo_dau = [\"a\"]  # mở đầu\n[[phan]]\nnoi_dung = [\n  \"x\",\n  { \"-\" = \"y\" },\n]\n";
+        let mut document: DocumentMut = source.parse().unwrap();
+        let changes = [
+            Change::Set {
+                path: path("mo_dau[0]"),
+                before: "a".into(),
+                after: "b".into(),
+            },
+            Change::Insert {
+                array: path("mo_dau"),
+                index: 1,
+                text: "c".into(),
+                kind: BlockKind::Plain,
+            },
+            Change::Insert {
+                array: path("phan[0].noi_dung"),
+                index: 1,
+                text: "z".into(),
+                kind: BlockKind::Plus,
+            },
+            Change::Remove {
+                path: path("phan[0].noi_dung[1].\"-\""),
+                array: path("phan[0].noi_dung"),
+                index: 1,
+                text: "y".into(),
+            },
+        ];
+        assert_eq!(apply(&mut document, &changes, None), 4);
+        assert_eq!(
+            document.to_string(),
+            "# kế hoạch\nmo_dau = [\"b\", \"c\"]  # mở đầu\n[[phan]]\nnoi_dung = [\n  \"x\",\n  { \"+\" = \"z\" },\n]\n"
+        );
+    }
 }
