@@ -3,7 +3,8 @@
 //! text taken out). Provenance matches a document's paragraphs against these; `pull` reads
 //! the same fields of the record on disk to find what changed since the render.
 
-use toml_edit::{Item, Value};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use super::path::{FieldPath, Step};
 
@@ -27,63 +28,55 @@ impl Leaf {
 }
 
 /// Every string value of `source`, in the order they are written. `None` when it is not TOML
-/// (a record that loads is always TOML).
+/// (a record that loads is always TOML). Read with the `toml` crate's spanned tables, which
+/// keep no layout and so read a record of ten thousand tasks several times faster than an
+/// editable document would.
 pub(crate) fn of(source: &str) -> Option<Vec<Leaf>> {
-    let document = toml_edit::Document::parse(source).ok()?;
+    let table = DeTable::parse(source).ok()?;
     let lines = LineIndex::new(source);
     let mut leaves = Vec::new();
-    walk_table(
-        document.as_table(),
-        &FieldPath::default(),
-        &lines,
-        &mut leaves,
-    );
+    let mut path = Vec::new();
+    walk_table(table.get_ref(), &mut path, &lines, &mut leaves);
     leaves.sort_by_key(|l| l.line);
     Some(leaves)
 }
 
-fn walk_table(
-    table: &dyn toml_edit::TableLike,
-    path: &FieldPath,
+fn walk_table(table: &DeTable<'_>, path: &mut Vec<Step>, lines: &LineIndex, out: &mut Vec<Leaf>) {
+    for (key, value) in table {
+        path.push(Step::Key(key.get_ref().to_string()));
+        walk_value(value, path, lines, out);
+        path.pop();
+    }
+}
+
+fn walk_value(
+    value: &Spanned<DeValue<'_>>,
+    path: &mut Vec<Step>,
     lines: &LineIndex,
     out: &mut Vec<Leaf>,
 ) {
-    for (key, item) in table.iter() {
-        walk_item(item, &path.child(Step::Key(key.to_string())), lines, out);
-    }
-}
-
-fn walk_item(item: &Item, path: &FieldPath, lines: &LineIndex, out: &mut Vec<Leaf>) {
-    match item {
-        Item::Value(value) => walk_value(value, path, lines, out),
-        Item::Table(table) => walk_table(table, path, lines, out),
-        Item::ArrayOfTables(array) => {
-            for (i, table) in array.iter().enumerate() {
-                walk_table(table, &path.child(Step::Index(i)), lines, out);
-            }
-        }
-        Item::None => {}
-    }
-}
-
-fn walk_value(value: &Value, path: &FieldPath, lines: &LineIndex, out: &mut Vec<Leaf>) {
-    match value {
-        Value::String(s) => {
-            let clean = crate::text::clean(s.value());
-            let shown = emphasis_taken_out(&clean);
+    match value.get_ref() {
+        DeValue::String(s) => {
+            let clean = crate::text::clean(s);
+            let shown = clean
+                .contains('*')
+                .then(|| emphasis_taken_out(&clean))
+                .filter(|shown| *shown != clean);
             out.push(Leaf {
-                path: path.clone(),
-                shown: (shown != clean).then_some(shown),
+                path: FieldPath(path.clone()),
+                shown,
                 value: clean,
-                line: value.span().map_or(0, |s| lines.line(s.start)),
+                line: lines.line(value.span().start),
             });
         }
-        Value::Array(array) => {
+        DeValue::Array(array) => {
             for (i, v) in array.iter().enumerate() {
-                walk_value(v, &path.child(Step::Index(i)), lines, out);
+                path.push(Step::Index(i));
+                walk_value(v, path, lines, out);
+                path.pop();
             }
         }
-        Value::InlineTable(table) => walk_table(table, path, lines, out),
+        DeValue::Table(table) => walk_table(table, path, lines, out),
         _ => {}
     }
 }

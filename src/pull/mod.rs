@@ -37,6 +37,7 @@ pub(crate) struct Source {
 
 impl Source {
     pub(crate) fn of(loaded: &record::Loaded) -> Source {
+        let leaves = leaves::of(&loaded.source).unwrap_or_default();
         Source {
             record: loaded
                 .path
@@ -44,7 +45,7 @@ impl Source {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
             date: iso_date(loaded.date),
-            leaves: leaves::of(&loaded.source).unwrap_or_default(),
+            leaves,
         }
     }
 

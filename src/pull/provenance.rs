@@ -104,17 +104,26 @@ pub(crate) fn build(
     }
 }
 
-/// Record strings by the text a document shows, and by their first characters.
+/// Record strings by the text a document shows, and by their first characters. Many strings
+/// may show the same text (the same unit in charge of ten thousand tasks): each text is
+/// looked up once, and its strings are kept in record order, so the one to take is found by
+/// halving.
 struct Index<'a> {
     leaves: &'a [Leaf],
+    /// The strings showing each text as written.
     whole: HashMap<&'a str, Vec<usize>>,
-    upper: Vec<String>,
-    starts: HashMap<String, Vec<(usize, bool)>>,
+    /// The strings showing each text in capitals, where that differs.
+    capitals: HashMap<String, Vec<usize>>,
+    /// The texts (as written, or in capitals) by their first characters.
+    starts: HashMap<String, Vec<(String, bool)>>,
 }
 
-fn head(text: &str) -> Option<String> {
-    let head: String = text.chars().take(SHORTEST_INSIDE).collect();
-    (head.chars().count() == SHORTEST_INSIDE).then_some(head)
+/// The first [`SHORTEST_INSIDE`] characters of `text`, when it has that many.
+fn head(text: &str) -> Option<&str> {
+    match text.char_indices().nth(SHORTEST_INSIDE) {
+        Some((end, _)) => Some(&text[..end]),
+        None => (text.chars().count() == SHORTEST_INSIDE).then_some(text),
+    }
 }
 
 /// Record text worth looking for: numbers and codes ("1.2", "15") are what vanban computes
@@ -126,53 +135,49 @@ fn wordy(text: &str) -> bool {
 impl<'a> Index<'a> {
     fn new(leaves: &'a [Leaf]) -> Index<'a> {
         let mut whole: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut starts: HashMap<String, Vec<(usize, bool)>> = HashMap::new();
-        let upper: Vec<String> = leaves
-            .iter()
-            .map(|l| crate::text::upper(l.visible()))
-            .collect();
+        let mut capitals: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, leaf) in leaves.iter().enumerate() {
             let shown = leaf.visible();
             if shown.trim().is_empty() || !wordy(shown) {
                 continue;
             }
             whole.entry(shown).or_default().push(i);
-            if let Some(h) = head(shown) {
-                starts.entry(h).or_default().push((i, false));
+        }
+        for (shown, strings) in &whole {
+            let upper = crate::text::upper(shown);
+            if upper != *shown {
+                capitals.insert(upper, strings.clone());
             }
-            if upper[i] != shown {
-                if let Some(h) = head(&upper[i]) {
-                    starts.entry(h).or_default().push((i, true));
-                }
+        }
+        let mut starts: HashMap<String, Vec<(String, bool)>> = HashMap::new();
+        let forms = whole
+            .keys()
+            .map(|t| (t.to_string(), false))
+            .chain(capitals.keys().map(|t| (t.clone(), true)));
+        for (text, upper) in forms {
+            if let Some(h) = head(&text) {
+                starts.entry(h.to_string()).or_default().push((text, upper));
             }
         }
         Index {
             leaves,
             whole,
-            upper,
+            capitals,
             starts,
         }
     }
 
-    /// Of several strings with the same text, the first after the one used last (the
-    /// document follows the record's order), else the first.
+    /// Of several strings with the same text (in record order), the first after the one used
+    /// last (the document follows the record's order), else the first.
     fn nearest(candidates: &[usize], last: Option<usize>) -> usize {
-        candidates
-            .iter()
-            .copied()
-            .find(|c| last.is_none_or(|l| *c > l))
-            .unwrap_or(candidates[0])
+        let after = last.map_or(0, |l| candidates.partition_point(|c| *c <= l));
+        candidates.get(after).copied().unwrap_or(candidates[0])
     }
 
-    fn field(&self, leaf: usize, upper: bool) -> Part {
-        let l = &self.leaves[leaf];
+    fn field(&self, leaf: usize, text: &str, upper: bool) -> Part {
         Part::Field {
-            path: l.path.clone(),
-            text: if upper {
-                self.upper[leaf].clone()
-            } else {
-                l.visible().to_string()
-            },
+            path: self.leaves[leaf].path.clone(),
+            text: text.to_string(),
             upper,
         }
     }
@@ -181,19 +186,25 @@ impl<'a> Index<'a> {
         if let Some(candidates) = self.whole.get(text) {
             let leaf = Self::nearest(candidates, *last);
             *last = Some(leaf);
-            return vec![self.field(leaf, false)];
+            return vec![self.field(leaf, text, false)];
         }
         let mut parts = Vec::new();
         let mut fixed = String::new();
         let mut rest = text;
         while !rest.is_empty() {
-            if let Some((leaf, upper, len)) = self.longest_at(rest, *last) {
+            if let Some((form, upper)) = self.longest_at(rest) {
+                let candidates = if upper {
+                    &self.capitals[form]
+                } else {
+                    &self.whole[form]
+                };
+                let leaf = Self::nearest(candidates, *last);
                 if !fixed.is_empty() {
                     parts.push(Part::Fixed(std::mem::take(&mut fixed)));
                 }
-                parts.push(self.field(leaf, upper));
+                parts.push(self.field(leaf, form, upper));
                 *last = Some(leaf);
-                rest = &rest[len..];
+                rest = &rest[form.len()..];
                 continue;
             }
             let mut chars = rest.chars();
@@ -208,33 +219,14 @@ impl<'a> Index<'a> {
         parts
     }
 
-    /// The longest record string starting at the beginning of `text`: (leaf, in capitals,
-    /// byte length).
-    fn longest_at(&self, text: &str, last: Option<usize>) -> Option<(usize, bool, usize)> {
-        let candidates = self.starts.get(&head(text)?)?;
-        let mut best: Option<(usize, bool, usize)> = None;
-        let mut matching = Vec::new();
-        for &(leaf, upper) in candidates {
-            let shown = if upper {
-                self.upper[leaf].as_str()
-            } else {
-                self.leaves[leaf].visible()
-            };
-            if text.starts_with(shown) {
-                matching.push((leaf, upper, shown.len()));
-            }
-        }
-        let longest = matching.iter().map(|m| m.2).max()?;
-        let same: Vec<usize> = matching
+    /// The longest record text that `text` starts with, and whether it is in capitals.
+    fn longest_at(&self, text: &str) -> Option<(&str, bool)> {
+        self.starts
+            .get(head(text)?)?
             .iter()
-            .filter(|m| m.2 == longest)
-            .map(|m| m.0)
-            .collect();
-        let leaf = Self::nearest(&same, last);
-        if let Some(m) = matching.iter().find(|m| m.0 == leaf && m.2 == longest) {
-            best = Some(*m);
-        }
-        best
+            .filter(|(form, _)| text.starts_with(form.as_str()))
+            .max_by_key(|(form, upper)| (form.len(), !upper))
+            .map(|(form, upper)| (form.as_str(), *upper))
     }
 }
 
@@ -315,16 +307,21 @@ fn mark_progress(entries: &mut [Entry]) {
 
 /// The provenance as the XML of its custom part.
 pub(crate) fn to_xml(p: &Provenance) -> String {
+    use std::fmt::Write;
+
     use quick_xml::escape::escape as esc;
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
-    xml.push_str(&format!(
-        "<v:provenance xmlns:v=\"{NAMESPACE}\" record=\"{}\"{}>",
-        esc(&p.record),
-        p.date
-            .as_ref()
-            .map(|d| format!(" date=\"{}\"", esc(d)))
-            .unwrap_or_default()
-    ));
+    let mut xml = String::with_capacity(64 * p.entries.len() + 256);
+    xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+    // Writing into a String cannot fail.
+    let _ = write!(
+        xml,
+        "<v:provenance xmlns:v=\"{NAMESPACE}\" record=\"{}\"",
+        esc(&p.record)
+    );
+    if let Some(date) = &p.date {
+        let _ = write!(xml, " date=\"{}\"", esc(date));
+    }
+    xml.push('>');
     for e in &p.entries {
         match e.place {
             Place::Paragraph => xml.push_str("<v:p>"),
@@ -334,25 +331,28 @@ pub(crate) fn to_xml(p: &Provenance) -> String {
                 column,
                 header,
             } => {
-                xml.push_str(&format!(
-                    "<v:c t=\"{table}\" r=\"{row}\" c=\"{column}\"{}{}>",
-                    if header { " h=\"1\"" } else { "" },
-                    e.progress
-                        .as_ref()
-                        .map(|p| format!(" progress=\"{}\"", esc(p.to_string())))
-                        .unwrap_or_default()
-                ));
+                let _ = write!(xml, "<v:c t=\"{table}\" r=\"{row}\" c=\"{column}\"");
+                if header {
+                    xml.push_str(" h=\"1\"");
+                }
+                if let Some(item) = &e.progress {
+                    let _ = write!(xml, " progress=\"{}\"", esc(&item.to_string()));
+                }
+                xml.push('>');
             }
         }
         for part in &e.parts {
             match part {
-                Part::Fixed(t) => xml.push_str(&format!("<v:t>{}</v:t>", esc(t))),
-                Part::Field { path, text, upper } => xml.push_str(&format!(
-                    "<v:f path=\"{}\"{}>{}</v:f>",
-                    esc(path.to_string()),
-                    if *upper { " upper=\"1\"" } else { "" },
-                    esc(text)
-                )),
+                Part::Fixed(t) => {
+                    let _ = write!(xml, "<v:t>{}</v:t>", esc(t));
+                }
+                Part::Field { path, text, upper } => {
+                    let _ = write!(xml, "<v:f path=\"{}\"", esc(&path.to_string()));
+                    if *upper {
+                        xml.push_str(" upper=\"1\"");
+                    }
+                    let _ = write!(xml, ">{}</v:f>", esc(text));
+                }
             }
         }
         xml.push_str(match e.place {

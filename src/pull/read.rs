@@ -60,23 +60,21 @@ fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
 
 /// Reads word/document.xml (and the comments part, when given).
 pub(crate) fn document(xml: &[u8], comments_xml: Option<&[u8]>) -> Result<Document, String> {
+    // Read from the slice, borrowing: a 10,000-row document is read at every render.
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut units = Collector::default();
     let mut revisions = Vec::new();
     let mut anchors: Vec<(String, String)> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
-    let mut buf = Vec::new();
     let mut in_text = false;
     let mut in_run = false;
     let mut deleting = 0_usize;
     let mut fallback = 0_usize;
     let mut revision: Option<Revision> = None;
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| e.to_string())?;
+        let event = reader.read_event().map_err(|e| e.to_string())?;
         let empty = matches!(event, Event::Empty(_));
-        let mut text: Option<String> = None;
+        let mut text: Option<std::borrow::Cow<'_, str>> = None;
         match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 "Fallback" if !empty => fallback += 1,
@@ -118,13 +116,14 @@ pub(crate) fn document(xml: &[u8], comments_xml: Option<&[u8]>) -> Result<Docume
                 }
                 _ => {}
             },
-            Event::Text(t) if in_text => text = Some(t.xml10_content().into_owned()),
+            Event::Text(t) if in_text => text = Some(t.xml10_content()),
             Event::GeneralRef(r) if in_text => {
                 let reference = format!("&{};", r.xml10_content());
                 text = Some(
                     quick_xml::escape::unescape(&reference)
                         .map_err(|e| e.to_string())?
-                        .into_owned(),
+                        .into_owned()
+                        .into(),
                 );
             }
             Event::End(e) => match e.local_name().as_ref() {
@@ -159,7 +158,6 @@ pub(crate) fn document(xml: &[u8], comments_xml: Option<&[u8]>) -> Result<Docume
                 }
             }
         }
-        buf.clear();
     }
     let comments = match comments_xml {
         Some(xml) => read_comments(xml, &anchors)?,
