@@ -336,7 +336,7 @@ pub(crate) fn to_xml(p: &Provenance) -> String {
                     xml.push_str(" h=\"1\"");
                 }
                 if let Some(item) = &e.progress {
-                    let _ = write!(xml, " progress=\"{}\"", esc(&item.to_string()));
+                    let _ = write!(xml, " progress=\"{}\"", esc(item.to_string()));
                 }
                 xml.push('>');
             }
@@ -347,7 +347,7 @@ pub(crate) fn to_xml(p: &Provenance) -> String {
                     let _ = write!(xml, "<v:t>{}</v:t>", esc(t));
                 }
                 Part::Field { path, text, upper } => {
-                    let _ = write!(xml, "<v:f path=\"{}\"", esc(&path.to_string()));
+                    let _ = write!(xml, "<v:f path=\"{}\"", esc(path.to_string()));
                     if *upper {
                         xml.push_str(" upper=\"1\"");
                     }
