@@ -341,3 +341,40 @@ fn a_document_as_rendered_pulls_to_nothing() {
         }
     }
 }
+
+#[test]
+fn a_paragraph_added_after_one_the_record_has_moved_since_is_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = repo("plans/so-noi-vu/ke-hoach-khac-phuc-cchc-2020.toml");
+    let (record, docx) = rendered(dir.path(), &record);
+    edit_docx(
+        &docx,
+        |name, xml| match name {
+            "word/document.xml" => {
+                let (_, end) = paragraph_of(&xml, "Giao các phòng, ban");
+                let mut xml = xml;
+                xml.insert_str(
+                    end,
+                    "<w:p><w:r><w:t>- Nhiệm vụ, giải pháp khắc phục: Mới.</w:t></w:r></w:p>",
+                );
+                xml
+            }
+            _ => xml,
+        },
+        &[],
+    );
+    // Since the render, the clerk put another solution first in the same list.
+    let toml = std::fs::read_to_string(&record).unwrap().replacen(
+        "giai_phap = [\"Giao các phòng",
+        "giai_phap = [\"Trước hết.\", \"Giao các phòng",
+        1,
+    );
+    std::fs::write(&record, &toml).unwrap();
+    let out = vanban(dir.path(), &["pull", docx.to_str().unwrap(), "--apply"]);
+    assert_contains(&stdout(&out), "conflict, not applied: ");
+    assert_contains(
+        &stdout(&out),
+        "tieu_chi[1].khac_phuc.giai_phap[0] was changed in the record since the render (now “Trước hết.”)",
+    );
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), toml);
+}

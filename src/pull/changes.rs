@@ -242,6 +242,18 @@ impl Context<'_> {
         let Some((array, index, entry, field)) = place else {
             return self.refuse(where_, "", &unit.text, Pull::NotInList);
         };
+        // The paragraph it follows must still be where it was, or the list has changed since
+        // the render and the new one could land anywhere.
+        let neighbour = entry
+            .fields()
+            .nth(field.unwrap_or(0))
+            .map(|(path, text, _)| (path.clone(), text.to_string()));
+        if let Some((path, rendered)) = neighbour {
+            if let Some(conflict) = self.conflict(&path, &rendered, &unit.text) {
+                self.findings.push(conflict);
+                return;
+            }
+        }
         let blocks = matches!(
             array.0.last(),
             Some(PathStep::Key(k)) if k == "noi_dung" || k == "mo_dau" || k == "ket_thuc"
