@@ -156,6 +156,10 @@ fn word_edits_come_back_into_the_record_and_the_next_render_carries_them() {
     let out = vanban(dir.path(), &["pull", docx.to_str().unwrap(), "--apply"]);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     assert_contains(&stdout(&out), "3 changes written to");
+    // The typed number could not go back: the edited file is kept until --force.
+    assert_contains(&stdout(&out), "keeps edits the record does not have");
+    let out = vanban(dir.path(), &["render", "plans", "--out", "out"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     let toml = std::fs::read_to_string(&record).unwrap();
     assert_contains(&toml, "đơn vị thuộc Sở tham mưu");
     assert_contains(&toml, "\"Rà soát lại quy trình ban hành văn bản.\"");
@@ -216,8 +220,16 @@ fn an_edited_progress_cell_becomes_an_entry_of_text_dated_as_the_document() {
         &toml,
         "ngay = 2022-06-01\n    noi_dung = \"Đã trình Giám đốc 02 văn bản\"",
     );
-    let out = vanban(dir.path(), &["render", "plans", "--out", "again", "-q"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert_contains(
+        &printed,
+        "every edit is in the record now: the next `vanban render` replaces",
+    );
+    // A plain render replaces the edited file without complaint; the document carries the edit.
+    let out = vanban(dir.path(), &["render", "plans", "--out", "out"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert_contains(&text_of(&docx), "Đã trình Giám đốc 02 văn bản");
+    let out = vanban(dir.path(), &["pull", docx.to_str().unwrap()]);
+    assert_contains(&stdout(&out), "no changes to bring back into the record");
 }
 
 #[test]

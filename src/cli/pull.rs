@@ -154,5 +154,14 @@ pub(super) fn pull(docx: &Path, record: Option<PathBuf>, date: Option<&str>, app
         None => Pull::Summary { changes, refused }.into(),
     };
     println!("{}", summary.text(lang));
+    if pulled.written.is_some() && !pulled.findings.is_empty() {
+        let path = docx.to_path_buf();
+        let next: Message = if pulled.replaced_by_render {
+            Pull::RenderReplaces { path }.into()
+        } else {
+            Pull::RenderKeeps { path }.into()
+        };
+        println!("{}", next.text(lang));
+    }
     0
 }

@@ -90,6 +90,12 @@ messages! {
     Emphasis { path: String } => "T0418",
         en: "{path} is written with ** or * emphasis; copy the change into the record by hand",
         vi: "{path} có đánh dấu ** hoặc * (in đậm, in nghiêng); hãy chép tay thay đổi vào bản ghi";
+    RenderReplaces { path: PathBuf } => "T0420",
+        en: "every edit is in the record now: the next `vanban render` replaces {path}",
+        vi: "mọi chỗ sửa đã vào bản ghi: lần `vanban render` tới sẽ sinh lại {path}";
+    RenderKeeps { path: PathBuf } => "T0421",
+        en: "{path} keeps edits the record does not have: `vanban render` keeps it until --force",
+        vi: "{path} còn những chỗ sửa bản ghi không có: `vanban render` giữ nguyên tệp này cho đến khi dùng --force";
     NoLongerInRecord => "T0419",
         en: "(no longer in the record)",
         vi: "(không còn trong bản ghi)";

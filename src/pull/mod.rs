@@ -75,6 +75,9 @@ pub(crate) struct Pulled {
     pub written: Option<usize>,
     /// The date of new progress entries.
     pub date: Option<toml_edit::Datetime>,
+    /// With `--apply`, when every edit went into the record: the next render replaces the
+    /// document instead of keeping it as edited by hand.
+    pub replaced_by_render: bool,
 }
 
 /// Options of `pull`.
@@ -89,6 +92,28 @@ pub(crate) struct Options {
 
 fn refuse(path: &Path, message: impl Into<Message>, help: impl Into<Message>) -> Error {
     Error::about(path, message).help(help)
+}
+
+/// The output folder a document lies in (the nearest folder above it holding the stamps),
+/// and its path there.
+fn output_folder(docx: &Path) -> Option<(PathBuf, PathBuf)> {
+    let docx = docx.canonicalize().ok()?;
+    docx.ancestors().skip(1).find_map(|out| {
+        out.join(crate::output::STAMPS).is_file().then(|| {
+            let relative = docx.strip_prefix(out).unwrap_or(&docx).to_path_buf();
+            (out.to_path_buf(), relative)
+        })
+    })
+}
+
+/// After every edit of `docx` went into its record, lets the next `vanban render` replace it
+/// (it would otherwise be kept as a file edited by hand). Whether it will be.
+fn let_render_replace(docx: &Path, bytes: &[u8]) -> bool {
+    let Some((out, relative)) = output_folder(docx) else {
+        return false;
+    };
+    let mut stamps = crate::stamp::Stamps::read(&out);
+    stamps.adopt(&relative, &crate::stamp::digest(bytes)) && stamps.write(&out).is_ok()
 }
 
 /// Where the record named `name` may be, for a document at `docx`: beside it, or at the same
@@ -199,7 +224,10 @@ pub(crate) fn pull(docx: &Path, options: &Options) -> Result<Pulled, Error> {
         let loaded = record::load(&record_path)?;
         compute(&loaded.source)?
     };
+    let complete = written.is_some() && findings.iter().all(|f| matches!(f, Finding::Change(_)));
+    let replaced_by_render = complete && let_render_replace(docx, &bytes);
     Ok(Pulled {
+        replaced_by_render,
         record: record_path,
         lines: current.into_iter().map(|l| (l.path, l.line)).collect(),
         findings,
