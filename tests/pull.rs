@@ -390,3 +390,30 @@ fn a_paragraph_added_after_one_the_record_has_moved_since_is_a_conflict() {
     );
     assert_eq!(std::fs::read_to_string(&record).unwrap(), toml);
 }
+
+#[test]
+fn a_progress_cell_whose_row_is_another_item_now_is_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let (record, docx) = rendered(dir.path(), &repo("tests/fixtures/good/tieu-chi-con.toml"));
+    edit_docx(
+        &docx,
+        |name, xml| match name {
+            "word/document.xml" => xml.replacen("Đang thực hiện", "Đã trình 02 văn bản", 1),
+            _ => xml,
+        },
+        &[],
+    );
+    // Since the render, another sub-criterion was put first.
+    let toml = std::fs::read_to_string(&record).unwrap().replacen(
+        "ten = \"Tiêu chí 1.2: Mức độ hoàn thành kế hoạch CCHC\"",
+        "ten = \"Tiêu chí 1.1: Ban hành kế hoạch CCHC\"",
+        1,
+    );
+    std::fs::write(&record, &toml).unwrap();
+    let out = vanban(dir.path(), &["pull", docx.to_str().unwrap(), "--apply"]);
+    assert_contains(
+        &stdout(&out),
+        "tieu_chi[0].con[0].ten was changed in the record since the render (now “Tiêu chí 1.1: Ban hành kế hoạch CCHC”)",
+    );
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), toml);
+}

@@ -132,8 +132,30 @@ impl Context<'_> {
         })
     }
 
+    /// A progress cell's row names its item by the strings beside it (the criterion's name):
+    /// when the record no longer has them at that place, the item is another one now.
+    fn row_moved(&self, cell: &Entry, item: &FieldPath, text: &str) -> Option<Finding> {
+        let Place::Cell { table, row, .. } = cell.place else {
+            return None;
+        };
+        let item_root = &item.0[..item.0.len().min(2)];
+        self.provenance
+            .entries
+            .iter()
+            .filter(|e| {
+                matches!(e.place, Place::Cell { table: t, row: r, .. } if (t, r) == (table, row))
+            })
+            .flat_map(|e| e.fields())
+            .find(|(path, _, upper)| !upper && path.0.starts_with(item_root))
+            .and_then(|(path, rendered, _)| self.conflict(path, rendered, text))
+    }
+
     fn changed(&mut self, entry: &Entry, text: &str, where_: Message) {
         if let Some(item) = &entry.progress {
+            if let Some(conflict) = self.row_moved(entry, item, text) {
+                self.findings.push(conflict);
+                return;
+            }
             self.findings.push(Finding::Change(Change::Progress {
                 item: item.clone(),
                 text: text.to_string(),
