@@ -417,3 +417,31 @@ fn a_progress_cell_whose_row_is_another_item_now_is_a_conflict() {
     );
     assert_eq!(std::fs::read_to_string(&record).unwrap(), toml);
 }
+
+#[test]
+fn template_words_that_equal_a_record_string_are_not_written_into_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = repo("plans/so-noi-vu/ke-hoach-khac-phuc-cchc-2020.toml");
+    let (record, docx) = rendered(dir.path(), &record);
+    let before = std::fs::read_to_string(&record).unwrap();
+    // The template writes "Nhiệm vụ, giải pháp khắc phục: " before each solution, which is
+    // also the title of section I; the leader shortens it in one paragraph.
+    edit_docx(
+        &docx,
+        |name, xml| match name {
+            "word/document.xml" => xml.replacen(
+                "Nhiệm vụ, giải pháp khắc phục: Giao các",
+                "Giải pháp khắc phục: Giao các",
+                1,
+            ),
+            _ => xml,
+        },
+        &[],
+    );
+    let out = vanban(dir.path(), &["pull", docx.to_str().unwrap(), "--apply"]);
+    assert_contains(
+        &stdout(&out),
+        "the text of phan[0].tieu_de is printed in several places",
+    );
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), before);
+}

@@ -96,6 +96,9 @@ messages! {
     RenderKeeps { path: PathBuf } => "T0421",
         en: "{path} keeps edits the record does not have: `vanban render` keeps it until --force",
         vi: "{path} còn những chỗ sửa bản ghi không có: `vanban render` giữ nguyên tệp này cho đến khi dùng --force";
+    SeveralPlaces { path: String } => "T0422",
+        en: "the text of {path} is printed in several places (or is also the template's own words); write the change in the record",
+        vi: "nội dung của {path} được in ở nhiều chỗ (hoặc trùng với lời của mẫu); hãy sửa trong bản ghi";
     NoLongerInRecord => "T0419",
         en: "(no longer in the record)",
         vi: "(không còn trong bản ghi)";

@@ -108,6 +108,9 @@ fn take_apart(entry: &Entry, text: &str) -> Option<Vec<String>> {
 
 struct Context<'a> {
     provenance: &'a Provenance,
+    /// How many units show each field: one printed in several places (or matching words
+    /// of the template elsewhere) cannot be changed from one of them.
+    shown: HashMap<&'a FieldPath, usize>,
     current: HashMap<&'a FieldPath, &'a Leaf>,
     findings: Vec<Finding>,
 }
@@ -180,6 +183,16 @@ impl Context<'_> {
             if upper {
                 let path = path.to_string();
                 self.refuse(where_.clone(), &rendered, &value, Pull::Capitals { path });
+                continue;
+            }
+            if self.shown.get(&path).is_some_and(|n| *n > 1) {
+                let path = path.to_string();
+                self.refuse(
+                    where_.clone(),
+                    &rendered,
+                    &value,
+                    Pull::SeveralPlaces { path },
+                );
                 continue;
             }
             if let Some(conflict) = self.conflict(&path, &rendered, &value) {
@@ -309,7 +322,14 @@ pub(crate) fn find(
     steps: &[Step],
     current: &[Leaf],
 ) -> Vec<Finding> {
+    let mut shown: HashMap<&FieldPath, usize> = HashMap::new();
+    for entry in &provenance.entries {
+        for (path, _, _) in entry.fields() {
+            *shown.entry(path).or_default() += 1;
+        }
+    }
     let mut cx = Context {
+        shown,
         provenance,
         current: current.iter().map(|l| (&l.path, l)).collect(),
         findings: Vec::new(),
