@@ -182,6 +182,7 @@ pub fn render_loaded(
         }
     }
     let date = loaded.date;
+    let source = crate::pull::Source::of(&loaded);
     let properties = |title: &str, subject: &str| docx::Properties {
         title: title.to_string(),
         subject: subject.to_string(),
@@ -190,7 +191,7 @@ pub fn render_loaded(
         signed: date,
     };
     let write = |document: &layout::Document, props: &docx::Properties| {
-        docx::write(document, props).map_err(|detail| {
+        docx::write(document, props, |xml| source.item(xml)).map_err(|detail| {
             Error::about(record_path, Run::InternalWriteError { detail })
                 .help(Run::ReportWithRecord)
         })

@@ -52,6 +52,8 @@ const CONTENT_TYPES: &str = concat!(
     r#"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#,
     header_override!("1"),
     header_override!("2"),
+    // The provenance of the document (`custom`), read back by `vanban pull`.
+    r#"<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>"#,
     "</Types>",
 );
 
@@ -131,15 +133,18 @@ const DOCUMENT_RELS: &str = concat!(
     relationship!("rId4", "theme", "theme/theme1.xml"),
     relationship!("rIdHeader1", "header", "header1.xml"),
     relationship!("rIdHeader2", "header", "header2.xml"),
+    relationship!("rIdProvenance", "customXml", "../customXml/item1.xml"),
     "</Relationships>",
 );
 
 /// Packs the parts into .docx bytes: `styles` is the style sheet of the document's size set;
-/// `document` writes word/document.xml straight into its zip entry.
+/// `document` writes word/document.xml straight into its zip entry; `custom` are the parts
+/// of the custom XML item (`custom`), written last.
 pub(super) fn pack(
     styles: &[u8],
     document: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     properties: &Properties,
+    custom: &[(&str, &[u8])],
 ) -> Result<Vec<u8>, String> {
     let core = core_xml(properties);
     let app = app_xml(properties);
@@ -175,7 +180,7 @@ pub(super) fn pack(
     zip.start_file("word/document.xml", options)
         .map_err(|e| zip_error(&e))?;
     document(&mut zip).map_err(|e| zip_error(&e))?;
-    for (name, bytes) in after {
+    for (name, bytes) in after.into_iter().chain(custom.iter().copied()) {
         zip.start_file(name, options).map_err(|e| zip_error(&e))?;
         zip.write_all(bytes).map_err(|e| zip_error(&e))?;
     }
