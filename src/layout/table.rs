@@ -1,11 +1,17 @@
 //! Table geometry: how wide each column is and which rows must stay on one page.
 //!
 //! A column whose width the record (or template) gives keeps its share of the text width. The
-//! others are sized from what they hold, measured with the font's metrics: each gets at least
-//! its longest word, so no word breaks mid-syllable, and the rest of the width goes where the
-//! text is, so a short "Thời gian" column does not grow ten lines tall beside an empty one as
-//! wide. A row stays whole on its page when it is short; a tall row may break, so a page
-//! never ends half empty before it.
+//! others are sized from what they hold, their lines counted word by word as Word fills them
+//! (`wrap`): each gets at least its longest word, so no word breaks mid-syllable; none grows
+//! past the width where none of its cells wraps while another still does, so an empty Ghi
+//! chú column keeps its heading's width and a short "Thời gian" column what its longest entry
+//! needs; the text-heavy columns share the rest where it saves most lines (the table's
+//! height first, then each cell's, then the tallest cells' evenness; see `column_widths`).
+//! Searching for height alone, with lines estimated as a paragraph's width over the
+//! column's, once left a ten-word progress entry eight lines tall beside an empty column as
+//! wide: narrow columns lose room at every line end, which that estimate did not see. A row
+//! stays whole on its page when it is short; a tall row may break, so a page never ends
+//! half empty before it.
 
 use std::ops::Range;
 
@@ -272,16 +278,17 @@ impl Ladder {
     }
 }
 
-/// A line the table saves counts this many times a line a cell saves (see `column_widths`).
+/// A line the table saves counts this many times a line a cell saves (see `column_widths`):
+/// more than a table's cells can save at once, so the table's height comes first.
 const HEIGHT_WEIGHT: u32 = 1000;
 
 /// Absolute column widths summing exactly to `text_width`.
 ///
 /// Columns sized by content start at their longest word (a heading of two words whole). The
 /// width left is handed out in steps (1/48 of it), each to the column where it pays most per
-/// twip: what it pays is the lines it saves, those the table as a whole gets shorter by
-/// counted twice (the page), and those any of the column's cells gets shorter by once (the
-/// tie where a cell wraps beside one as tall, which the table's height alone cannot see).
+/// twip: what it pays is the lines it saves, first those the table as a whole gets shorter
+/// by (the paper), then those any of the column's cells gets shorter by (the tie where a
+/// cell wraps beside one as tall, which the table's height alone cannot see).
 /// A column is weighed up to the width where its next line is saved, so a column whose
 /// cells need a few steps to lose a line is not passed over for one that saves a little
 /// fraction at once. On equal pay the column with the taller cell goes first.
