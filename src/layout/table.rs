@@ -400,37 +400,47 @@ fn cost(ladders: &[Ladder], rung: &[u32], given: &[u32]) -> (u32, u64) {
     (height, squares)
 }
 
-/// At most this many steps of width are moved between columns after they are handed out.
+/// At most this many moves of width between columns after it is handed out.
 const REBALANCE_MOVES: u32 = 16;
 
-/// Moves a step of width from one column to another while that makes the table shorter, or
-/// as tall with its cells more even: the greedy hand-out cannot take back a step that a
-/// later one made worth less.
+/// A move takes at most this many steps of width from one column to another.
+const REBALANCE_STEPS: u32 = 8;
+
+/// Moves width from one column to another, up to `REBALANCE_STEPS` at a time, while that
+/// makes the table shorter, or as tall with its cells more even: the greedy hand-out cannot
+/// take back a step that a later one made worth less, nor see that a column needs a few
+/// steps at once to save its next line ("Trung tâm Công nghệ thông tin" in five lines
+/// beside a solution of two).
 fn rebalance(ladders: &[Ladder], rung: &mut [u32], given: &[u32]) {
     let mut now = cost(ladders, rung, given);
     // Every move makes the cost strictly less, so this ends; the bound keeps it cheap.
     for _ in 0..REBALANCE_MOVES {
-        let mut best: Option<((u32, u64), usize, usize)> = None;
+        let mut best: Option<((u32, u64), usize, usize, u32)> = None;
         for from in 0..rung.len() {
             for to in 0..rung.len() {
-                if rung[from] == 0 || to == from || rung[to] >= ladders[to].top() {
+                if to == from {
                     continue;
                 }
-                rung[from] -= 1;
-                rung[to] += 1;
-                let after = cost(ladders, rung, given);
-                rung[from] += 1;
-                rung[to] -= 1;
-                if after < best.map_or(now, |(c, _, _)| c) {
-                    best = Some((after, from, to));
+                let most = rung[from]
+                    .min(ladders[to].top() - rung[to])
+                    .min(REBALANCE_STEPS);
+                for steps in 1..=most {
+                    rung[from] -= steps;
+                    rung[to] += steps;
+                    let after = cost(ladders, rung, given);
+                    rung[from] += steps;
+                    rung[to] -= steps;
+                    if after < best.map_or(now, |(c, ..)| c) {
+                        best = Some((after, from, to, steps));
+                    }
                 }
             }
         }
-        let Some((after, from, to)) = best else {
+        let Some((after, from, to, steps)) = best else {
             return;
         };
-        rung[from] -= 1;
-        rung[to] += 1;
+        rung[from] -= steps;
+        rung[to] += steps;
         now = after;
     }
 }
