@@ -45,9 +45,14 @@ fn widths_follow_the_content_and_tall_rows_may_break_under_a_repeated_header() {
     assert_eq!(widths.len(), 6, "{widths:?}");
     assert_eq!(widths.iter().sum::<u32>(), 14286);
     let share = |relative: u32| relative * 14286 / 105;
-    let [_, _, solutions, _, deadline, result] = widths[..] else {
+    let [_, _, solutions, unit, deadline, result] = widths[..] else {
         unreachable!()
     };
+    // "Trung tâm Công nghệ thông tin" wraps; the empty Kết quả column never gets more.
+    assert!(
+        unit > result,
+        "a wrapping column narrower than an empty one: {widths:?}"
+    );
     assert!(
         solutions > share(30) * 3 / 2,
         "solutions get the room: {widths:?}"
@@ -112,4 +117,35 @@ fn a_width_that_breaks_a_word_is_named_at_its_value_in_both_languages() {
     let fixed = vanban(dir.path(), &["render", "w.toml", "--out", "o"]);
     assert!(fixed.status.success());
     assert!(!stderr(&fixed).contains("warning"), "{}", stderr(&fixed));
+}
+
+#[test]
+fn an_empty_column_never_takes_width_a_wrapping_one_needs() {
+    // Seed 000's progress appendix on a portrait page: the progress entries are a few words
+    // ("Đã tham mưu UBND tỉnh ban hành 02 VB QPPL"), Ghi chú is empty. Sized for height
+    // alone, Tiến độ got its longest word (984 twips, 8 lines for that entry) and the empty
+    // Ghi chú more (1059).
+    let (_d, docx) = render(&fixture("good/phu-luc-tien-do.toml"));
+    let xml = part(&docx, "word/document.xml");
+    let widths = grid(&appendix_table(&xml, "Ghi chú"));
+    assert_eq!(widths.len(), 6, "{widths:?}");
+    assert_eq!(widths.iter().sum::<u32>(), 9354);
+    let [_, criteria, solutions, deadline, progress, note] = widths[..] else {
+        unreachable!()
+    };
+    for wrapping in [criteria, solutions, deadline, progress] {
+        assert!(
+            wrapping > note,
+            "the empty column is the narrowest: {widths:?}"
+        );
+    }
+    // Its heading "Ghi chú", bold 12 pt, and the cell margins: about 1,056 twips.
+    assert!(
+        note <= 1056,
+        "the empty column holds only its heading: {widths:?}"
+    );
+    assert!(
+        progress >= 1200 && deadline >= 1200,
+        "entries of a few words get room for two or three a line: {widths:?}"
+    );
 }

@@ -1,0 +1,130 @@
+//! Lines of text in a table cell, counted the way Word and LibreOffice fill them: word after
+//! word until the next does not fit. Column widths are weighed by these counts, and whether a
+//! row may break across pages too; a paragraph's width divided by the column's (what the
+//! layout counted before) misses the room lost at every line end, most in narrow columns, so
+//! a narrow column looked shorter than it prints.
+
+use super::measure::{self, Face};
+
+/// A word as the line breaker sees it, in twips: its own width and that of the spaces
+/// before it (ignored at the start of a line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Word {
+    pub gap: u32,
+    pub width: u32,
+}
+
+/// Calls `word` with each word of a line of text pieces in their faces, and the pieces that
+/// make it up: words end at spaces, not where the face changes ("**Tổng** cộng" is two
+/// words, "**CCHC**-VTLT" one).
+pub(super) fn for_each_word<'a>(
+    line: &[(&'a str, Face)],
+    size: f32,
+    mut word: impl FnMut(Word, &[&'a str]),
+) {
+    let mut pieces: Vec<&'a str> = Vec::new();
+    let (mut gap, mut width, mut spaces) = (0, 0, 0);
+    for &(text, face) in line {
+        let space = measure::width_twips(" ", size, face);
+        for (n, piece) in text.split(' ').enumerate() {
+            if n > 0 {
+                if !pieces.is_empty() {
+                    word(Word { gap, width }, &pieces);
+                    pieces.clear();
+                    width = 0;
+                }
+                spaces += space;
+            }
+            if piece.is_empty() {
+                continue;
+            }
+            if pieces.is_empty() {
+                gap = spaces;
+                spaces = 0;
+            }
+            width += measure::width_twips(piece, size, face);
+            pieces.push(piece);
+        }
+    }
+    if !pieces.is_empty() {
+        word(Word { gap, width }, &pieces);
+    }
+}
+
+/// The lines a paragraph of `words` takes in a line `inner` twips wide. A word wider than the
+/// line is broken over as many lines as it needs, as Word does.
+pub(super) fn paragraph_lines(words: &[Word], inner: u32) -> u32 {
+    let inner = inner.max(1);
+    let (mut lines, mut used) = (1, 0);
+    for w in words {
+        if used > 0 && used + w.gap + w.width <= inner {
+            used += w.gap + w.width;
+            continue;
+        }
+        if used > 0 {
+            lines += 1;
+        }
+        // The word starts a line; what is left of it after whole lines stays on the last.
+        let whole = w.width.saturating_sub(1) / inner;
+        lines += whole;
+        used = w.width - whole * inner;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<Word> {
+        let mut out = Vec::new();
+        for_each_word(&[(text, Face::Regular)], 12.0, |w, _| out.push(w));
+        out
+    }
+
+    #[test]
+    fn lines_fill_word_by_word_and_lose_the_room_at_their_ends() {
+        let progress = words("Đã tham mưu UBND tỉnh ban hành 02 VB QPPL");
+        let total: u32 = progress.iter().map(|w| w.gap + w.width).sum::<u32>() - progress[0].gap;
+        // One line when it fits exactly, two when a twip is missing.
+        assert_eq!(paragraph_lines(&progress, total), 1);
+        assert_eq!(paragraph_lines(&progress, total - 1), 2);
+        // At the width of its widest word each line holds a word or two: far more lines
+        // than the text's width divided by the column's.
+        let widest = progress.iter().map(|w| w.width).max().unwrap();
+        let lines = paragraph_lines(&progress, widest);
+        assert!(lines > total.div_ceil(widest), "{lines}");
+        assert_eq!(paragraph_lines(&[], 100), 1, "an empty paragraph is a line");
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_takes_the_lines_it_needs() {
+        let word = [Word { gap: 0, width: 250 }];
+        assert_eq!(paragraph_lines(&word, 100), 3);
+        assert_eq!(paragraph_lines(&word, 250), 1);
+    }
+
+    #[test]
+    fn words_end_at_spaces_not_where_the_face_changes() {
+        let mut found = Vec::new();
+        for_each_word(
+            &[
+                ("Lưu: VT, ", Face::Regular),
+                ("CCHC", Face::Bold),
+                ("-VTLT  a", Face::Regular),
+            ],
+            12.0,
+            |w, pieces| found.push((pieces.concat(), w.gap > 0)),
+        );
+        let found: Vec<(&str, bool)> = found.iter().map(|(t, g)| (t.as_str(), *g)).collect();
+        assert_eq!(
+            found,
+            [
+                ("Lưu:", false),
+                ("VT,", true),
+                ("CCHC-VTLT", true),
+                ("a", true)
+            ]
+        );
+    }
+}
