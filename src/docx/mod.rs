@@ -21,6 +21,7 @@ mod styles;
 mod tables;
 mod xml;
 
+use package::ConstantParts;
 pub(crate) use package::Properties;
 
 use std::sync::{Arc, Mutex, PoisonError};
@@ -35,19 +36,23 @@ const FIRST_PAGE_HEADER: &str = "rIdHeader2";
 /// Draws the document and returns the .docx bytes. An error here is a defect of vanban, not of
 /// the record; it is reported rather than panicking.
 pub(crate) fn write(document: &Document, properties: &Properties) -> Result<Vec<u8>, String> {
-    let styles = style_sheet(&document.sizes);
-    package::pack(&styles, |sink| document::write(document, sink), properties)
+    let constant = constant_parts(&document.sizes)?;
+    package::pack(
+        &constant,
+        |sink| document::write(document, sink),
+        properties,
+    )
 }
 
-/// word/styles.xml of a size set, written once per process: the only part besides the
-/// document that depends on more than constants.
-fn style_sheet(sizes: &Sizes) -> Arc<[u8]> {
-    static WRITTEN: Mutex<Vec<(Sizes, Arc<[u8]>)>> = Mutex::new(Vec::new());
-    let mut written = WRITTEN.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((_, xml)) = written.iter().find(|(s, _)| s == sizes) {
-        return Arc::clone(xml);
+/// The parts of a size set that no record changes, deflated once per process: the style
+/// sheet (the only one of them that depends on more than constants) and the fixed parts.
+fn constant_parts(sizes: &Sizes) -> Result<Arc<ConstantParts>, String> {
+    static DEFLATED: Mutex<Vec<(Sizes, Arc<ConstantParts>)>> = Mutex::new(Vec::new());
+    let mut deflated = DEFLATED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, parts)) = deflated.iter().find(|(s, _)| s == sizes) {
+        return Ok(Arc::clone(parts));
     }
-    let xml: Arc<[u8]> = styles::styles_xml(sizes).into();
-    written.push((*sizes, Arc::clone(&xml)));
-    xml
+    let parts = Arc::new(ConstantParts::new(&styles::styles_xml(sizes))?);
+    deflated.push((*sizes, Arc::clone(&parts)));
+    Ok(parts)
 }
