@@ -177,15 +177,81 @@ fn cell_lines(lines: &[u32], width: u32) -> f64 {
         .max(1.0)
 }
 
-/// The height of the table in lines with these column widths, over `rows` (a sample).
-fn height(measured: &Measured, rows: &[usize], widths: &[u32]) -> f64 {
-    rows.iter()
-        .map(|&r| {
-            (0..measured.columns)
-                .map(|c| cell_lines(measured.cell(r, c), widths[c]))
-                .fold(1.0, f64::max)
-        })
-        .sum()
+/// The height of a sample of rows in lines, kept up to date as columns widen: each row's
+/// cells at the current widths, and the tallest cell of each row other than any one column,
+/// so that trying a wider column re-measures that column alone. The sums are the ones
+/// measuring every cell again would give, to the bit, so the widths are the same too.
+struct Heights<'a> {
+    measured: &'a Measured,
+    rows: &'a [usize],
+    /// Lines of each sampled row's cells: `cells[k * columns + c]`.
+    cells: Vec<f64>,
+    /// Per sampled row: the tallest cell (at least one line), its column, and the
+    /// second tallest.
+    tallest: Vec<(f64, usize, f64)>,
+}
+
+impl<'a> Heights<'a> {
+    fn new(measured: &'a Measured, rows: &'a [usize], widths: &[u32]) -> Heights<'a> {
+        let columns = measured.columns;
+        let mut cells = Vec::with_capacity(rows.len() * columns);
+        for &r in rows {
+            cells.extend((0..columns).map(|c| cell_lines(measured.cell(r, c), widths[c])));
+        }
+        let mut heights = Heights {
+            measured,
+            rows,
+            cells,
+            tallest: Vec::new(),
+        };
+        heights.rank();
+        heights
+    }
+
+    fn rank(&mut self) {
+        let columns = self.measured.columns;
+        self.tallest = self
+            .cells
+            .chunks(columns.max(1))
+            .map(|row| {
+                let (mut first, mut at, mut second) = (1.0, usize::MAX, 1.0);
+                for (c, &lines) in row.iter().enumerate() {
+                    if lines > first {
+                        (second, first, at) = (first, lines, c);
+                    } else if lines > second {
+                        second = lines;
+                    }
+                }
+                (first, at, second)
+            })
+            .collect();
+    }
+
+    /// The height in lines at the current widths.
+    fn total(&self) -> f64 {
+        self.tallest.iter().map(|(first, _, _)| first).sum()
+    }
+
+    /// The height in lines were `column` `width` twips wide.
+    fn with(&self, column: usize, width: u32) -> f64 {
+        self.rows
+            .iter()
+            .zip(&self.tallest)
+            .map(|(&r, &(first, at, second))| {
+                let others = if at == column { second } else { first };
+                others.max(cell_lines(self.measured.cell(r, column), width))
+            })
+            .sum()
+    }
+
+    /// Makes `column` `width` twips wide.
+    fn widen(&mut self, column: usize, width: u32) {
+        let columns = self.measured.columns;
+        for (k, &r) in self.rows.iter().enumerate() {
+            self.cells[k * columns + column] = cell_lines(self.measured.cell(r, column), width);
+        }
+        self.rank();
+    }
 }
 
 /// Absolute column widths summing exactly to `text_width`. Columns sized by content start at
@@ -214,20 +280,17 @@ fn column_widths(table: &Table, measured: &Measured, text_width: u32) -> Vec<u32
     }
     let mut left = free - needed;
     let step = (left / 48).max(20);
+    let mut heights = Heights::new(measured, &sample, &widths);
     while left >= step {
-        let now = height(measured, &sample, &widths);
+        let now = heights.total();
         let best = auto
             .iter()
-            .map(|&i| {
-                widths[i] += step;
-                let after = height(measured, &sample, &widths);
-                widths[i] -= step;
-                (now - after, i)
-            })
+            .map(|&i| (now - heights.with(i, widths[i] + step), i))
             .reduce(|a, b| if b.0 > a.0 { b } else { a });
         match best {
             Some((gain, i)) if gain > 0.01 => {
                 widths[i] += step;
+                heights.widen(i, widths[i]);
                 left -= step;
             }
             _ => break,
