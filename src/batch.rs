@@ -78,6 +78,7 @@ pub(crate) struct Summary {
 #[derive(Debug)]
 struct Planned {
     inputs: String,
+    named: Vec<(PathBuf, String)>,
     outputs: Vec<(PathBuf, Vec<u8>)>,
 }
 
@@ -292,35 +293,55 @@ fn try_stage(
     options: Options,
     warnings: &mut Vec<Warning>,
 ) -> Result<Stage, Error> {
-    let loaded = record::load(&job.record)?;
+    let bytes = confine::read_record(&job.record)?;
+    let as_of = format!("{:?}", options.render.as_of);
+    let digest = |named: &[Vec<u8>]| {
+        stamp::inputs(
+            [
+                templates.fingerprint().as_slice(),
+                as_of.as_bytes(),
+                bytes.as_slice(),
+            ]
+            .into_iter()
+            .chain(named.iter().map(Vec::as_slice)),
+        )
+    };
+    // Decided from raw bytes before parsing: the files the record named when it was last
+    // written follow from its bytes, so the same bytes name the same files.
+    if !options.force && !options.check_only {
+        if let Some(named) = stamps.named(&job.relative) {
+            let named: Vec<Vec<u8>> = named.map(read_named).collect();
+            if stamps.is_current(out, &job.relative, &digest(&named)) {
+                let files = stamps.outputs(&job.relative);
+                return Ok(Stage::Done(Outcome::Unchanged {
+                    files: files.iter().map(|f| out.join(f)).collect(),
+                }));
+            }
+        }
+    }
+    let loaded = record::from_bytes(&job.record, bytes.clone())?;
     // The records this one names (a report's plan, the document a Công văn sends) are inputs
     // too; they must lie inside the folder tree being rendered.
-    let mut named = Vec::new();
+    let mut named_paths = Vec::new();
     for (reference, what) in [
         (&loaded.record.ke_hoach, record::Named::Plan),
         (&loaded.record.kem_theo, record::Named::Document),
     ] {
         let Some(reference) = reference else { continue };
-        let path = record::reference(&loaded, reference, what, Some(&job.root))?;
-        named.push(confine::read_record(&path).unwrap_or_default());
+        named_paths.push(record::reference(
+            &loaded,
+            reference,
+            what,
+            Some(&job.root),
+        )?);
     }
-    let as_of = format!("{:?}", options.render.as_of);
-    let inputs = stamp::inputs(
-        [
-            templates.fingerprint().as_slice(),
-            as_of.as_bytes(),
-            loaded.source.as_bytes(),
-        ]
+    let named_bytes: Vec<Vec<u8>> = named_paths.iter().map(|p| read_named(p)).collect();
+    let inputs = digest(&named_bytes);
+    let named = named_paths
         .into_iter()
-        .chain(named.iter().map(Vec::as_slice)),
-    );
-    if !options.force && !options.check_only && stamps.is_current(out, &job.relative, &inputs) {
-        warnings.extend(loaded.warnings);
-        let files = stamps.outputs(&job.relative);
-        return Ok(Stage::Done(Outcome::Unchanged {
-            files: files.iter().map(|f| out.join(f)).collect(),
-        }));
-    }
+        .zip(&named_bytes)
+        .map(|(path, bytes)| (path, stamp::digest(bytes)))
+        .collect();
     let rendered = crate::render_loaded(loaded, templates, options.render)?;
     warnings.extend(rendered.warnings);
     let mut outputs = Vec::new();
@@ -334,7 +355,17 @@ fn try_stage(
         })?;
         outputs.push((relative, file.bytes));
     }
-    Ok(Stage::Render(Planned { inputs, outputs }))
+    Ok(Stage::Render(Planned {
+        inputs,
+        named,
+        outputs,
+    }))
+}
+
+/// The bytes of a record another names, as a render's input; one that cannot be read counts
+/// as empty (its render then fails on it).
+fn read_named(path: &Path) -> Vec<u8> {
+    confine::read_record(path).unwrap_or_default()
 }
 
 /// Writes a record's outputs, unless one of them is a file a person changed since vanban
@@ -371,6 +402,7 @@ fn write_outputs(
         files,
         stamp: Stamp {
             inputs: planned.inputs,
+            named: planned.named,
             outputs,
         },
     }
