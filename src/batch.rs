@@ -86,6 +86,8 @@ struct Planned {
 #[derive(Debug)]
 enum Stage {
     Render(Planned),
+    /// Checked by `vanban check`: the outputs a render would write (relative), none made.
+    Checked(Vec<PathBuf>),
     Done(Outcome),
 }
 
@@ -131,8 +133,8 @@ pub(crate) fn run(
             .into_par_iter()
             .map(|(stage, warnings)| {
                 let outcome = match stage {
-                    // `check` renders and looks for collisions like `render`, writing nothing.
-                    Stage::Render(_) if options.check_only => Outcome::Checked,
+                    // `check` looks for collisions like `render`, writing nothing.
+                    Stage::Checked(_) => Outcome::Checked,
                     Stage::Render(planned) => write_outputs(out, planned, &written, options.force),
                     Stage::Done(outcome) => outcome,
                 };
@@ -230,6 +232,7 @@ fn refuse_collisions(
     for (index, (stage, _)) in staged.iter().enumerate() {
         let outputs: Vec<PathBuf> = match stage {
             Stage::Render(planned) => planned.outputs.iter().map(|(r, _)| r.clone()).collect(),
+            Stage::Checked(outputs) => outputs.clone(),
             Stage::Done(Outcome::Unchanged { files }) => files
                 .iter()
                 .map(|f| f.strip_prefix(out).unwrap_or(f).to_path_buf())
@@ -335,6 +338,26 @@ fn try_stage(
             Some(&job.root),
         )?);
     }
+    let output_path = |suffix: &str| {
+        let relative = output::with_suffix(&job.relative, suffix);
+        output::output_path(out, &relative).map_err(|_| {
+            let leaves = Run::OutputLeaves {
+                path: relative.clone(),
+            };
+            Error::about(&job.record, leaves).help(Run::PlainName)
+        })?;
+        Ok::<_, Error>(relative)
+    };
+    if options.check_only {
+        let checked = crate::pipeline::check_loaded(loaded, templates, options.render)?;
+        warnings.extend(checked.warnings);
+        let outputs = checked
+            .suffixes
+            .iter()
+            .map(|suffix| output_path(suffix))
+            .collect::<Result<_, _>>()?;
+        return Ok(Stage::Checked(outputs));
+    }
     let named_bytes: Vec<Vec<u8>> = named_paths.iter().map(|p| read_named(p)).collect();
     let inputs = digest(&named_bytes);
     let named = named_paths
@@ -346,14 +369,7 @@ fn try_stage(
     warnings.extend(rendered.warnings);
     let mut outputs = Vec::new();
     for file in rendered.files {
-        let relative = output::with_suffix(&job.relative, &file.suffix);
-        output::output_path(out, &relative).map_err(|_| {
-            let leaves = Run::OutputLeaves {
-                path: relative.clone(),
-            };
-            Error::about(&job.record, leaves).help(Run::PlainName)
-        })?;
-        outputs.push((relative, file.bytes));
+        outputs.push((output_path(&file.suffix)?, file.bytes));
     }
     Ok(Stage::Render(Planned {
         inputs,

@@ -80,14 +80,19 @@ pub fn render(
     render_loaded(record::load(record_path)?, templates, options)
 }
 
-/// Renders a record already loaded (from a file, or from text by [`record::parse`]).
-pub fn render_loaded(
+/// A record taken through derive and its body template: everything a check looks at, and
+/// what layout and the .docx are made from.
+struct Prepared {
+    loaded: record::Loaded,
+    view: derive::View,
+    body: Vec<crate::model::Block>,
+}
+
+fn prepare(
     mut loaded: record::Loaded,
     templates: &Templates,
     options: RenderOptions,
-) -> Result<Rendered, Error> {
-    let record_path = loaded.path.clone();
-    let record_path = record_path.as_path();
+) -> Result<Prepared, Error> {
     if let Some(error) = templates.load_error(loaded.kind) {
         return Err(error);
     }
@@ -112,7 +117,7 @@ pub fn render_loaded(
         )?)),
         None => None,
     };
-    let mut view = derive::derive(
+    let view = derive::derive(
         &loaded,
         &derive::Options {
             as_of: options.as_of,
@@ -121,10 +126,68 @@ pub fn render_loaded(
             task_views: templates.read_tasks(),
         },
     );
-    let markup = templates.render(&view, record_path)?;
+    let markup = templates.render(&view, &loaded.path)?;
     let body =
-        blocks::parse(&markup).map_err(|e| templates.markup_error(&view, record_path, &e))?;
-    drop(markup);
+        blocks::parse(&markup).map_err(|e| templates.markup_error(&view, &loaded.path, &e))?;
+    Ok(Prepared { loaded, view, body })
+}
+
+/// The suffix of the file of its own that appendix `index` is written to.
+fn appendix_suffix(index: usize, several: bool) -> String {
+    if several {
+        format!(
+            "-phu-luc-{}",
+            text::roman(u32::try_from(index + 1).unwrap_or(1))
+        )
+    } else {
+        "-phu-luc".to_string()
+    }
+}
+
+/// What checking a record found: the suffixes of the files a render would write (the main
+/// document's is empty) and the warnings.
+#[derive(Debug)]
+pub(crate) struct Checked {
+    pub suffixes: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Checks a record as a render would, up to its body markup, without laying out or writing
+/// any .docx (`vanban check`): layout and the package cannot fail on a record that got here.
+pub(crate) fn check_loaded(
+    loaded: record::Loaded,
+    templates: &Templates,
+    options: RenderOptions,
+) -> Result<Checked, Error> {
+    let Prepared { loaded, view, .. } = prepare(loaded, templates, options)?;
+    let several = view.phu_luc.len() > 1;
+    let suffixes = std::iter::once(String::new())
+        .chain(
+            view.phu_luc
+                .iter()
+                .enumerate()
+                .filter(|(_, appendix)| appendix.tep_rieng)
+                .map(|(index, _)| appendix_suffix(index, several)),
+        )
+        .collect();
+    Ok(Checked {
+        suffixes,
+        warnings: loaded.warnings,
+    })
+}
+
+/// Renders a record already loaded (from a file, or from text by [`record::parse`]).
+pub fn render_loaded(
+    loaded: record::Loaded,
+    templates: &Templates,
+    options: RenderOptions,
+) -> Result<Rendered, Error> {
+    let Prepared {
+        loaded,
+        mut view,
+        body,
+    } = prepare(loaded, templates, options)?;
+    let record_path = loaded.path.as_path();
     let sizes = layout::Sizes::for_set(view.size_set);
     let mut main = layout::Document {
         sizes,
@@ -137,16 +200,8 @@ pub fn render_loaded(
         let table = std::mem::take(&mut appendix.bang);
         let section = layout::appendix_section(appendix, table, sizes);
         if appendix.tep_rieng {
-            let suffix = if several {
-                format!(
-                    "-phu-luc-{}",
-                    text::roman(u32::try_from(index + 1).unwrap_or(1))
-                )
-            } else {
-                "-phu-luc".to_string()
-            };
             separate.push((
-                suffix,
+                appendix_suffix(index, several),
                 layout::Document {
                     sizes,
                     sections: vec![section],
