@@ -126,7 +126,7 @@ fn prepare(
             task_views: templates.read_tasks(),
         },
     );
-    let markup = templates.render(&view, &loaded.path)?;
+    let markup = templates.render(loaded.kind, &view, &loaded.path)?;
     let body =
         blocks::parse(&markup).map_err(|e| templates.markup_error(&view, &loaded.path, &e))?;
     Ok(Prepared { loaded, view, body })
