@@ -354,6 +354,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_staging_folder_goes_where_every_document_lies_below() {
+        let files = |paths: &[&str]| paths.iter().map(PathBuf::from).collect::<Vec<_>>();
+        assert_eq!(
+            common_folder(&files(&["out/a/k.docx", "out/a/b/c.docx", "out/d/e.docx"])),
+            PathBuf::from("out")
+        );
+        assert_eq!(
+            common_folder(&files(&["out/a/k.docx", "out/a/l.docx"])),
+            PathBuf::from("out/a")
+        );
+        assert_eq!(
+            common_folder(&files(&["k.docx", "l.docx"])),
+            PathBuf::from(".")
+        );
+        assert_eq!(
+            common_folder(&files(&["out/k.docx", "other/l.docx"])),
+            PathBuf::from(".")
+        );
+    }
+
+    #[test]
     fn profile_urls_are_percent_encoded_file_urls() {
         assert_eq!(
             profile_url(Path::new("/tmp/hồ sơ/p")).unwrap(),
