@@ -4,10 +4,11 @@
 
 use std::path::Path;
 
-use crate::error::{Error, Warning};
+use crate::error::{Error, Location, Warning};
 use crate::messages::{Check, Run};
 use crate::record::Named;
 use crate::template::Templates;
+use crate::text::Decimal;
 use crate::{blocks, derive, docx, layout, record, text};
 
 /// One output file of a record: the main document (empty suffix) or an appendix written as a
@@ -80,56 +81,115 @@ pub fn render(
     render_loaded(record::load(record_path)?, templates, options)
 }
 
-/// A record taken through derive and its body template: everything a check looks at, and
-/// what layout and the .docx are made from.
-struct Prepared {
+/// A record laid out: its view and the documents it makes, the main one and the appendices
+/// written as files of their own (suffix, document, title), with the warnings so far.
+struct LaidOut {
     loaded: record::Loaded,
     view: derive::View,
-    body: Vec<crate::model::Block>,
+    appendix_file: bool,
+    main: layout::Document,
+    separate: Vec<(String, layout::Document, String)>,
 }
 
-fn prepare(
+/// Takes a record through derive, its template and layout: everything but the .docx.
+fn lay_out(
     mut loaded: record::Loaded,
     templates: &Templates,
     options: RenderOptions,
-) -> Result<Prepared, Error> {
-    if let Some(error) = templates.load_error(loaded.kind) {
-        return Err(error);
-    }
-    if !templates.supports(loaded.kind) {
-        return Err(loaded.error_at(
-            loaded.record.loai.span(),
-            Check::NoTemplate {
-                kind: loaded.kind.code().to_string(),
-            },
-            Check::SupportedKinds,
-        ));
+) -> Result<LaidOut, Error> {
+    let record_path = loaded.path.clone();
+    let record_path = record_path.as_path();
+    // A Phụ lục issued as a file of its own has no body, so no template.
+    let appendix_file = loaded.kind == record::Kind::PhuLuc;
+    if !appendix_file {
+        if let Some(error) = templates.load_error(loaded.kind) {
+            return Err(error);
+        }
+        if !templates.supports(loaded.kind) {
+            return Err(loaded.error_at(
+                loaded.record.loai.span(),
+                Check::NoTemplate {
+                    kind: loaded.kind.code().to_string(),
+                },
+                Check::SupportedKinds,
+            ));
+        }
     }
     let plan = match loaded.record.ke_hoach.take() {
         Some(reference) => Some(attach_plan(&mut loaded, &reference)?),
         None => None,
     };
     let attachment = match &loaded.record.kem_theo {
-        Some(reference) => Some(derive::plan_reference(&load_named(
-            &loaded,
-            reference,
-            Named::Document,
-        )?)),
+        Some(reference) => {
+            let sent = load_named(&loaded, reference, Named::Document)?;
+            // A Phụ lục file has no trích yếu to name it by: the letter sends its document.
+            if sent.kind == record::Kind::PhuLuc {
+                return Err(loaded.error_at(
+                    reference.span(),
+                    Check::SendsAppendixFile { path: sent.path },
+                    Check::SendTheDocument,
+                ));
+            }
+            Some(derive::plan_reference(&sent))
+        }
         None => None,
     };
-    let view = derive::derive(
+    let mut view = derive::derive(
         &loaded,
         &derive::Options {
             as_of: options.as_of,
             plan,
             attachment,
-            task_views: templates.read_tasks(),
+            task_views: !appendix_file && templates.read_tasks(),
         },
     );
-    let markup = templates.render(loaded.kind, &view, &loaded.path)?;
-    let body =
-        blocks::parse(&markup).map_err(|e| templates.markup_error(&view, &loaded.path, &e))?;
-    Ok(Prepared { loaded, view, body })
+    let sizes = layout::Sizes::for_set(view.size_set);
+    let mut main = layout::Document {
+        sizes,
+        sections: Vec::new(),
+    };
+    if !appendix_file {
+        let markup = templates.render(loaded.kind, &view, record_path)?;
+        let body =
+            blocks::parse(&markup).map_err(|e| templates.markup_error(&view, record_path, &e))?;
+        drop(markup);
+        main.sections.push(layout::main_section(&view, &body));
+    }
+    let several = view.phu_luc.len() > 1;
+    let mut separate = Vec::new();
+    for (index, appendix) in view.phu_luc.iter_mut().enumerate() {
+        let table = std::mem::take(&mut appendix.bang);
+        // Every appendix of a Phụ lục record goes in its one file; a plan's appendix marked
+        // tep_rieng in a file of its own. Such a file is signed on its first page.
+        let own_file = !appendix_file && appendix.tep_rieng;
+        let place = if own_file || (appendix_file && index == 0) {
+            layout::AppendixPlace::FileStart
+        } else {
+            layout::AppendixPlace::InDocument
+        };
+        let section = layout::appendix_section(appendix, table, sizes, place);
+        let warnings = width_warnings(&loaded, appendix, &section);
+        loaded.warnings.extend(warnings);
+        if own_file {
+            separate.push((
+                appendix_suffix(index, several),
+                layout::Document {
+                    sizes,
+                    sections: vec![section],
+                },
+                appendix.tieu_de_hoa.clone(),
+            ));
+        } else {
+            main.sections.push(section);
+        }
+    }
+    Ok(LaidOut {
+        loaded,
+        view,
+        appendix_file,
+        main,
+        separate,
+    })
 }
 
 /// The suffix of the file of its own that appendix `index` is written to.
@@ -152,27 +212,20 @@ pub(crate) struct Checked {
     pub warnings: Vec<Warning>,
 }
 
-/// Checks a record as a render would, up to its body markup, without laying out or writing
-/// any .docx (`vanban check`): layout and the package cannot fail on a record that got here.
+/// Checks a record as a render would, layout and its warnings included, without writing any
+/// .docx (`vanban check`): the package cannot fail on a record that got here.
 pub(crate) fn check_loaded(
     loaded: record::Loaded,
     templates: &Templates,
     options: RenderOptions,
 ) -> Result<Checked, Error> {
-    let Prepared { loaded, view, .. } = prepare(loaded, templates, options)?;
-    let several = view.phu_luc.len() > 1;
+    let laid = lay_out(loaded, templates, options)?;
     let suffixes = std::iter::once(String::new())
-        .chain(
-            view.phu_luc
-                .iter()
-                .enumerate()
-                .filter(|(_, appendix)| appendix.tep_rieng)
-                .map(|(index, _)| appendix_suffix(index, several)),
-        )
+        .chain(laid.separate.into_iter().map(|(suffix, _, _)| suffix))
         .collect();
     Ok(Checked {
         suffixes,
-        warnings: loaded.warnings,
+        warnings: laid.loaded.warnings,
     })
 }
 
@@ -182,37 +235,16 @@ pub fn render_loaded(
     templates: &Templates,
     options: RenderOptions,
 ) -> Result<Rendered, Error> {
-    let Prepared {
+    let LaidOut {
         loaded,
-        mut view,
-        body,
-    } = prepare(loaded, templates, options)?;
+        view,
+        appendix_file,
+        main,
+        separate,
+    } = lay_out(loaded, templates, options)?;
     let record_path = loaded.path.as_path();
-    let sizes = layout::Sizes::for_set(view.size_set);
-    let mut main = layout::Document {
-        sizes,
-        sections: vec![layout::main_section(&view, &body)],
-    };
-    drop(body);
-    let several = view.phu_luc.len() > 1;
-    let mut separate = Vec::new();
-    for (index, appendix) in view.phu_luc.iter_mut().enumerate() {
-        let table = std::mem::take(&mut appendix.bang);
-        let section = layout::appendix_section(appendix, table, sizes);
-        if appendix.tep_rieng {
-            separate.push((
-                appendix_suffix(index, several),
-                layout::Document {
-                    sizes,
-                    sections: vec![section],
-                },
-                appendix.tieu_de_hoa.clone(),
-            ));
-        } else {
-            main.sections.push(section);
-        }
-    }
     let date = loaded.date;
+    let source = crate::pull::Source::of(&loaded);
     let properties = |title: &str, subject: &str| docx::Properties {
         title: title.to_string(),
         subject: subject.to_string(),
@@ -221,14 +253,20 @@ pub fn render_loaded(
         signed: date,
     };
     let write = |document: &layout::Document, props: &docx::Properties| {
-        docx::write(document, props).map_err(|detail| {
+        docx::write(document, props, |xml| source.item(xml)).map_err(|detail| {
             Error::about(record_path, Run::InternalWriteError { detail })
                 .help(Run::ReportWithRecord)
         })
     };
+    let main_properties = if appendix_file {
+        let title = view.phu_luc.first().map_or("", |a| a.tieu_de_hoa.as_str());
+        properties(title, view.loai.ten)
+    } else {
+        properties(&view.trich_yeu, view.loai.ten)
+    };
     let mut files = vec![OutputFile {
         suffix: String::new(),
-        bytes: write(&main, &properties(&view.trich_yeu, view.loai.ten))?,
+        bytes: write(&main, &main_properties)?,
     }];
     for (suffix, document, title) in &separate {
         files.push(OutputFile {
@@ -240,4 +278,34 @@ pub fn render_loaded(
         files,
         warnings: loaded.warnings,
     })
+}
+
+/// A warning at each `rong` of the record that makes its column narrower than a word in it.
+fn width_warnings(
+    loaded: &record::Loaded,
+    appendix: &derive::AppendixView,
+    section: &layout::Section,
+) -> Vec<Warning> {
+    let mm = |twips: u32| {
+        let mm = f64::from(twips) / 56.692_9;
+        Decimal::from_f64((mm * 10.0).round() / 10.0)
+    };
+    section
+        .broken_words()
+        .filter_map(|broken| {
+            let given = appendix.rong.get(broken.column)?.as_ref()?;
+            Some(Warning {
+                location: Location::from_span(&loaded.path, &loaded.source, given.span.clone()),
+                message: Check::WidthBreaksWord {
+                    column: given.heading.clone(),
+                    rong: given.rong,
+                    width: mm(broken.width),
+                    word: broken.word.clone(),
+                    least: broken.least_relative,
+                    least_width: mm(broken.least),
+                }
+                .into(),
+            })
+        })
+        .collect()
 }

@@ -3,19 +3,16 @@
 //! text is parsed and checked like any record before anything is written; on any problem the
 //! file is left untouched.
 //!
-//! The plan file keeps its identity: the edit is made under an exclusive lock (two clerks
-//! recording at once both keep their entry; the lock is a file of its own, see [`EditLock`]), through a symbolic link to its target, with the
-//! file's permissions, owner, line endings and byte-order mark; a read-only plan is refused.
+//! The plan file keeps its identity (lock, links, permissions, line endings): see `edit`,
+//! which `pull` shares.
 
-use std::fs;
-use std::io::{Seek, Write};
 use std::path::Path;
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use crate::error::Error;
 use crate::messages::{Check, List, Message, Run};
-use crate::record::{self, Record, Status};
+use crate::record::{self, Record, Scores, Status};
 
 /// Which item an update is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,7 +88,12 @@ pub(crate) fn apply(
         }
         Target::Task(number) => task_entries(path, &mut document, &loaded.record, *number)?,
     };
-    push_entry(entries, update);
+    push_entry(
+        entries,
+        Some(update.date),
+        Some(&update.status),
+        update.text.as_deref(),
+    );
     let edited = document.to_string();
     record::parse(path, &edited)?;
     Ok(Applied {
@@ -103,137 +105,11 @@ pub(crate) fn apply(
 /// Records `update` in the plan at `plan`, in place, and returns the warnings to show (a date
 /// before the plan's own date, or after today). On any error the file is left untouched.
 pub(crate) fn record(plan: &Path, target: &Target, update: &Update) -> Result<Vec<Run>, Error> {
-    let cannot = |e: std::io::Error| {
-        let cause = Box::new(Run::io(&e));
-        Error::about(plan, Run::CannotReadPlan { cause }).help(Run::CheckPathAndPermissions)
-    };
-    // The file a symbolic link points at is the plan; the link stays a link.
-    let path = plan.canonicalize().map_err(cannot)?;
-    // Waits while another `vanban progress` edits the same plan.
-    let _editing = EditLock::take(&path).map_err(cannot)?;
-    let metadata = fs::metadata(&path).map_err(cannot)?;
-    if !metadata.is_file() {
-        return Err(Error::about(plan, Run::NotRegularFile).help(Run::GivePlanPath));
-    }
-    if metadata.permissions().readonly() {
-        return Err(read_only(plan));
-    }
-    let mut file = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(&path)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::PermissionDenied => read_only(plan),
-            _ => cannot(e),
-        })?;
-    let bytes = crate::confine::read_limited(&file, plan)?;
-    let text = record::decode(plan, bytes)?;
-    let form = FileForm::of(&text);
-    let applied = apply(plan, &form.to_plain(&text), target, update)?;
-    let edited = form.restore(&applied.text);
-    if has_other_names(&metadata) {
-        // A hard-linked plan is rewritten in place, so every name sees the entry.
-        rewrite_in_place(&mut file, edited.as_bytes()).map_err(|e| Error::output_io(plan, &e))?;
-    } else {
-        // Closed before it is replaced: Windows refuses to replace a file that is open.
-        drop(file);
-        crate::output::replace_record(&path, edited.as_bytes(), &metadata)?;
-    }
-    Ok(date_warnings(update.date, applied.plan_date, today()))
-}
-
-fn read_only(plan: &Path) -> Error {
-    Error::about(plan, Run::PlanReadOnly).help(Run::MakeWritable)
-}
-
-/// How the clerk's editor saved the file: byte-order mark, and CRLF line endings throughout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct FileForm {
-    bom: bool,
-    crlf: bool,
-}
-
-impl FileForm {
-    fn of(text: &str) -> FileForm {
-        let lines = text.matches('\n').count();
-        FileForm {
-            bom: text.starts_with('\u{feff}'),
-            crlf: lines > 0 && text.matches("\r\n").count() == lines,
-        }
-    }
-
-    /// The text as the editor below works on it: no mark, LF line endings.
-    fn to_plain(self, text: &str) -> String {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if self.crlf {
-            text.replace("\r\n", "\n")
-        } else {
-            text.to_string()
-        }
-    }
-
-    /// The edited text saved the way the file was.
-    fn restore(self, text: &str) -> String {
-        let text = if self.crlf {
-            text.replace('\n', "\r\n")
-        } else {
-            text.to_string()
-        };
-        if self.bom {
-            format!("\u{feff}{text}")
-        } else {
-            text
-        }
-    }
-}
-
-/// An exclusive lock held for the whole edit of one plan, on a file of its own in the
-/// system's temporary folder, named by a digest of the plan's path. Locking the plan itself
-/// would keep it open, and Windows refuses to replace a file that is open; with the lock
-/// apart, the plan is read, closed and replaced while no other `vanban progress` can read it.
-struct EditLock {
-    /// Locked while open: closing it, when the edit is done, unlocks it.
-    _held: fs::File,
-}
-
-impl EditLock {
-    fn take(plan: &Path) -> std::io::Result<EditLock> {
-        use sha2::{Digest, Sha256};
-        let digest = Sha256::digest(plan.as_os_str().as_encoded_bytes());
-        let name: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
-        let path = std::env::temp_dir().join(format!("vanban-{name}.lock"));
-        let file = fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            // Another user's lock file of the same plan: reading is enough to lock it.
-            .or_else(|_| fs::File::open(&path))?;
-        file.lock()?;
-        Ok(EditLock { _held: file })
-    }
-}
-
-/// Whether the file has other names (hard links) that a replacement would split off.
-fn has_other_names(metadata: &fs::Metadata) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        metadata.nlink() > 1
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = metadata;
-        false
-    }
-}
-
-fn rewrite_in_place(file: &mut fs::File, bytes: &[u8]) -> std::io::Result<()> {
-    file.seek(std::io::SeekFrom::Start(0))?;
-    file.write_all(bytes)?;
-    file.set_len(bytes.len() as u64)?;
-    file.sync_all()
+    let plan_date = crate::edit::in_place(plan, |text| {
+        let applied = apply(plan, text, target, update)?;
+        Ok((applied.text, applied.plan_date))
+    })?;
+    Ok(date_warnings(update.date, plan_date, today()))
 }
 
 /// Today's date by the clock, as days in the proleptic Gregorian calendar (UTC).
@@ -279,10 +155,12 @@ fn date_warnings(
     warnings
 }
 
-/// The index of the criterion an item names: its code first, then its number among the
-/// criteria a progress appendix lists (those with a remedy or sub-criteria).
+/// The index of the criterion an item names: its code first (typed, or numbered from its
+/// `cap`, as the appendix prints it), then its number among the criteria a progress appendix
+/// lists (those with a remedy or sub-criteria).
 fn criterion_index(record: &Record, item: &str) -> Option<usize> {
-    if let Some(i) = record.tieu_chi.iter().position(|c| c.code() == Some(item)) {
+    let scores = Scores::of(record);
+    if let Some(i) = (0..record.tieu_chi.len()).find(|&i| scores.code(i) == Some(item)) {
         return Some(i);
     }
     let number: usize = item.parse().ok()?;
@@ -379,8 +257,13 @@ fn task_entries<'a>(
 }
 
 /// Appends `[[….tien_do]]` to `parent`, indented like the entry before it (or one step deeper
-/// than the parent's own keys).
-fn push_entry(parent: &mut Table, update: &Update) {
+/// than the parent's own keys). `pull` adds entries of text alone, with or without a date.
+pub(crate) fn push_entry(
+    parent: &mut Table,
+    date: Option<toml_edit::Datetime>,
+    status: Option<&str>,
+    text: Option<&str>,
+) {
     let indent = parent
         .get("tien_do")
         .and_then(Item::as_array_of_tables)
@@ -409,12 +292,13 @@ fn push_entry(parent: &mut Table, update: &Update) {
         });
     let mut entry = Table::new();
     entry.decor_mut().set_prefix(indent.clone());
-    entry.insert("ngay", Item::Value(Value::from(update.date)));
-    entry.insert(
-        "trang_thai",
-        Item::Value(Value::from(update.status.as_str())),
-    );
-    if let Some(text) = &update.text {
+    if let Some(date) = date {
+        entry.insert("ngay", Item::Value(Value::from(date)));
+    }
+    if let Some(status) = status {
+        entry.insert("trang_thai", Item::Value(Value::from(status)));
+    }
+    if let Some(text) = text {
         entry.insert(
             "noi_dung",
             Item::Value(Value::from(crate::text::clean(text).as_str())),
@@ -482,22 +366,6 @@ ten = "Hai"
 
     fn apply_to(target: &Target, u: &Update) -> Result<String, Error> {
         apply(Path::new("p.toml"), PLAN, target, u).map(|a| a.text)
-    }
-
-    #[test]
-    fn line_endings_and_byte_order_mark_survive() {
-        for text in [
-            "a\r\nb\r\n",
-            "\u{feff}a\nb\n",
-            "\u{feff}a\r\nb\r\n",
-            "a\r\nb\n",
-        ] {
-            let form = FileForm::of(text);
-            assert_eq!(form.restore(&form.to_plain(text)), text);
-            assert!(!form.to_plain(text).starts_with('\u{feff}'));
-        }
-        let form = FileForm::of("a\r\nb\r\n");
-        assert_eq!(form.restore("a\nb\nc\n"), "a\r\nb\r\nc\r\n");
     }
 
     #[test]

@@ -130,6 +130,22 @@ impl Stamps {
             .collect()
     }
 
+    /// Takes `digest` as what vanban wrote to `output` (relative to the output folder), so the
+    /// next render replaces that file: `pull --apply` brought every edit of it into the
+    /// record. Whether some record had written it.
+    pub(crate) fn adopt(&mut self, output: &Path, digest: &str) -> bool {
+        let mut found = false;
+        for stamp in self.entries.values_mut() {
+            for (path, written) in &mut stamp.outputs {
+                if path == output {
+                    *written = digest.to_string();
+                    found = true;
+                }
+            }
+        }
+        found
+    }
+
     pub(crate) fn insert(&mut self, key: PathBuf, stamp: Stamp) {
         self.entries.insert(key, stamp);
     }
@@ -212,6 +228,21 @@ mod tests {
         assert_eq!(read.named(&key).unwrap().collect::<Vec<_>>(), [&key]);
         assert_eq!(read.outputs(&key), [key]);
         assert_eq!(read.written_digests().len(), 1);
+    }
+
+    #[test]
+    fn an_adopted_output_is_one_vanban_wrote() {
+        let mut stamps = Stamps::default();
+        let key = PathBuf::from("a/k.docx");
+        let stamp = Stamp {
+            inputs: "i1".into(),
+            named: Vec::new(),
+            outputs: vec![(key.clone(), "d1".into())],
+        };
+        stamps.insert(key.clone(), stamp);
+        assert!(stamps.adopt(&key, "d2"));
+        assert!(!stamps.adopt(Path::new("other.docx"), "d3"));
+        assert_eq!(stamps.written_digests()[&key], "d2");
     }
 
     #[test]

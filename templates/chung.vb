@@ -22,9 +22,13 @@
 @cell center bold | Điểm thẩm định
 @cell center bold | Ghi chú
 {% for c in tieu_chi %}
+{% if c.hang == "tieu-chi" %}
 @row
+{% else %}
+@row group
+{% endif %}
 @cell center | {{ c.ma or c.stt }}
-@cell | {{ c.ten }}
+@cell | {% if c.hang == "linh-vuc" %}{{ c.ten_hoa }}{% else %}{{ c.ten }}{% endif %}
 @cell center | {{ c.diem_toi_da }}
 @cell center | {{ c.diem_dat }}
 @cell center | {{ c.diem_mat }}

@@ -238,7 +238,7 @@ fn report_refers_to_its_plan_and_counts_progress() {
     }
     assert!(
         all.contains(
-            &"(Kèm theo Báo cáo số       /BC-SNV ngày       tháng 6 năm 2021 của Sở Nội vụ)"
+            &"(Kèm theo Báo cáo số       /BC-SNV ngày       tháng 6 năm 2021 của Sở Nội\u{a0}vụ)"
                 .to_string()
         ),
         "{all:?}"

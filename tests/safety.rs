@@ -22,6 +22,15 @@ fn new_record(dir: &Path, kind: &str, path: &str) {
     assert!(made.status.success(), "{}", stderr(&made));
 }
 
+/// A plan whose appendix is written as a file of its own, `<name>-phu-luc.docx`.
+fn new_plan_with_appendix_file(dir: &Path, path: &str) {
+    new_record(dir, "ke-hoach", path);
+    let file = dir.join(path);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("tep_rieng = false"), "the scaffold changed");
+    std::fs::write(&file, text.replace("tep_rieng = false", "tep_rieng = true")).unwrap();
+}
+
 const REPORT: &str = "plans/bao-cao-6-thang-dau-nam-2021.toml";
 
 /// Points the bundled report's `ke_hoach` at `target`.
@@ -36,7 +45,7 @@ fn point_report_at(dir: &Path, target: &str) {
 #[test]
 fn an_edited_appendix_is_kept_the_rest_rendered_and_force_replaces_it() {
     let dir = tempfile::tempdir().unwrap();
-    new_record(dir.path(), "phu-luc", "plans/cv.toml");
+    new_plan_with_appendix_file(dir.path(), "plans/cv.toml");
     new_record(dir.path(), "ke-hoach", "plans/kh.toml");
     let first = vanban(dir.path(), &["render", "plans", "-q"]);
     assert!(first.status.success(), "{}", stderr(&first));
@@ -93,7 +102,7 @@ fn an_output_vanban_has_no_stamp_for_is_kept() {
 #[test]
 fn outputs_that_meet_on_one_file_are_refused_before_anything_is_written() {
     let dir = tempfile::tempdir().unwrap();
-    new_record(dir.path(), "phu-luc", "plans/x.toml");
+    new_plan_with_appendix_file(dir.path(), "plans/x.toml");
     new_record(dir.path(), "ke-hoach", "plans/X-Phu-Luc.toml");
     new_record(dir.path(), "ke-hoach", "plans/other.toml");
     let run = vanban(dir.path(), &["render", "plans"]);
@@ -258,7 +267,7 @@ fn a_record_named_dot_dot_is_refused_by_its_name() {
 #[test]
 fn check_reports_colliding_outputs_like_render() {
     let dir = tempfile::tempdir().unwrap();
-    new_record(dir.path(), "phu-luc", "plans/x.toml");
+    new_plan_with_appendix_file(dir.path(), "plans/x.toml");
     new_record(dir.path(), "ke-hoach", "plans/x-phu-luc.toml");
     let run = vanban(dir.path(), &["check", "plans"]);
     assert_eq!(run.status.code(), Some(1));

@@ -208,6 +208,7 @@ fn about(command: &str) -> Option<Usage> {
         "templates" => Usage::TemplatesAbout,
         "progress" => Usage::ProgressAbout,
         "changes" => Usage::ChangesAbout,
+        "pull" => Usage::PullAbout,
         "help" => Usage::HelpCommand,
         _ => return None,
     })
@@ -248,6 +249,10 @@ fn argument_help(command: &str, id: &str) -> Option<Usage> {
         ("progress", "text") => Usage::Text,
         ("changes", "from") => Usage::From,
         ("changes", "to") => Usage::To,
+        ("pull", "docx") => Usage::PullDocx,
+        ("pull", "record") => Usage::PullRecord,
+        ("pull", "date") => Usage::PullDate,
+        ("pull", "apply") => Usage::PullApply,
         _ => return None,
     })
 }

@@ -15,6 +15,7 @@ mod lang;
 mod new;
 mod preview;
 mod progress;
+mod pull;
 mod render;
 mod templates;
 mod watch;
@@ -107,6 +108,15 @@ enum Command {
         date: String,
         #[arg(long)]
         text: Option<String>,
+    },
+    Pull {
+        docx: PathBuf,
+        #[arg(long)]
+        record: Option<PathBuf>,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        apply: bool,
     },
     Changes {
         plan: PathBuf,
@@ -207,6 +217,12 @@ pub fn run() -> i32 {
             text,
         } => progress::progress(&plan, item, task, sub, &status, &date, text),
         Command::Changes { plan, from, to } => changes::changes(&plan, from, to),
+        Command::Pull {
+            docx,
+            record,
+            date,
+            apply,
+        } => pull::pull(&docx, record, date.as_deref(), apply),
     }
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::rows;
 use crate::model::{Align, Cell, Merge, Row, RowKind, Table, plain_inline};
-use crate::record::{self, Appendix, ColumnKey, Orientation, Preset, Record};
+use crate::record::{self, Appendix, ColumnKey, NumberColumn, Orientation, Preset, Record};
 use crate::text;
 
 /// One appendix: the heading lines templates and the layout show, and its table.
@@ -20,9 +20,21 @@ pub struct AppendixView {
     pub kem_theo: String,
     pub ngang: bool,
     pub tep_rieng: bool,
+    /// Per column, where the record gives its width (`rong`) and the column's heading, to
+    /// warn at that value when the width breaks a word.
+    #[serde(skip)]
+    pub rong: Vec<Option<GivenWidth>>,
     /// The table: relative widths and every row. Templates do not see it.
     #[serde(skip)]
     pub bang: Table,
+}
+
+/// A width the record gives a column: the span of its `rong` value and the column's heading.
+#[derive(Debug, Clone)]
+pub struct GivenWidth {
+    pub span: std::ops::Range<usize>,
+    pub rong: u32,
+    pub heading: String,
 }
 
 /// A column's defaults in a preset: heading, relative width, centred, minimum width (mm).
@@ -80,8 +92,8 @@ pub(super) struct Col {
     heading: String,
     second: Option<String>,
     width: u32,
-    /// Whether the record gives the width; otherwise the layout sizes it to the content.
-    given: bool,
+    /// Where the record gives the width; otherwise the layout sizes it to the content.
+    given: Option<std::ops::Range<usize>>,
     pub(super) centred: bool,
     min_mm: u32,
 }
@@ -99,7 +111,7 @@ fn columns(appendix: &Appendix) -> Vec<Col> {
                     heading: s.heading.into(),
                     second: None,
                     width: s.width,
-                    given: false,
+                    given: None,
                     centred: s.centred,
                     min_mm: s.min_mm,
                 }
@@ -116,8 +128,8 @@ fn columns(appendix: &Appendix) -> Vec<Col> {
                 key,
                 heading: c.tieu_de.as_deref().unwrap_or(s.heading).to_string(),
                 second: c.dong_hai.as_deref().map(str::to_string),
-                width: c.rong.unwrap_or(s.width).max(1),
-                given: c.rong.is_some(),
+                width: c.rong.as_ref().map_or(s.width, |r| *r.get_ref()).max(1),
+                given: c.rong.as_ref().map(toml::Spanned::span),
                 centred: s.centred,
                 min_mm: s.min_mm,
             }
@@ -125,14 +137,14 @@ fn columns(appendix: &Appendix) -> Vec<Col> {
         .collect()
 }
 
-/// A cell of plain text.
+/// A cell of plain text; list items typed inline get a line each (`lines`).
 pub(super) fn cell(text: &str, centred: bool) -> Cell {
     Cell {
         align: if centred { Align::Center } else { Align::Left },
         bold: false,
         span: 1,
         merge: Merge::None,
-        text: plain_inline(text),
+        text: plain_inline(&super::lines::list_lines(text)),
     }
 }
 
@@ -183,12 +195,24 @@ pub(super) fn appendices(
             let cols = columns(appendix);
             let as_of = as_of_override.or(as_of(appendix)).or(report_date);
             let mut table_rows = header_rows(&cols, appendix.danh_so_cot);
-            table_rows.extend(match appendix.mau.get_ref() {
-                Preset::Tasks => rows::tasks(record, &cols, as_of),
-                Preset::Scores => {
-                    rows::scores(record, &cols, as_of, appendix.dong_tong.unwrap_or(true))
-                }
-                Preset::Progress => rows::progress(record, &cols, as_of),
+            let preset = *appendix.mau.get_ref();
+            let numbers = appendix.stt.as_ref().map_or(
+                match preset {
+                    Preset::Scores => NumberColumn::Codes,
+                    Preset::Tasks | Preset::Progress => NumberColumn::Count,
+                },
+                |n| *n.get_ref(),
+            );
+            table_rows.extend(match preset {
+                Preset::Tasks => rows::tasks(record, &cols, as_of, numbers),
+                Preset::Scores => rows::scores(
+                    record,
+                    &cols,
+                    as_of,
+                    appendix.dong_tong.unwrap_or(true),
+                    numbers,
+                ),
+                Preset::Progress => rows::progress(record, &cols, as_of, numbers),
             });
             let needed: u32 = cols.iter().map(|c| c.min_mm).sum();
             let ngang = match appendix.huong.as_ref().map(|h| *h.get_ref()) {
@@ -197,18 +221,28 @@ pub(super) fn appendices(
                 Some(Orientation::Auto) | None => needed > PORTRAIT_TEXT_MM,
             };
             AppendixView {
-                nhan: if several {
-                    format!("Phụ lục {}", text::roman(n))
-                } else {
-                    "Phụ lục".into()
+                nhan: match appendix.so.as_ref().map(|so| *so.get_ref()) {
+                    Some(so) => format!("Phụ lục {}", text::roman(so)),
+                    None if several => format!("Phụ lục {}", text::roman(n)),
+                    None => "Phụ lục".into(),
                 },
                 tieu_de_hoa: text::upper(&appendix.tieu_de.to_string()),
                 kem_theo: attached_to.to_string(),
                 ngang,
                 tep_rieng: appendix.tep_rieng,
+                rong: cols
+                    .iter()
+                    .map(|c| {
+                        c.given.clone().map(|span| GivenWidth {
+                            span,
+                            rong: c.width,
+                            heading: c.heading.clone(),
+                        })
+                    })
+                    .collect(),
                 bang: Table {
                     widths: cols.iter().map(|c| c.width).collect(),
-                    given: cols.iter().map(|c| c.given).collect(),
+                    given: cols.iter().map(|c| c.given.is_some()).collect(),
                     rows: table_rows,
                 },
             }
@@ -248,6 +282,14 @@ mod tests {
                 ("Phụ lục III", false)
             ]
         );
+    }
+
+    #[test]
+    fn an_appendix_may_carry_its_number_in_its_document() {
+        let r = record("[[phu_luc]]\ntieu_de = \"a\"\nmau = \"nhiem-vu\"\nso = 2\n");
+        assert_eq!(appendices(&r, "", None)[0].nhan, "Phụ lục II");
+        let r = record("[[phu_luc]]\ntieu_de = \"a\"\nmau = \"nhiem-vu\"\n");
+        assert_eq!(appendices(&r, "", None)[0].nhan, "Phụ lục");
     }
 
     #[test]

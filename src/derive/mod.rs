@@ -5,6 +5,7 @@
 //! templates see exactly these fields (documented in README.md) and nothing else.
 
 mod appendix;
+mod lines;
 pub(crate) mod report;
 mod rows;
 
@@ -13,7 +14,7 @@ pub(crate) use appendix::AppendixView;
 use serde::Serialize;
 
 use crate::record::{
-    self, Content, DocDate, Loaded, Numbering, Points, Record, Scores, SizeSet, Text,
+    self, Content, DocDate, Loaded, Numbering, Rank, Record, Scores, SizeSet, Text,
 };
 use crate::text;
 
@@ -95,7 +96,7 @@ pub struct SectionView {
     pub muc: Vec<SectionView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct SignerView {
     /// Upper-case authority and title lines, e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].
     pub dong: Vec<String>,
@@ -106,8 +107,16 @@ pub struct SignerView {
 pub struct CriterionView {
     /// Row number, continuous from 1.
     pub stt: usize,
+    /// The code: `ma`, or the one numbered from `cap`.
     pub ma: Option<String>,
+    /// Level in the tree: 1 for a field, 2 for its parts, …
+    pub cap: usize,
+    /// How a score table prints the row: "linh-vuc" (a field: upper case, bold), "nhom" (a
+    /// deeper group: bold as typed) or "tieu-chi" (regular).
+    pub hang: &'static str,
     pub ten: String,
+    /// The name upper-cased, as a field's row prints it.
+    pub ten_hoa: String,
     pub diem_toi_da: Option<String>,
     pub diem_dat: Option<String>,
     /// Lost points as the score table's Ghi chú shows them: "-0,5", or "=" when none.
@@ -221,7 +230,9 @@ pub(crate) fn derive(loaded: &Loaded, options: &Options) -> View {
     let kind = loaded.kind;
     let number = r.so.as_ref().and_then(|n| u32::try_from(*n.get_ref()).ok());
     let issuer_abbr = r.co_quan.viet_tat.get_ref().to_string();
-    let so_ky_hieu = match kind.abbreviation() {
+    // A Phụ lục file has no number of its own: it shows its document's, and names it.
+    let document_kind = r.van_ban.as_ref().map_or(kind, |k| *k.get_ref());
+    let so_ky_hieu = match document_kind.abbreviation() {
         Some(abbr) => format!("{}/{abbr}-{issuer_abbr}", text::doc_number(number)),
         None => format!("{}/{issuer_abbr}", text::doc_number(number)),
     };
@@ -231,12 +242,13 @@ pub(crate) fn derive(loaded: &Loaded, options: &Options) -> View {
         .or_else(|| r.tinh_den.as_ref().and_then(record::calendar_date));
     let since = r.thay_doi_tu.as_ref().and_then(record::calendar_date);
     let scores = Scores::of(r);
-    let place = r.co_quan.dia_danh.to_string();
+    let place = given(r.co_quan.dia_danh.as_ref());
     let issuer = r.co_quan.ten.to_string();
+    let long_date = text::long_date(d.day, d.month, d.year);
     let attached_to = format!(
-        "(Kèm theo {} số {so_ky_hieu} {} của {issuer})",
-        kind.name(),
-        text::long_date(d.day, d.month, d.year)
+        "(Kèm theo {} số {so_ky_hieu} {long_date} của {})",
+        document_kind.name(),
+        given(r.co_quan.ten_ngan.as_ref()).unwrap_or_else(|| issuer.clone())
     );
     View {
         loai: KindView {
@@ -245,23 +257,30 @@ pub(crate) fn derive(loaded: &Loaded, options: &Options) -> View {
             ten_hoa: text::upper(kind.name()),
         },
         so_ky_hieu,
-        dia_danh_ngay: format!("{place}, {}", text::long_date(d.day, d.month, d.year)),
+        dia_danh_ngay: match &place {
+            Some(place) => format!("{place}, {long_date}"),
+            None => long_date,
+        },
         ngay_ngan: text::short_date(d.day, d.month, d.year),
         nam: d.year,
-        trich_yeu: r.trich_yeu.to_string(),
+        trich_yeu: given(r.trich_yeu.as_ref()).unwrap_or_default(),
         co_quan: IssuerView {
             chu_quan: given(r.co_quan.chu_quan.as_ref()),
             ten: issuer,
             viet_tat: issuer_abbr,
-            dia_danh: place,
+            dia_danh: place.unwrap_or_default(),
         },
         kinh_gui: text::punctuate_list(&strings(&r.kinh_gui)),
         can_cu: text::punctuate_list(&strings(&r.can_cu)),
         mo_dau: blocks(&r.mo_dau),
         phan: r.phan.iter().map(section).collect(),
         ket_thuc: blocks(&r.ket_thuc),
-        nguoi_ky: signer(&r.nguoi_ky),
-        noi_nhan: recipients(&r.noi_nhan, !r.kinh_gui.is_empty()),
+        nguoi_ky: r.nguoi_ky.as_ref().map(signer).unwrap_or_default(),
+        noi_nhan: r
+            .noi_nhan
+            .as_ref()
+            .map(|n| recipients(n, !r.kinh_gui.is_empty()))
+            .unwrap_or_default(),
         tieu_chi: criteria(r, &scores),
         tong: totals(&scores),
         khac_phuc: remedies(r),
@@ -356,23 +375,34 @@ fn criteria(r: &Record, scores: &Scores) -> Vec<CriterionView> {
             let points = scores.points(i);
             CriterionView {
                 stt: i + 1,
-                ma: c.code().map(str::to_string),
+                ma: scores.code(i).map(str::to_string),
+                cap: scores.level(i),
+                hang: match scores.rank(i) {
+                    Rank::Field => "linh-vuc",
+                    Rank::Group => "nhom",
+                    Rank::Leaf => "tieu-chi",
+                },
                 ten: c.ten.to_string(),
-                diem_toi_da: points.map(|p| p.max.vi()),
-                diem_dat: points.map(|p| p.got.vi()),
-                diem_mat: points.map(Points::deduction),
+                ten_hoa: text::upper(&c.ten.to_string()),
+                diem_toi_da: points.max.map(text::Decimal::vi),
+                diem_dat: points.got.map(text::Decimal::vi),
+                diem_mat: points.deduction(),
                 chi_tiet: strings(&c.chi_tiet),
             }
         })
         .collect()
 }
 
-/// Totals over the top-level criteria; a group's points are the sum of its parts.
+/// Totals over the top-level criteria, figure by figure; a figure some top-level criterion
+/// lacks is left empty.
 fn totals(scores: &Scores) -> Option<TotalsView> {
-    scores.total().map(|total| TotalsView {
-        diem_toi_da: total.max.vi(),
-        diem_dat: total.got.vi(),
-        diem_mat: total.deduction(),
+    scores.total().map(|total| {
+        let [max, got, _] = total.vi();
+        TotalsView {
+            diem_toi_da: max,
+            diem_dat: got,
+            diem_mat: total.deduction().unwrap_or_default(),
+        }
     })
 }
 

@@ -68,6 +68,10 @@ pub(crate) fn items(record: &Record) -> Vec<Item<'_>> {
             });
         }
         for (m, sub) in (1..).zip(&c.con) {
+            // Progress shared with the sub-criterion above is counted once, there.
+            if sub.shares(crate::record::ColumnKey::Progress) {
+                continue;
+            }
             out.push(Item {
                 label: format!("{n}.{m}"),
                 name: sub.ten.to_string(),
@@ -252,6 +256,18 @@ nhiem_vu = [{ ten = "Việc", tien_do = [{ ngay = 2021-08-01, trang_thai = "dang
         let october = summary(&loaded.record, Some(day(10)), None);
         assert_eq!(october.chung.ty_le_hoan_thanh, "01/03");
         assert_eq!(october.theo_nhom[0].so_lieu.dang_thuc_hien, Count(1));
+    }
+
+    #[test]
+    fn progress_shared_by_two_sub_criteria_is_counted_once() {
+        let plan = PLAN.replace(
+            "[[nhom]]",
+            "[[tieu_chi.con]]\nten = \"Hai chấm hai\"\nnhu_tren = [\"tien_do\"]\n[[nhom]]",
+        );
+        let loaded = record::parse(Path::new("p.toml"), &plan).unwrap();
+        assert_eq!(items(&loaded.record).len(), 3);
+        let june = summary(&loaded.record, Some(day(6)), None);
+        assert_eq!(june.chung.tong.0, 3);
     }
 
     #[test]

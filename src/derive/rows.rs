@@ -5,7 +5,7 @@
 use super::appendix::{Col, cell};
 use super::report::progress_text;
 use crate::model::{Cell, Merge, Row, RowKind};
-use crate::record::{self, ColumnKey, Criterion, Record, Text};
+use crate::record::{self, ColumnKey, Criterion, NumberColumn, Rank, Record, SubMark, Text};
 use crate::text;
 
 /// Several items in one cell: one paragraph each, marked "·" when there is more than one.
@@ -47,7 +47,12 @@ fn spanning_row(cols: &[Col], label: &str, title: &str) -> Row {
 }
 
 /// Rows of a task appendix: a roman row per group, tasks numbered 1…n across groups.
-pub(super) fn tasks(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> Vec<Row> {
+pub(super) fn tasks(
+    record: &Record,
+    cols: &[Col],
+    as_of: Option<record::DocDate>,
+    numbers: NumberColumn,
+) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut number = 0;
     for (g, group) in (1u32..).zip(&record.nhom) {
@@ -62,7 +67,7 @@ pub(super) fn tasks(record: &Record, cols: &[Col], as_of: Option<record::DocDate
                 .iter()
                 .map(|c| {
                     let value = match c.key {
-                        ColumnKey::Number => number.to_string(),
+                        ColumnKey::Number => number_cell(None, numbers, None, number),
                         ColumnKey::Name => task.ten.to_string(),
                         ColumnKey::Product => task
                             .san_pham
@@ -163,33 +168,76 @@ fn remedy_values<'a>(
     }
 }
 
-/// Rows of a progress appendix: the criteria with a remedy or sub-criteria, numbered 1…n; a
-/// criterion's sub-criteria follow it, its number cell merged down over them.
-pub(super) fn progress(record: &Record, cols: &[Col], as_of: Option<record::DocDate>) -> Vec<Row> {
+/// What a row's TT/STT cell shows: the criterion's own `stt` as typed, else per the
+/// appendix's choice: its code (else `n`), `n`, or nothing.
+fn number_cell(own: Option<&Text>, mode: NumberColumn, code: Option<&str>, n: usize) -> String {
+    match (own, mode) {
+        (Some(own), _) => own.to_string(),
+        (None, NumberColumn::Codes) => code.map_or_else(|| n.to_string(), str::to_string),
+        (None, NumberColumn::Count) => n.to_string(),
+        (None, NumberColumn::Empty) => String::new(),
+    }
+}
+
+/// Where a cell merged into the one above sits under a cell that is not merged yet, that
+/// cell starts the merged run (w:vMerge restart, then continue).
+fn start_merges(rows: &mut [Row]) {
+    for r in 1..rows.len() {
+        let (above, below) = rows.split_at_mut(r);
+        let above = &mut above[r - 1];
+        for (upper, lower) in above.cells.iter_mut().zip(&below[0].cells) {
+            if lower.merge == Merge::Continue && upper.merge == Merge::None {
+                upper.merge = Merge::Start;
+            }
+        }
+    }
+}
+
+/// Rows of a progress appendix: the criteria with a remedy or sub-criteria, numbered 1…n. A
+/// criterion's sub-criteria each get a row with their own solution, deadline and progress,
+/// under its merged number cell: after a lead row of the criterion's own, or (`gop_ten`)
+/// beside one merged cell holding the lead sentence and every sub-criterion. A sub-criterion
+/// sharing a cell with the one above (`nhu_tren`) is merged into it.
+pub(super) fn progress(
+    record: &Record,
+    cols: &[Col],
+    as_of: Option<record::DocDate>,
+    numbers: NumberColumn,
+) -> Vec<Row> {
+    let scores = record::Scores::of(record);
     let mut rows = Vec::new();
-    for (n, (_, c)) in (1..).zip(record.followed_criteria()) {
-        let main = remedy_values(c, n.to_string(), criterion_name(c), as_of);
-        let merged = !c.con.is_empty();
-        let cells = cols
-            .iter()
-            .map(|col| Cell {
-                merge: if merged && col.key == ColumnKey::Number {
-                    Merge::Start
-                } else {
-                    Merge::None
-                },
-                ..cell(&main.value(col.key), col.centred)
-            })
-            .collect();
-        rows.push(Row {
-            kind: RowKind::Body,
-            cells,
-        });
-        for sub in &c.con {
+    for (n, (i, c)) in (1..).zip(record.followed_criteria()) {
+        let number = number_cell(c.stt.as_ref(), numbers, scores.code(i), n);
+        let mut main = remedy_values(c, number, criterion_name(c), as_of);
+        main.code = scores.code(i).map(str::to_string).unwrap_or_default();
+        let merged_key = |key: ColumnKey| {
+            matches!(key, ColumnKey::Number | ColumnKey::Code)
+                || (c.gop_ten && key == ColumnKey::Name)
+        };
+        let start = rows.len();
+        if c.con.is_empty() || !c.gop_ten {
+            rows.push(Row {
+                kind: RowKind::Body,
+                cells: cols
+                    .iter()
+                    .map(|col| cell(&main.value(col.key), col.centred))
+                    .collect(),
+            });
+        }
+        let mark = c.dau_con.as_ref().map_or(SubMark::Dash, |m| *m.get_ref());
+        for (k, sub) in c.con.iter().enumerate() {
+            let first = k == 0 && c.gop_ten;
+            let name = if first {
+                let mut lines = vec![main.name.clone()];
+                lines.extend(c.con.iter().map(|s| mark.before(&s.ten.to_string())));
+                lines.join("\n")
+            } else {
+                mark.before(&sub.ten.to_string())
+            };
             let values = RowValues {
-                number: String::new(),
-                code: String::new(),
-                name: format!("- {}", sub.ten),
+                number: main.number.clone(),
+                code: main.code.clone(),
+                name,
                 solutions: &sub.giai_phap,
                 lead: sub.chu_tri.as_ref(),
                 support: sub.phoi_hop.as_ref(),
@@ -200,13 +248,15 @@ pub(super) fn progress(record: &Record, cols: &[Col], as_of: Option<record::DocD
             };
             let cells = cols
                 .iter()
-                .map(|col| Cell {
-                    merge: if col.key == ColumnKey::Number {
-                        Merge::Continue
+                .map(|col| {
+                    if (merged_key(col.key) && !first) || sub.shares(col.key) {
+                        Cell {
+                            merge: Merge::Continue,
+                            ..cell("", col.centred)
+                        }
                     } else {
-                        Merge::None
-                    },
-                    ..cell(&values.value(col.key), col.centred)
+                        cell(&values.value(col.key), col.centred)
+                    }
                 })
                 .collect();
             rows.push(Row {
@@ -214,35 +264,39 @@ pub(super) fn progress(record: &Record, cols: &[Col], as_of: Option<record::DocD
                 cells,
             });
         }
+        start_merges(&mut rows[start..]);
     }
     rows
 }
 
-/// Rows of a score appendix: every criterion numbered by its code; a criterion with parts is
-/// an upper-case bold group row; a Tổng cộng row over the top-level criteria unless the
-/// record leaves it out.
+/// Rows of a score appendix: every criterion, its TT cell as the appendix says (codes by
+/// default); fields upper case and bold, deeper groups bold as typed, leaves regular; the
+/// figures as typed or computed (`Scores`); a Tổng cộng row unless the record leaves it
+/// out, showing only the figures every field has.
 pub(super) fn scores(
     record: &Record,
     cols: &[Col],
     as_of: Option<record::DocDate>,
     with_total: bool,
+    numbers: NumberColumn,
 ) -> Vec<Row> {
     let scores = record::Scores::of(record);
     let mut rows = Vec::new();
     for (i, c) in record.tieu_chi.iter().enumerate() {
-        let group = scores.is_group(i);
-        let name = if group {
-            text::upper(&c.ten.to_string())
-        } else {
-            criterion_name(c)
+        let rank = scores.rank(i);
+        let name = match rank {
+            Rank::Field => text::upper(&c.ten.to_string()),
+            Rank::Group => c.ten.to_string(),
+            Rank::Leaf => criterion_name(c),
         };
-        let number = c.code().map_or_else(|| (i + 1).to_string(), str::to_string);
-        let values = RowValues {
-            scores: scores.points(i).map_or_else(Default::default, |p| {
-                [p.max.vi(), p.got.vi(), p.lost().vi()]
-            }),
+        let code = scores.code(i);
+        let number = number_cell(c.stt.as_ref(), numbers, code, i + 1);
+        let mut values = RowValues {
+            scores: scores.points(i).vi(),
             ..remedy_values(c, number, name, as_of)
         };
+        values.code = code.map(str::to_string).unwrap_or_default();
+        let group = rank != Rank::Leaf;
         let cells = cols
             .iter()
             .map(|col| Cell {
@@ -256,14 +310,15 @@ pub(super) fn scores(
         });
     }
     if let Some(total) = scores.total().filter(|_| with_total) {
+        let [max, got, lost] = total.vi();
         let cells = cols
             .iter()
             .map(|col| {
                 let v = match col.key {
                     ColumnKey::Name => "TỔNG CỘNG".to_string(),
-                    ColumnKey::MaxPoints => total.max.vi(),
-                    ColumnKey::Assessed => total.got.vi(),
-                    ColumnKey::Lost => total.lost().vi(),
+                    ColumnKey::MaxPoints => max.clone(),
+                    ColumnKey::Assessed => got.clone(),
+                    ColumnKey::Lost => lost.clone(),
                     _ => String::new(),
                 };
                 bold(cell(&v, col.centred || col.key == ColumnKey::Name))
@@ -325,5 +380,49 @@ mod tests {
         let merges: Vec<Merge> = rows.iter().map(|r| r.cells[0].merge).collect();
         assert_eq!(merges, [Merge::Start, Merge::Continue, Merge::Continue]);
         assert_eq!(plain(&rows[1].cells[1].text), "- 1.2");
+    }
+
+    fn numbers(body: &str) -> Vec<String> {
+        let r = record(&format!(
+            "[[tieu_chi]]\nma = \"7\"\nten = \"a\"\n[[tieu_chi]]\nma = \"7.1\"\nten = \"b\"\n\
+             [[tieu_chi]]\nma = \"7.2\"\nten = \"c\"\nstt = \"-\"\n[[phu_luc]]\ntieu_de = \"a\"\n\
+             mau = \"diem\"\ndong_tong = false\n{body}"
+        ));
+        appendices(&r, "", None)[0].bang.rows[1..]
+            .iter()
+            .map(|row| plain(&row.cells[0].text))
+            .collect()
+    }
+
+    #[test]
+    fn the_number_column_shows_codes_a_count_or_nothing_and_a_row_may_say_its_own() {
+        assert_eq!(numbers(""), ["7", "7.1", "-"]);
+        assert_eq!(numbers("stt = \"ma\"\n"), ["7", "7.1", "-"]);
+        assert_eq!(numbers("stt = \"so\"\n"), ["1", "2", "-"]);
+        assert_eq!(numbers("stt = \"trong\"\n"), ["", "", "-"]);
+    }
+
+    #[test]
+    fn a_shared_cell_merges_down_and_a_merged_name_cell_holds_every_sub_criterion() {
+        let r = record(
+            "[[tieu_chi]]\nten = \"Dẫn:\"\ngop_ten = true\ndau_con = \"+\"\n\
+             [[tieu_chi.con]]\nten = \"x\"\ngiai_phap = [\"g\"]\nthoi_gian = \"Q1\"\n\
+             [[tieu_chi.con]]\nten = \"+ y\"\nnhu_tren = [\"giai_phap\", \"thoi_gian\"]\n\
+             [[tieu_chi.con]]\nten = \"z\"\ngiai_phap = [\"h\"]\nnhu_tren = [\"thoi_gian\"]\n\
+             [[phu_luc]]\ntieu_de = \"a\"\nmau = \"tien-do\"\n",
+        );
+        let rows = &appendices(&r, "", None)[0].bang.rows[1..];
+        assert_eq!(rows.len(), 3, "no lead row of its own");
+        assert_eq!(plain(&rows[0].cells[1].text), "Dẫn:\n+ x\n+ y\n+ z");
+        // Columns: stt ten giai_phap thoi_gian tien_do ghi_chu.
+        let merges =
+            |column: usize| -> Vec<Merge> { rows.iter().map(|r| r.cells[column].merge).collect() };
+        use Merge::{Continue as C, None as N, Start as S};
+        assert_eq!(merges(0), [S, C, C]);
+        assert_eq!(merges(1), [S, C, C]);
+        assert_eq!(merges(2), [S, C, N]);
+        assert_eq!(merges(3), [S, C, C]);
+        assert_eq!(merges(4), [N, N, N]);
+        assert_eq!(plain(&rows[2].cells[2].text), "h");
     }
 }

@@ -121,7 +121,11 @@ fn draw_main(x: &mut Xml, page: &MainPart) {
 }
 
 fn draw_appendix(x: &mut Xml, appendix: &AppendixPart) {
-    styled(x, id::APPENDIX_LABEL, &appendix.label);
+    let label = ParaProps {
+        space_before: appendix.signature_space,
+        ..ParaProps::style(id::APPENDIX_LABEL)
+    };
+    paragraph(x, &label, |x| run(x, &appendix.label, false, false));
     styled(x, id::APPENDIX_TITLE, &appendix.title);
     styled(x, id::APPENDIX_ATTACHED, &appendix.attached);
     rule(x, appendix.rule);

@@ -13,6 +13,7 @@ macro_rules! declaration {
     };
 }
 
+mod custom;
 mod document;
 mod fixed;
 mod package;
@@ -21,6 +22,7 @@ mod styles;
 mod tables;
 mod xml;
 
+pub(crate) use custom::NAMESPACE as PROVENANCE_NAMESPACE;
 use package::ConstantParts;
 pub(crate) use package::Properties;
 
@@ -33,15 +35,21 @@ use crate::layout::{Document, Sizes};
 const PAGE_HEADER: &str = "rIdHeader1";
 const FIRST_PAGE_HEADER: &str = "rIdHeader2";
 
-/// Draws the document and returns the .docx bytes. An error here is a defect of vanban, not of
+/// Draws the document and returns the .docx bytes; `provenance` gives the custom XML item
+/// (`custom`) from word/document.xml as written. An error here is a defect of vanban, not of
 /// the record; it is reported rather than panicking.
-pub(crate) fn write(document: &Document, properties: &Properties) -> Result<Vec<u8>, String> {
+pub(crate) fn write(
+    document: &Document,
+    properties: &Properties,
+    provenance: impl FnOnce(&[u8]) -> Result<String, String>,
+) -> Result<Vec<u8>, String> {
     let constant = constant_parts(&document.sizes)?;
-    package::pack(
-        &constant,
-        |sink| document::write(document, sink),
-        properties,
-    )
+    let mut body = Vec::new();
+    document::write(document, &mut body).map_err(|e| e.to_string())?;
+    let item = provenance(&body)?;
+    let custom = custom::parts(&item);
+    let custom: Vec<(&str, &[u8])> = custom.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    package::pack(&constant, |sink| sink.write_all(&body), properties, &custom)
 }
 
 /// The parts of a size set that no record changes, deflated once per process: the style

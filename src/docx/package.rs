@@ -57,6 +57,8 @@ const CONTENT_TYPES: &str = concat!(
     r#"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#,
     header_override!("1"),
     header_override!("2"),
+    // The provenance of the document (`custom`), read back by `vanban pull`.
+    r#"<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>"#,
     "</Types>",
 );
 
@@ -136,6 +138,7 @@ const DOCUMENT_RELS: &str = concat!(
     relationship!("rId4", "theme", "theme/theme1.xml"),
     relationship!("rIdHeader1", "header", "header1.xml"),
     relationship!("rIdHeader2", "header", "header2.xml"),
+    relationship!("rIdProvenance", "customXml", "../customXml/item1.xml"),
     "</Relationships>",
 );
 
@@ -206,11 +209,13 @@ impl ConstantParts {
 }
 
 /// Packs the parts into .docx bytes: `constant` holds the parts of the document's size set;
-/// `document` writes word/document.xml straight into its zip entry.
+/// `document` writes word/document.xml straight into its zip entry; `custom` are the parts
+/// of the custom XML item (`custom`), written last.
 pub(super) fn pack(
     constant: &ConstantParts,
     document: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     properties: &Properties,
+    custom: &[(&str, &[u8])],
 ) -> Result<Vec<u8>, String> {
     let core = core_xml(properties);
     let app = app_xml(properties);
@@ -229,6 +234,11 @@ pub(super) fn pack(
         .map_err(|e| zip_error(&e))?;
     document(&mut zip).map_err(|e| zip_error(&e))?;
     constant.trailing.copy_into(&mut zip)?;
+    for (name, bytes) in custom {
+        zip.start_file(*name, entry_options())
+            .map_err(|e| zip_error(&e))?;
+        zip.write_all(bytes).map_err(|e| zip_error(&e))?;
+    }
     Ok(zip.finish().map_err(|e| zip_error(&e))?.into_inner())
 }
 

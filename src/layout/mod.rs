@@ -10,7 +10,7 @@ pub(crate) mod measure;
 mod table;
 
 pub(crate) use body::{BodyItem, ParaKind, Paragraph, number_body};
-pub(crate) use table::TableModel;
+pub(crate) use table::{BrokenWord, TableModel};
 
 use crate::derive::{AppendixView, View};
 use crate::model::{Block, Table};
@@ -205,7 +205,25 @@ pub(crate) struct AppendixPart {
     /// "(Kèm theo …)".
     pub attached: String,
     pub rule: Rule,
+    /// Space above "Phụ lục" that leaves the top of the page free for the organisation's
+    /// digital signature, on the first page of an appendix written as a file of its own.
+    pub signature_space: Option<u32>,
     pub body: Vec<BodyItem>,
+}
+
+/// The band kept free at the top of a separate appendix file's first page: the Văn thư signs
+/// the file there, at the top right, and the signing tool writes "Số: …; ngày/tháng/năm; giờ:
+/// phút: giây" and the organisation's name in 10 pt (nd30.md §7.1 item 8, Mẫu 2.2): three or
+/// four lines of about 4.2 mm in a frame. 20 mm holds them clear of "Phụ lục" and its title,
+/// which are centred and may run the width of the page.
+const SIGNATURE_SPACE_MM: f32 = 20.0;
+
+/// Where an appendix sits: in the document's own file, or first in a file of its own (which
+/// the organisation signs digitally, so its first page keeps room for that).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AppendixPlace {
+    InDocument,
+    FileStart,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -221,6 +239,22 @@ pub(crate) struct Section {
     pub setup: PageSetup,
     pub restart_numbering: bool,
     pub part: Part,
+}
+
+impl Section {
+    /// The words of its tables that a width given by the record breaks.
+    pub(crate) fn broken_words(&self) -> impl Iterator<Item = &BrokenWord> {
+        let body = match &self.part {
+            Part::Main(main) => main.body.as_slice(),
+            Part::Appendix(appendix) => appendix.body.as_slice(),
+        };
+        body.iter()
+            .filter_map(|item| match item {
+                BodyItem::Table(table) => Some(table.broken_words.iter()),
+                BodyItem::Paragraph(_) => None,
+            })
+            .flatten()
+    }
 }
 
 /// One output file, ready to draw.
@@ -327,7 +361,12 @@ pub(crate) fn main_section(view: &View, body: &[Block]) -> Section {
 }
 
 /// Lays out an appendix with its table as a section of its own.
-pub(crate) fn appendix_section(appendix: &AppendixView, table: Table, sizes: Sizes) -> Section {
+pub(crate) fn appendix_section(
+    appendix: &AppendixView,
+    table: Table,
+    sizes: Sizes,
+    place: AppendixPlace,
+) -> Section {
     let setup = if appendix.ngang {
         PageSetup::a4_landscape()
     } else {
@@ -339,8 +378,10 @@ pub(crate) fn appendix_section(appendix: &AppendixView, table: Table, sizes: Siz
     let part = AppendixPart {
         label: appendix.nhan.clone(),
         title: text::glue_last_word(&appendix.tieu_de_hoa),
-        attached: appendix.kem_theo.clone(),
+        // "… của UBND huyện)" never leaves "huyện)" alone on the last line.
+        attached: text::glue_last_word(&appendix.kem_theo),
         rule: Rule::centred(share(title_width, SHORT_RULE_SHARE), text_width),
+        signature_space: (place == AppendixPlace::FileStart).then(|| mm(SIGNATURE_SPACE_MM)),
         body: vec![BodyItem::Table(TableModel::fit(
             table,
             text_width,

@@ -20,6 +20,22 @@ pub(crate) struct TableModel {
     pub keep_whole: Vec<bool>,
     /// Appendix tables use the smaller table text (12 pt) to fit their many columns.
     pub compact: bool,
+    /// Columns whose given width is narrower than a word they hold.
+    pub broken_words: Vec<BrokenWord>,
+}
+
+/// A column whose width is given (`rong`) and is too narrow for its widest word, which
+/// Word and LibreOffice then break mid-syllable ("chuẩ|n").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BrokenWord {
+    pub column: usize,
+    pub word: String,
+    /// The column's width, in twips.
+    pub width: u32,
+    /// The width that holds the word, in twips.
+    pub least: u32,
+    /// The relative width (`rong`) that gives the column `least`, the others unchanged.
+    pub least_relative: u32,
 }
 
 /// A row of at most this many lines stays on one page; a taller one may break.
@@ -30,6 +46,7 @@ impl TableModel {
     pub(crate) fn fit(table: Table, text_width: u32, size: f32, compact: bool) -> TableModel {
         let measured = measure_cells(&table, size);
         let widths = column_widths(&table, &measured, text_width);
+        let broken_words = broken_words(&table, &measured, &widths, text_width);
         let keep_whole = table
             .rows
             .iter()
@@ -44,6 +61,7 @@ impl TableModel {
             rows: table.rows,
             keep_whole,
             compact,
+            broken_words,
         }
     }
 
@@ -102,6 +120,8 @@ struct Measured {
     columns: usize,
     /// Per column, the width of its longest word (or of a heading of two words).
     longest_word: Vec<u32>,
+    /// Per column, its widest single word and that word's width.
+    widest_word: Vec<(u32, String)>,
 }
 
 impl Measured {
@@ -120,6 +140,7 @@ fn measure_cells(table: &Table, size: f32) -> Measured {
         cells: Vec::with_capacity(table.rows.len() * columns),
         columns,
         longest_word: vec![0; columns],
+        widest_word: vec![(0, String::new()); columns],
     };
     let space = |face| measure::width_twips(" ", size, face);
     for row in &table.rows {
@@ -148,6 +169,9 @@ fn measure_cells(table: &Table, size: f32) -> Measured {
                         }
                         let w = measure::width_twips(word, size, *face);
                         measured.longest_word[at] = measured.longest_word[at].max(w);
+                        if w > measured.widest_word[at].0 {
+                            measured.widest_word[at] = (w, word.to_string());
+                        }
                         width += w;
                         words += 1;
                     }
@@ -268,7 +292,7 @@ fn column_widths(table: &Table, measured: &Measured, text_width: u32) -> Vec<u32
     let sample: Vec<usize> = (0..table.rows.len()).step_by(step_rows).collect();
     let least: Vec<u32> = auto
         .iter()
-        .map(|&i| measured.longest_word[i] + CELL_MARGINS + 20)
+        .map(|&i| measured.longest_word[i] + WORD_SLACK)
         .collect();
     let needed: u32 = least.iter().sum();
     if needed >= free {
@@ -316,6 +340,41 @@ fn column_widths(table: &Table, measured: &Measured, text_width: u32) -> Vec<u32
         widths[last] = (widths[last] + text_width).saturating_sub(used);
     }
     widths
+}
+
+/// Room a word needs beyond its own width: the cell margins and a little slack, since Word and
+/// LibreOffice round glyph positions differently.
+const WORD_SLACK: u32 = CELL_MARGINS + 20;
+
+/// The given columns too narrow for their widest word, with the width that would hold it.
+fn broken_words(
+    table: &Table,
+    measured: &Measured,
+    widths: &[u32],
+    text_width: u32,
+) -> Vec<BrokenWord> {
+    let relative_sum: u64 = table.widths.iter().map(|w| u64::from(*w)).sum();
+    (0..widths.len())
+        .filter(|&c| table.given.get(c).copied().unwrap_or(false))
+        .filter_map(|c| {
+            let (word_width, word) = &measured.widest_word[c];
+            if word_width + CELL_MARGINS <= widths[c] {
+                return None;
+            }
+            let least = word_width + WORD_SLACK;
+            // The column gets rong × text / (others + rong): solve for the least rong.
+            let others = relative_sum.saturating_sub(u64::from(table.widths[c]));
+            let room = u64::from(text_width.saturating_sub(least)).max(1);
+            let least_relative = (u64::from(least) * others).div_ceil(room);
+            Some(BrokenWord {
+                column: c,
+                word: word.clone(),
+                width: widths[c],
+                least,
+                least_relative: u32::try_from(least_relative).unwrap_or(u32::MAX),
+            })
+        })
+        .collect()
 }
 
 /// The number of lines row `r` takes: its tallest cell, each paragraph of a cell wrapped at
@@ -426,6 +485,41 @@ mod tests {
             let least = measure::width_twips(word, 12.0, Face::Bold) + CELL_MARGINS;
             assert!(widths[i] >= least, "{word}: {widths:?}");
         }
+    }
+
+    #[test]
+    fn a_given_width_narrower_than_a_word_is_reported_with_the_width_that_holds_it() {
+        let table = Table {
+            widths: vec![4, 20, 3],
+            given: vec![true, true, true],
+            rows: vec![
+                row(RowKind::Header, &["TT", "Nội dung", "Ghi chú"]),
+                row(RowKind::Body, &["1", "Rà soát", "Chuẩn hóa"]),
+            ],
+        };
+        let model = TableModel::fit(table.clone(), 5000, 12.0, true);
+        let broken: Vec<(usize, &str)> = model
+            .broken_words
+            .iter()
+            .map(|b| (b.column, b.word.as_str()))
+            .collect();
+        assert_eq!(broken, [(2, "Chuẩn")], "{:?}", model.widths);
+        let b = &model.broken_words[0];
+        assert!(b.width < b.least);
+        // The suggested rong gives the column room for the word.
+        let mut wider = table.clone();
+        wider.widths[2] = b.least_relative;
+        let fixed = TableModel::fit(wider, 5000, 12.0, true);
+        assert!(fixed.widths[2] >= b.least, "{:?}", fixed.widths);
+        assert!(fixed.broken_words.is_empty());
+        // A column sized by its content is never too narrow, so never reported.
+        let mut auto = table;
+        auto.given = vec![false; 3];
+        assert!(
+            TableModel::fit(auto, 5000, 12.0, true)
+                .broken_words
+                .is_empty()
+        );
     }
 
     #[test]

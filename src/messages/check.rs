@@ -219,8 +219,8 @@ messages! {
         en: "vanban has no template for `{kind}` yet",
         vi: "vanban chưa có mẫu cho `{kind}`";
     SupportedKinds => "H0131",
-        en: "supported kinds: ke-hoach, bao-cao, cong-van; or add <kind>.vb to your templates folder",
-        vi: "các loại đã có: ke-hoach, bao-cao, cong-van; hoặc thêm <loại>.vb vào thư mục mẫu";
+        en: "supported kinds: ke-hoach, bao-cao, cong-van, phu-luc; or add <kind>.vb to your templates folder",
+        vi: "các loại đã có: ke-hoach, bao-cao, cong-van, phu-luc; hoặc thêm <loại>.vb vào thư mục mẫu";
     NumberOutOfRange { number: i64 } => "E0132",
         en: "document number {number} is out of range",
         vi: "số văn bản {number} nằm ngoài phạm vi";
@@ -266,6 +266,38 @@ messages! {
     WriteAbbreviation => "H0139",
         en: "write the abbreviation used in the ký hiệu, e.g. \"SNV\"",
         vi: "viết chữ viết tắt dùng trong ký hiệu, ví dụ \"SNV\"";
+
+    // A Phụ lục issued as a file of its own (loai = "phu-luc").
+    NotInAppendixFile { key: String } => "E0143",
+        en: "`{key}` has no place in a Phụ lục issued as a file of its own: it has no header block, body, signer or Nơi nhận",
+        vi: "`{key}` không dùng trong phụ lục ban hành thành tệp riêng: phụ lục không có phần đầu, nội dung, người ký hay nơi nhận";
+    AppendixFileHasNoBody => "H0143",
+        en: "remove it: the Văn thư signs the file digitally at the top right of its first page, which vanban leaves free; for a document with its appendix in a file of its own, write the document's record (loai = \"ke-hoach\" …) with tep_rieng = true under [[phu_luc]]",
+        vi: "bỏ khóa đó: văn thư ký số tệp ở góc trên bên phải trang đầu, vanban để trống chỗ đó; muốn có cả văn bản và phụ lục ở tệp riêng thì viết bản ghi của văn bản (loai = \"ke-hoach\" …) với tep_rieng = true trong [[phu_luc]]";
+    NoAppendixTable => "E0144",
+        en: "a `phu-luc` record has no [[phu_luc]] table",
+        vi: "bản ghi `phu-luc` không có bảng [[phu_luc]]";
+    AddAppendixTable => "H0144",
+        en: "add [[phu_luc]] with tieu_de and mau, as `vanban new phu-luc` writes it",
+        vi: "thêm [[phu_luc]] có tieu_de và mau, như tệp do `vanban new phu-luc` tạo ra";
+    AppendixOfAppendix => "E0145",
+        en: "a Phụ lục is attached to a document, not to another Phụ lục",
+        vi: "phụ lục đi kèm một văn bản, không đi kèm một phụ lục khác";
+    NameTheDocumentKind => "H0145",
+        en: "write the kind of the document it is attached to, e.g. van_ban = \"ke-hoach\"",
+        vi: "ghi loại của văn bản mà phụ lục đi kèm, ví dụ van_ban = \"ke-hoach\"";
+    AppendixNumberOutOfRange { number: u32 } => "E0147",
+        en: "appendix number {number} is out of range",
+        vi: "số phụ lục {number} nằm ngoài phạm vi";
+    NumberAppendixFromOne => "H0147",
+        en: "write the appendix's number in its document, from 1 (so = 2 prints \"Phụ lục II\"), or remove `so`",
+        vi: "ghi số thứ tự của phụ lục trong văn bản, từ 1 (so = 2 in thành \"Phụ lục II\"), hoặc bỏ `so`";
+    OnlyInAppendixFile => "E0146",
+        en: "`van_ban` names the document a Phụ lục file is attached to; it is only read with loai = \"phu-luc\"",
+        vi: "`van_ban` là văn bản mà tệp phụ lục đi kèm; chỉ dùng khi loai = \"phu-luc\"";
+    RemoveOrWriteAppendixFile => "H0146",
+        en: "remove it, or write loai = \"phu-luc\" for a Phụ lục issued as a file of its own",
+        vi: "bỏ khóa đó, hoặc ghi loai = \"phu-luc\" cho phụ lục ban hành thành tệp riêng";
 
     /// Text every document prints, left blank (spaces alone).
     BlankText { key: String } => "E0129",
@@ -340,18 +372,47 @@ messages! {
     CheckAssessed => "H0172",
         en: "check the assessed points",
         vi: "kiểm tra lại điểm thẩm định";
-    OnlyOneScore { criterion: String } => "E0173",
-        en: "criterion `{criterion}` has only one of diem_toi_da and diem_dat",
-        vi: "tiêu chí `{criterion}` chỉ có một trong hai diem_toi_da và diem_dat";
-    BothScores => "H0173",
-        en: "give both the maximum and the assessed points, or neither",
-        vi: "ghi cả điểm tối đa và điểm thẩm định, hoặc không ghi cả hai";
+    /// (E0173 was "only one of diem_toi_da and diem_dat", retired: any figure may stand alone.)
+    LostOutOfRange { lost: f64, maximum: f64 } => "E0169",
+        en: "lost points {lost} are not between 0 and the maximum {maximum}",
+        vi: "điểm bị mất {lost} không nằm trong khoảng từ 0 đến điểm tối đa {maximum}";
+    CheckLost => "H0169",
+        en: "check the lost points: maximum − assessed",
+        vi: "kiểm tra lại điểm bị mất: điểm tối đa − điểm thẩm định";
+    NotANumber { text: String } => "E0174",
+        en: "`{text}` is not a number",
+        vi: "`{text}` không phải là số";
+    WriteANumber => "H0174",
+        en: "write a number: 0.5 without quotes, or \"0,5\" with the decimal comma in quotes",
+        vi: "viết số: 0.5 không có ngoặc kép, hoặc \"0,5\" có dấu phẩy thập phân trong ngoặc kép";
+    LevelSkipped { level: i64, previous: usize } => "E0175",
+        en: "a criterion at level {level} right after one at level {previous} skips a level",
+        vi: "tiêu chí cấp {level} ngay sau tiêu chí cấp {previous} là nhảy cấp";
+    NoLevelSkip => "H0175",
+        en: "a criterion is at most one level below the one before it: write the level above first, or lower `cap`",
+        vi: "tiêu chí chỉ được thấp hơn tiêu chí trước nó một cấp: ghi tiêu chí cấp trên trước, hoặc giảm `cap`";
+    LevelOutOfRange { level: i64 } => "E0176",
+        en: "level {level} is not a criterion level",
+        vi: "cấp {level} không phải cấp của tiêu chí";
+    WriteLevel => "H0176",
+        en: "write cap = 1 for a field, 2 for its criteria, 3, 4 … below them",
+        vi: "ghi cap = 1 cho lĩnh vực, 2 cho tiêu chí của nó, 3, 4 … cho các cấp dưới";
     TypedMaximumDiffers { criterion: String, typed: Decimal, sum: Decimal } => "W0102",
         en: "criterion `{criterion}` types maximum {typed} but its parts, listed in full, add up to {sum}; the tables show {typed} as typed",
         vi: "tiêu chí `{criterion}` ghi điểm tối đa {typed} nhưng các phần, đã liệt kê đủ, cộng lại là {sum}; bảng ghi {typed} như đã ghi";
     TypedAssessedDiffers { criterion: String, typed: Decimal, sum: Decimal } => "W0103",
         en: "criterion `{criterion}` types assessed points {typed} but its parts, listed in full, add up to {sum}; the tables show {typed} as typed",
         vi: "tiêu chí `{criterion}` ghi điểm thẩm định {typed} nhưng các phần, đã liệt kê đủ, cộng lại là {sum}; bảng ghi {typed} như đã ghi";
+
+    TypedLostDiffers { criterion: String, lost: Decimal, max: Decimal, assessed: Decimal, difference: Decimal } => "W0104",
+        en: "criterion `{criterion}`: lost points {lost} ≠ {max} − {assessed} = {difference}; the tables show {lost} as typed",
+        vi: "tiêu chí `{criterion}`: điểm bị mất {lost} ≠ {max} − {assessed} = {difference}; bảng ghi {lost} như đã ghi";
+    TypedLostPartsDiffer { criterion: String, typed: Decimal, sum: Decimal } => "W0105",
+        en: "criterion `{criterion}` types lost points {typed} but its parts, listed in full, add up to {sum}; the tables show {typed} as typed",
+        vi: "tiêu chí `{criterion}` ghi điểm bị mất {typed} nhưng các phần, đã liệt kê đủ, cộng lại là {sum}; bảng ghi {typed} như đã ghi";
+    GroupWithoutFigures { criterion: String } => "W0106",
+        en: "group `{criterion}` types no points and its parts are not declared all listed, so its row shows none (nor does any later group like it); type its points (diem_toi_da, diem_dat, diem_mat); write day_du = true if every part is listed and its points are their sum, or day_du = false if it shows no points on purpose",
+        vi: "nhóm `{criterion}` không ghi điểm và chưa khai báo đã liệt kê đủ các phần, nên dòng của nó để trống điểm (các nhóm như vậy phía sau cũng thế); ghi điểm của nó (diem_toi_da, diem_dat, diem_mat); ghi day_du = true nếu đã liệt kê đủ các phần và điểm của nó là tổng các phần, hoặc day_du = false nếu cố ý để trống điểm";
 
     // Progress and appendices.
     UnknownProgressStatus { value: String } => "E0180",
@@ -378,12 +439,37 @@ messages! {
     UseNumbering => "H0185",
         en: "use \"la-ma\" (I. → 1. → a)), \"so\" (1. → a) → -) or \"thap-phan\" (1. → 1.1. → 1.1.1.)",
         vi: "dùng \"la-ma\" (I. → 1. → a)), \"so\" (1. → a) → -) hoặc \"thap-phan\" (1. → 1.1. → 1.1.1.)";
+    UnknownNumberColumn { value: String } => "E0187",
+        en: "unknown number column content `{value}`",
+        vi: "không có cách ghi cột số thứ tự `{value}`";
+    UnknownSubMark { value: String } => "E0188",
+        en: "unknown sub-criterion mark `{value}`",
+        vi: "không có dấu đầu dòng tiêu chí con `{value}`";
+    SharedOnFirst { column: String } => "E0177",
+        en: "the first sub-criterion has no row above to share `{column}` with",
+        vi: "tiêu chí con đầu tiên không có dòng nào phía trên để dùng chung `{column}`";
+    WriteOnFirst => "H0177",
+        en: "write the value on this sub-criterion, and `nhu_tren` on the ones below that share it",
+        vi: "ghi giá trị ở tiêu chí con này, và ghi `nhu_tren` ở các tiêu chí con bên dưới dùng chung nó";
+    SharedAndWritten { column: String } => "E0178",
+        en: "`{column}` is shared with the row above (nhu_tren) and also written here",
+        vi: "`{column}` dùng chung với dòng trên (nhu_tren) nhưng lại được ghi ở đây";
+    KeepOne => "H0178",
+        en: "remove it here, or remove it from nhu_tren",
+        vi: "bỏ giá trị ở đây, hoặc bỏ nó khỏi nhu_tren";
+    NotShareable { column: String } => "E0179",
+        en: "`{column}` cannot be shared with the row above",
+        vi: "không thể dùng chung `{column}` với dòng trên";
     UnknownOrientation { value: String } => "E0183",
         en: "unknown orientation `{value}`",
         vi: "không có hướng trang `{value}`";
     UseOrientation => "H0183",
         en: "use \"doc\", \"ngang\" or \"tu-dong\"",
         vi: "dùng \"doc\", \"ngang\" hoặc \"tu-dong\"";
+    /// A width the record gives to a column is narrower than a word in it.
+    WidthBreaksWord { column: String, rong: u32, width: Decimal, word: String, least: u32, least_width: Decimal } => "W0110",
+        en: "column `{column}`: with rong = {rong} it is {width} mm wide, too narrow for the word \"{word}\", which will break mid-word; write rong = {least} or more ({least_width} mm), or leave rong out and the width follows the text",
+        vi: "cột `{column}`: với rong = {rong} cột rộng {width} mm, hẹp hơn từ \"{word}\" nên từ này sẽ bị ngắt giữa chừng; ghi rong = {least} trở lên ({least_width} mm), hoặc bỏ rong để độ rộng theo nội dung";
 
     // Records a record names.
     PlanNoun => "T0191",
@@ -417,6 +503,12 @@ messages! {
     ReferencePathHelp { what: Box<Message> } => "H0190",
         en: "give the {what}'s path relative to this record's folder",
         vi: "ghi đường dẫn của {what} tính từ thư mục của bản ghi này";
+    SendsAppendixFile { path: PathBuf } => "E0197",
+        en: "`{path}` is a Phụ lục file; a Công văn names the document it sends, not an appendix of it",
+        vi: "`{path}` là tệp phụ lục; công văn ghi văn bản được gửi kèm, không ghi phụ lục của văn bản đó";
+    SendTheDocument => "H0197",
+        en: "point kem_theo at the record of the document the appendix is attached to",
+        vi: "hãy trỏ kem_theo tới bản ghi của văn bản mà phụ lục đi kèm";
     NotAPlan { path: PathBuf, kind: String } => "E0192",
         en: "`{path}` is a {kind}, not a Kế hoạch",
         vi: "`{path}` là {kind}, không phải Kế hoạch";

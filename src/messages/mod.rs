@@ -12,12 +12,14 @@ mod show;
 
 pub mod check;
 pub mod preview;
+pub mod pull;
 pub mod run;
 pub mod usage;
 
 pub use check::Check;
 pub use lang::{Lang, current, detect, detect_here, set};
 pub use preview::Preview;
+pub use pull::Pull;
 pub use run::Run;
 pub use show::{List, Sample, Seconds, Show};
 pub use usage::Usage;
@@ -110,6 +112,8 @@ pub enum Message {
     Run(Run),
     /// `vanban preview`: page images.
     Preview(Preview),
+    /// `vanban pull`: edits made in Word brought back into the record.
+    Pull(Pull),
     /// The command line: help text and usage errors.
     Usage(Usage),
 }
@@ -120,6 +124,7 @@ impl Message {
             Message::Check(m) => m.code(),
             Message::Run(m) => m.code(),
             Message::Preview(m) => m.code(),
+            Message::Pull(m) => m.code(),
             Message::Usage(m) => m.code(),
         }
     }
@@ -129,6 +134,7 @@ impl Message {
             Message::Check(m) => m.text(lang),
             Message::Run(m) => m.text(lang),
             Message::Preview(m) => m.text(lang),
+            Message::Pull(m) => m.text(lang),
             Message::Usage(m) => m.text(lang),
         }
     }
@@ -143,8 +149,14 @@ impl Message {
         let check = Check::samples().into_iter().map(Message::from);
         let run = Run::samples().into_iter().map(Message::from);
         let preview = Preview::samples().into_iter().map(Message::from);
+        let pull = Pull::samples().into_iter().map(Message::from);
         let usage = Usage::samples().into_iter().map(Message::from);
-        check.chain(run).chain(preview).chain(usage).collect()
+        check
+            .chain(run)
+            .chain(preview)
+            .chain(pull)
+            .chain(usage)
+            .collect()
     }
 
     /// The sample values inside this message as they appear in `lang`.
@@ -153,6 +165,7 @@ impl Message {
             Message::Check(m) => m.sample_values(lang),
             Message::Run(m) => m.sample_values(lang),
             Message::Preview(m) => m.sample_values(lang),
+            Message::Pull(m) => m.sample_values(lang),
             Message::Usage(m) => m.sample_values(lang),
         }
     }

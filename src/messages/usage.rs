@@ -100,6 +100,21 @@ messages! {
     To => "U0072",
         en: "Last date (YYYY-MM-DD)",
         vi: "Ngày cuối (YYYY-MM-DD)";
+    PullAbout => "U0120",
+        en: "Bring the corrections made in Word or LibreOffice to a rendered .docx back into its record",
+        vi: "Đưa các chỗ sửa trong Word hoặc LibreOffice trên tệp .docx đã sinh về lại bản ghi";
+    PullDocx => "U0121",
+        en: "The .docx vanban rendered and a person then edited",
+        vi: "Tệp .docx do vanban sinh ra rồi được sửa";
+    PullRecord => "U0122",
+        en: "The record it was rendered from, when it is not found by itself",
+        vi: "Bản ghi đã sinh ra tệp, khi vanban không tự tìm thấy";
+    PullDate => "U0123",
+        en: "Date of the progress entries made from edited Tiến độ cells (YYYY-MM-DD); the document's date by default",
+        vi: "Ngày của các mục tiến độ lấy từ ô Tiến độ đã sửa (YYYY-MM-DD); mặc định là ngày của văn bản";
+    PullApply => "U0124",
+        en: "Write the changes into the record (without it, nothing is written)",
+        vi: "Ghi các thay đổi vào bản ghi (không có tùy chọn này thì không ghi gì)";
     PreviewAbout => "U0090",
         en: "Write PNG images of the pages of records or of .docx files vanban wrote, through LibreOffice and pdftoppm",
         vi: "Ghi ảnh PNG các trang của bản ghi hoặc của tệp .docx do vanban ghi, qua LibreOffice và pdftoppm";

@@ -7,11 +7,9 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::date::calendar_date;
-use super::scores::Figure;
 use super::{Criterion, Progress, Record, Section, Text};
 use crate::error::{Error, Location, Warning};
 use crate::messages::{Check, Message};
-use crate::text::Decimal;
 
 /// The record's file and text, to turn spans into places.
 pub(super) struct Checker<'a> {
@@ -20,7 +18,7 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn at(&self, span: Range<usize>, message: Check, help: impl Into<Message>) -> Error {
+    pub(super) fn at(&self, span: Range<usize>, message: Check, help: impl Into<Message>) -> Error {
         Error::located(Location::from_span(self.path, self.source, span), message).help(help)
     }
 
@@ -31,7 +29,12 @@ impl Checker<'_> {
 }
 
 /// Runs every check; returns the warnings when nothing is wrong enough to stop.
-pub(super) fn check(c: &Checker<'_>, record: &Record) -> Result<Vec<Warning>, Error> {
+pub(super) fn check(
+    c: &Checker<'_>,
+    record: &Record,
+    kind: super::Kind,
+) -> Result<Vec<Warning>, Error> {
+    super::form::check_form(c, record, kind)?;
     check_blank_texts(c, record)?;
     check_signer(c, record)?;
     for section in &record.phan {
@@ -45,12 +48,20 @@ pub(super) fn check(c: &Checker<'_>, record: &Record) -> Result<Vec<Warning>, Er
 /// Text every document prints (trích yếu, the body's name and place, the signer's name, each
 /// criterion's name) may not be blank: spaces alone would render an empty line silently.
 fn check_blank_texts(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
-    let mut texts: Vec<(String, &Text)> = vec![
-        ("trich_yeu".into(), &record.trich_yeu),
-        ("co_quan.ten".into(), &record.co_quan.ten),
-        ("co_quan.dia_danh".into(), &record.co_quan.dia_danh),
-        ("nguoi_ky.ho_ten".into(), &record.nguoi_ky.ho_ten),
+    // A Phụ lục file has no trích yếu, place or signer (`form`); what is written is checked.
+    let head = [
+        ("trich_yeu", record.trich_yeu.as_ref()),
+        ("co_quan.ten", Some(&record.co_quan.ten)),
+        ("co_quan.dia_danh", record.co_quan.dia_danh.as_ref()),
+        (
+            "nguoi_ky.ho_ten",
+            record.nguoi_ky.as_ref().map(|s| &s.ho_ten),
+        ),
     ];
+    let mut texts: Vec<(String, &Text)> = head
+        .into_iter()
+        .filter_map(|(key, text)| text.map(|t| (key.to_string(), t)))
+        .collect();
     for (i, criterion) in record.tieu_chi.iter().enumerate() {
         texts.push((format!("tieu_chi.{i}.ten"), &criterion.ten));
     }
@@ -83,7 +94,9 @@ fn value_span(source: &str, path: &str) -> Option<Range<usize>> {
 }
 
 fn check_signer(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
-    let signer = &record.nguoi_ky;
+    let Some(signer) = &record.nguoi_ky else {
+        return Ok(());
+    };
     if let Some(prefix) = &signer.quyen_han {
         if signer.chuc_vu_thu_truong.is_none() {
             return Err(c.at(
@@ -138,37 +151,115 @@ fn check_progress(c: &Checker<'_>, entries: &[Progress]) -> Result<(), Error> {
 }
 
 fn check_score(c: &Checker<'_>, criterion: &Criterion) -> Result<(), Error> {
-    match (&criterion.diem_toi_da, &criterion.diem_dat) {
-        (Some(max), Some(got)) => {
-            let (m, g) = (*max.get_ref(), *got.get_ref());
-            if !(0.0..=1e6).contains(&m) {
-                return Err(c.at(
-                    max.span(),
-                    Check::MaximumOutOfRange { maximum: m },
-                    Check::WriteMaximum,
-                ));
-            }
-            if !(0.0..=m).contains(&g) {
-                return Err(c.at(
-                    got.span(),
-                    Check::AssessedOutOfRange {
-                        assessed: g,
-                        maximum: m,
-                    },
-                    Check::CheckAssessed,
-                ));
-            }
-        }
-        (Some(one), None) | (None, Some(one)) => {
+    let max = criterion.diem_toi_da.as_ref();
+    if let Some(max) = max {
+        let m = max.get_ref().get();
+        if !(0.0..=1e6).contains(&m) {
             return Err(c.at(
-                one.span(),
-                Check::OnlyOneScore {
-                    criterion: criterion.ten.to_string(),
-                },
-                Check::BothScores,
+                max.span(),
+                Check::MaximumOutOfRange { maximum: m },
+                Check::WriteMaximum,
             ));
         }
-        (None, None) => {}
+    }
+    let maximum = max.map_or(1e6, |m| m.get_ref().get());
+    if let Some(got) = &criterion.diem_dat {
+        let g = got.get_ref().get();
+        if !(0.0..=maximum).contains(&g) {
+            return Err(c.at(
+                got.span(),
+                Check::AssessedOutOfRange {
+                    assessed: g,
+                    maximum,
+                },
+                Check::CheckAssessed,
+            ));
+        }
+    }
+    if let Some(lost) = &criterion.diem_mat {
+        let l = lost.get_ref().get();
+        if !(0.0..=maximum).contains(&l) {
+            return Err(c.at(
+                lost.span(),
+                Check::LostOutOfRange { lost: l, maximum },
+                Check::CheckLost,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A sub-criterion shares a cell with the one above only where there is one, only in a
+/// column that holds its own values, and only when it does not write that value too.
+fn check_shared(c: &Checker<'_>, criterion: &Criterion) -> Result<(), Error> {
+    use super::ColumnKey as K;
+    for (n, sub) in criterion.con.iter().enumerate() {
+        for key in &sub.nhu_tren {
+            let column = key.get_ref().code().to_string();
+            let written = match key.get_ref() {
+                K::Solution => !sub.giai_phap.is_empty(),
+                K::Lead => sub.chu_tri.is_some(),
+                K::Support => sub.phoi_hop.is_some(),
+                K::Deadline => sub.thoi_gian.is_some(),
+                K::Progress => !sub.tien_do.is_empty(),
+                K::Note => sub.ghi_chu.is_some(),
+                _ => {
+                    let shareable = [
+                        K::Solution,
+                        K::Lead,
+                        K::Support,
+                        K::Deadline,
+                        K::Progress,
+                        K::Note,
+                    ];
+                    return Err(c.at(
+                        key.span(),
+                        Check::NotShareable { column },
+                        super::vocab::one_of(shareable.iter().map(|k| k.code())),
+                    ));
+                }
+            };
+            if n == 0 {
+                return Err(c.at(
+                    key.span(),
+                    Check::SharedOnFirst { column },
+                    Check::WriteOnFirst,
+                ));
+            }
+            if written {
+                return Err(c.at(
+                    key.span(),
+                    Check::SharedAndWritten { column },
+                    Check::KeepOne,
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A criterion without a code sits at most one level below the one before it; its `cap` is
+/// a level (1, 2, …).
+fn check_levels(c: &Checker<'_>, criteria: &[Criterion]) -> Result<(), Error> {
+    let levels = super::tree::levels(criteria);
+    for (i, criterion) in criteria.iter().enumerate() {
+        let Some(cap) = &criterion.cap else { continue };
+        let level = *cap.get_ref();
+        if !(1..=20).contains(&level) {
+            return Err(c.at(
+                cap.span(),
+                Check::LevelOutOfRange { level },
+                Check::WriteLevel,
+            ));
+        }
+        let previous = if i == 0 { 0 } else { levels[i - 1] };
+        if criterion.ma.is_none() && levels[i] > previous + 1 {
+            return Err(c.at(
+                cap.span(),
+                Check::LevelSkipped { level, previous },
+                Check::NoLevelSkip,
+            ));
+        }
     }
     Ok(())
 }
@@ -194,7 +285,9 @@ fn check_criteria(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
         for sub in &criterion.con {
             check_progress(c, &sub.tien_do)?;
         }
+        check_shared(c, criterion)?;
     }
+    check_levels(c, &record.tieu_chi)?;
     for task in record.nhom.iter().flat_map(|g| &g.nhiem_vu) {
         check_progress(c, &task.tien_do)?;
     }
@@ -235,6 +328,17 @@ fn check_appendices(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
                 ));
             }
         }
+        if let Some(so) = &appendix.so {
+            if !(1..=50).contains(so.get_ref()) {
+                return Err(c.at(
+                    so.span(),
+                    Check::AppendixNumberOutOfRange {
+                        number: *so.get_ref(),
+                    },
+                    Check::NumberAppendixFromOne,
+                ));
+            }
+        }
         if let Some(date) = &appendix.tinh_den {
             if calendar_date(date).is_none() {
                 return Err(c.at(
@@ -250,30 +354,19 @@ fn check_appendices(c: &Checker<'_>, record: &Record) -> Result<(), Error> {
     Ok(())
 }
 
-/// A group criterion whose typed points disagree with the sum of its parts gets a warning;
-/// the tables show the computed sum.
+/// Every typed figure that disagrees with what the other typed figures give, and every
+/// group that shows no points for want of a figure or of `day_du`, gets a warning at its
+/// place; the tables show the figures as typed.
 fn typed_totals(c: &Checker<'_>, record: &Record) -> Vec<Warning> {
     super::Scores::of(record)
         .disagreements(record)
         .into_iter()
-        .map(|(i, figure, typed, sum)| {
-            let criterion = &record.tieu_chi[i];
-            let name = criterion.code().unwrap_or(&criterion.ten).to_string();
-            let typed_value = Decimal::from_f64(*typed.get_ref());
-            let message = match figure {
-                Figure::Maximum => Check::TypedMaximumDiffers {
-                    criterion: name,
-                    typed: typed_value,
-                    sum,
-                },
-                Figure::Assessed => Check::TypedAssessedDiffers {
-                    criterion: name,
-                    typed: typed_value,
-                    sum,
-                },
-            };
+        .map(|(i, span, message)| {
+            let span = span
+                .or_else(|| value_span(c.source, &format!("tieu_chi.{i}.ten")))
+                .unwrap_or(0..0);
             Warning {
-                location: Location::from_span(c.path, c.source, typed.span()),
+                location: Location::from_span(c.path, c.source, span),
                 message: message.into(),
             }
         })
@@ -302,5 +395,53 @@ mod tests {
         let d = blank_error(&record.replace("\"Hai\"", "\" \\t \""));
         assert_eq!((d.line, d.column), (Some(15), Some(7)));
         assert_eq!(d.message, "`tieu_chi.ten` is blank");
+    }
+
+    #[test]
+    fn a_shared_cell_needs_a_row_above_and_no_value_of_its_own() {
+        let base = "loai = \"ke-hoach\"\nnam = 2021\ntrich_yeu = \"X\"\n[co_quan]\nten = \"S\"\n\
+                    viet_tat = \"S\"\ndia_danh = \"H\"\n[nguoi_ky]\nho_ten = \"A\"\n[noi_nhan]\n\
+                    luu = \"VT\"\n[[tieu_chi]]\nten = \"Một\"\n[[tieu_chi.con]]\nten = \"a\"\n\
+                    giai_phap = [\"g\"]\n[[tieu_chi.con]]\nten = \"b\"\n";
+        assert!(crate::record::parse(Path::new("r.toml"), base).is_ok());
+        let shared = format!("{base}nhu_tren = [\"giai_phap\"]\n");
+        assert!(crate::record::parse(Path::new("r.toml"), &shared).is_ok());
+        let d = blank_error(&format!("{shared}giai_phap = [\"h\"]\n"));
+        assert_eq!(
+            d.message,
+            "`giai_phap` is shared with the row above (nhu_tren) and also written here"
+        );
+        let d = blank_error(&base.replace("giai_phap = [\"g\"]", "nhu_tren = [\"thoi_gian\"]"));
+        assert_eq!(
+            d.message,
+            "the first sub-criterion has no row above to share `thoi_gian` with"
+        );
+        assert_eq!((d.line, d.column), (Some(16), Some(13)));
+        let d = blank_error(&format!("{base}nhu_tren = [\"ten\"]\n"));
+        assert_eq!(d.message, "`ten` cannot be shared with the row above");
+    }
+
+    #[test]
+    fn a_figure_typed_as_text_is_a_number_or_a_clear_error() {
+        let base = "loai = \"ke-hoach\"\nnam = 2021\ntrich_yeu = \"X\"\n[co_quan]\nten = \"S\"\n\
+                    viet_tat = \"S\"\ndia_danh = \"H\"\n[nguoi_ky]\nho_ten = \"A\"\n[noi_nhan]\n\
+                    luu = \"VT\"\n[[tieu_chi]]\nten = \"Một\"\ndiem_toi_da = 1\n";
+        let ok = crate::record::parse(Path::new("r.toml"), &format!("{base}diem_mat = \"0,5\"\n"));
+        let lost = ok.unwrap().record.tieu_chi[0]
+            .diem_mat
+            .as_ref()
+            .unwrap()
+            .get_ref()
+            .get();
+        assert!((lost - 0.5).abs() < 1e-9);
+        let d = blank_error(&format!("{base}diem_mat = \"nửa\"\n"));
+        assert_eq!(d.message, "`nửa` is not a number");
+        assert_eq!((d.line, d.column), (Some(15), Some(12)));
+        assert!(d.help.unwrap().contains("\"0,5\""));
+        let d = blank_error(&format!("{base}diem_mat = 2\n"));
+        assert_eq!(
+            d.message,
+            "lost points 2 are not between 0 and the maximum 1"
+        );
     }
 }

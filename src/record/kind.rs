@@ -1,7 +1,9 @@
 //! The document kinds of ND30 and their ký hiệu abbreviations (nd30.md §6, Phụ lục III).
 //!
 //! The table is used literally: mixed-case abbreviations such as "TTr" and "QyĐ" are not
-//! upper-cased (nd30.md §4.3).
+//! upper-cased (nd30.md §4.3). One kind is not in that table: `phu-luc`, a Phụ lục issued as
+//! a file of its own (Mẫu 2.2), which has no number of its own and names the document it is
+//! attached to.
 
 use super::vocab::{one_of, vocabulary};
 
@@ -36,6 +38,8 @@ vocabulary! {
         PhieuChuyen = "phieu-chuyen",
         PhieuBao = "phieu-bao",
         CongVan = "cong-van",
+        /// A Phụ lục issued as a file of its own: no header block, body or signer.
+        PhuLuc = "phu-luc",
     }
 }
 
@@ -71,10 +75,12 @@ impl Kind {
             Kind::PhieuChuyen => "Phiếu chuyển",
             Kind::PhieuBao => "Phiếu báo",
             Kind::CongVan => "Công văn",
+            Kind::PhuLuc => "Phụ lục",
         }
     }
 
-    /// The abbreviation in the ký hiệu; `None` for công văn, which has none.
+    /// The abbreviation in the ký hiệu; `None` for công văn, which has none, and for a Phụ
+    /// lục, which has no ký hiệu of its own (it shows its document's).
     pub fn abbreviation(self) -> Option<&'static str> {
         Some(match self {
             Kind::NghiQuyet => "NQ",
@@ -104,7 +110,7 @@ impl Kind {
             Kind::PhieuGui => "PG",
             Kind::PhieuChuyen => "PC",
             Kind::PhieuBao => "PB",
-            Kind::CongVan => return None,
+            Kind::CongVan | Kind::PhuLuc => return None,
         })
     }
 }
@@ -121,6 +127,6 @@ mod tests {
         assert_eq!(Kind::QuyDinh.abbreviation(), Some("QyĐ"));
         assert_eq!(Kind::CongVan.abbreviation(), None);
         assert_eq!(Kind::parse("ke hoach"), None);
-        assert_eq!(Kind::ALL.len(), 28);
+        assert_eq!(Kind::ALL.len(), 29);
     }
 }

@@ -113,7 +113,7 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
         ));
     }
 
-    let mut warnings = check::check(&check::Checker { path, source }, &record)?;
+    let mut warnings = check::check(&check::Checker { path, source }, &record, kind)?;
     warnings.extend(
         explain::escaped_controls(source)
             .into_iter()

@@ -9,20 +9,27 @@ mod check;
 mod cleaned;
 mod date;
 mod explain;
+mod figure;
+mod form;
 mod kind;
 mod load;
 mod paste;
 mod reference;
 mod scores;
+mod tree;
 mod vocab;
 
 pub use cleaned::Text;
 pub use date::{DocDate, calendar_date};
+pub use figure::Figure;
 pub use kind::Kind;
 pub use load::{Loaded, decode, from_bytes, load, parse};
 pub(crate) use reference::{Named, reference};
-pub use scores::{Points, Scores};
-pub use vocab::{Authority, ColumnKey, Insertion, Numbering, Orientation, Preset, SizeSet, Status};
+pub use scores::{Points, Rank, Scores};
+pub use vocab::{
+    Authority, ColumnKey, Insertion, NumberColumn, Numbering, Orientation, Preset, SizeSet, Status,
+    SubMark,
+};
 
 use crate::messages::{Check, Lang};
 use serde::Deserialize;
@@ -42,8 +49,9 @@ pub struct Record {
     pub nam: Option<Spanned<i64>>,
     /// Month of a draft without a day (seed 000: "ngày      /6/2021").
     pub thang: Option<Spanned<i64>>,
-    /// Trích yếu: what the document is about.
-    pub trich_yeu: Text,
+    /// Trích yếu: what the document is about. Every document has one; a Phụ lục issued as a
+    /// file of its own (`loai = "phu-luc"`) has none (`check` says which).
+    pub trich_yeu: Option<Text>,
     /// Size set of nd30.md §1: "nho" (12/13/13) or "lon" (13/14/14).
     pub co_chu: Option<Spanned<SizeSet>>,
     /// How sections are numbered: "la-ma" (default), "so" or "thap-phan".
@@ -62,8 +70,11 @@ pub struct Record {
     /// Closing paragraphs after the last section.
     #[serde(default)]
     pub ket_thuc: Vec<Content>,
-    pub nguoi_ky: Signer,
-    pub noi_nhan: Recipients,
+    /// The signer; every document has one, a Phụ lục file of its own none (it carries the
+    /// organisation's digital signature only, nd30.md §7.1 item 8).
+    pub nguoi_ky: Option<Signer>,
+    /// Nơi nhận; every document has it, a Phụ lục file of its own not.
+    pub noi_nhan: Option<Recipients>,
     /// Assessed criteria of the CCHC index, with their remedies.
     #[serde(default)]
     pub tieu_chi: Vec<Criterion>,
@@ -82,6 +93,9 @@ pub struct Record {
     pub tinh_den: Option<Spanned<toml::value::Datetime>>,
     /// For a Báo cáo: also list what changed since this date.
     pub thay_doi_tu: Option<Spanned<toml::value::Datetime>>,
+    /// For a Phụ lục issued as a file of its own (`loai = "phu-luc"`): the kind of the
+    /// document it is attached to; `so`, `ngay` and `co_quan` are that document's.
+    pub van_ban: Option<Spanned<Kind>>,
 }
 
 impl Record {
@@ -142,6 +156,9 @@ impl Record {
 pub struct Appendix {
     /// Title, printed upper-case under "Phụ lục".
     pub tieu_de: Text,
+    /// The appendix's number among its document's appendices, when this record does not hold
+    /// them all: a Phụ lục file that is its document's second writes 2 → "Phụ lục II".
+    pub so: Option<Spanned<u32>>,
     /// Preset: "nhiem-vu" (tasks), "tien-do" (progress), "diem" (scores).
     pub mau: Spanned<Preset>,
     /// Columns replacing the preset's, in order.
@@ -155,6 +172,9 @@ pub struct Appendix {
     /// Whether a score appendix ends with its Tổng cộng row (default true); in a partial
     /// listing the sum of the listed rows means nothing, so it can be left out.
     pub dong_tong: Option<bool>,
+    /// What the TT/STT column shows: "ma" (codes; the default of "diem"), "so" (1, 2, 3 …;
+    /// the default of the others) or "trong" (nothing). A criterion's own `stt` wins.
+    pub stt: Option<Spanned<NumberColumn>>,
     /// Writes the appendix as a file of its own ("<record>-phu-luc.docx") instead of a section.
     #[serde(default)]
     pub tep_rieng: bool,
@@ -172,8 +192,9 @@ pub struct Column {
     pub tieu_de: Option<Text>,
     /// A second heading line in italic, e.g. "(Theo Kế hoạch số 102/KH-SNgV ngày 14/02/2022)".
     pub dong_hai: Option<Text>,
-    /// Relative width; defaults to the key's usual width.
-    pub rong: Option<u32>,
+    /// Relative width; without it the column is sized to its content. A width too narrow
+    /// for a word of the column gets a warning at this value.
+    pub rong: Option<Spanned<u32>>,
 }
 
 /// The issuing body (ô 2) and where it sits (ô 4).
@@ -186,8 +207,11 @@ pub struct Issuer {
     pub ten: Text,
     /// Abbreviation used in the ký hiệu ("SNV" in "45/KH-SNV").
     pub viet_tat: Spanned<Text>,
-    /// Place name of ô 4 ("Hà Tĩnh").
-    pub dia_danh: Text,
+    /// Place name of ô 4 ("Hà Tĩnh"); every document prints it, a Phụ lục file of its own not.
+    pub dia_danh: Option<Text>,
+    /// The name the "(Kèm theo … của …)" line of an appendix ends with, when it is shorter than
+    /// `ten` ("UBND tỉnh" for "Ủy ban nhân dân tỉnh Hà Tĩnh"); default `ten`.
+    pub ten_ngan: Option<Text>,
 }
 
 /// One block of body text. A plain string is a paragraph; a one-key table is a point, a note
@@ -290,11 +314,16 @@ pub struct Recipients {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
-    /// Code from the assessment framework ("1", "3.2", "7.1.6").
+    /// Code from the assessment framework ("1", "3.2", "7.1.1.4"); its dots give the level.
     pub ma: Option<Spanned<Text>>,
+    /// Level in the tree for a criterion without `ma` (1 a field, 2 its parts, …): vanban
+    /// numbers it under the nearest criterion one level up ("7.1" after "7").
+    pub cap: Option<Spanned<i64>>,
     pub ten: Text,
-    pub diem_toi_da: Option<Spanned<f64>>,
-    pub diem_dat: Option<Spanned<f64>>,
+    /// Maximum, assessed and lost points: numbers, or text with a decimal comma ("0,5").
+    pub diem_toi_da: Option<Spanned<Figure>>,
+    pub diem_dat: Option<Spanned<Figure>>,
+    pub diem_mat: Option<Spanned<Figure>>,
     /// Sub-points of the criterion ("· Chất lượng cổng TTĐT …").
     #[serde(default)]
     pub chi_tiet: Vec<Text>,
@@ -305,6 +334,15 @@ pub struct Criterion {
     pub con: Vec<SubCriterion>,
     /// Ghi chú column of appendices.
     pub ghi_chu: Option<Text>,
+    /// What this criterion's TT/STT cell shows, as typed ("" leaves it empty).
+    pub stt: Option<Text>,
+    /// The lead sentence and the sub-criteria in one merged criterion cell beside the
+    /// sub-criteria's rows, instead of a lead row of its own.
+    #[serde(default)]
+    pub gop_ten: bool,
+    /// The mark before each sub-criterion: "-" (default), "+", or "" for none. A mark the
+    /// clerk typed is kept and never doubled.
+    pub dau_con: Option<Spanned<SubMark>>,
     /// The criteria listed under this group are all its parts, so its typed figures are
     /// checked against their sum (a remedial plan usually lists only some).
     pub day_du: Option<bool>,
@@ -330,6 +368,17 @@ pub struct SubCriterion {
     #[serde(default)]
     pub tien_do: Vec<Progress>,
     pub ghi_chu: Option<Text>,
+    /// Columns whose cell this sub-criterion shares with the one above (merged down):
+    /// "giai_phap", "chu_tri", "phoi_hop", "thoi_gian", "tien_do", "ghi_chu".
+    #[serde(default)]
+    pub nhu_tren: Vec<Spanned<ColumnKey>>,
+}
+
+impl SubCriterion {
+    /// Whether this sub-criterion shares `key`'s cell with the one above.
+    pub fn shares(&self, key: ColumnKey) -> bool {
+        self.nhu_tren.iter().any(|k| *k.get_ref() == key)
+    }
 }
 
 /// The remedy for one criterion: shortcoming, solutions, units, deadline and progress.

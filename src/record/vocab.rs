@@ -183,6 +183,43 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What an appendix's TT/STT column shows on its rows (a row may say otherwise with its
+    /// own `stt`).
+    NumberColumn, unknown: UnknownNumberColumn, help: one_of(NumberColumn::ALL.iter().map(|n| n.code())), {
+        /// The criterion's code ("7.1.1.4"), else its place.
+        Codes = "ma",
+        /// 1, 2, 3 … down the rows.
+        Count = "so",
+        /// Nothing.
+        Empty = "trong",
+    }
+}
+
+vocabulary! {
+    /// The mark before each sub-criterion in its cell: the document's own, or none.
+    SubMark, unknown: UnknownSubMark, help: one_of(SubMark::ALL.iter().map(|m| m.code())), {
+        Dash = "-",
+        Plus = "+",
+        /// No mark: the name as typed.
+        Bare = "",
+    }
+}
+
+impl SubMark {
+    /// `name` with this mark before it, unless the clerk already typed a mark: never "- - x".
+    pub fn before(self, name: &str) -> String {
+        let typed = name
+            .trim_start()
+            .starts_with(['-', '+', '–', '•', '·', '*']);
+        match self {
+            SubMark::Bare => name.to_string(),
+            _ if typed => name.to_string(),
+            mark => format!("{} {name}", mark.code()),
+        }
+    }
+}
+
 impl Preset {
     /// The columns an appendix of this preset shows when the record lists none, in order.
     pub fn default_columns(self) -> &'static [ColumnKey] {
@@ -225,6 +262,16 @@ mod tests {
             assert_eq!(ColumnKey::parse(key.code()), Some(*key));
         }
         assert_eq!(Preset::parse("nhiem_vu"), None);
+    }
+
+    #[test]
+    fn a_sub_criterion_gets_one_mark_or_none() {
+        assert_eq!(SubMark::Dash.before("Tiêu chí 1.2"), "- Tiêu chí 1.2");
+        assert_eq!(SubMark::Dash.before("- Tiêu chí 1.2"), "- Tiêu chí 1.2");
+        assert_eq!(SubMark::Dash.before("+ Tiêu chí 1.2"), "+ Tiêu chí 1.2");
+        assert_eq!(SubMark::Plus.before("Tiêu chí 1.2"), "+ Tiêu chí 1.2");
+        assert_eq!(SubMark::Bare.before("Tiêu chí 1.2"), "Tiêu chí 1.2");
+        assert_eq!(SubMark::parse(""), Some(SubMark::Bare));
     }
 
     #[test]

@@ -196,6 +196,23 @@ pub fn table(xml: &str, n: usize) -> String {
     xml[start..end].to_string()
 }
 
+/// The XML inside each `<w:tr>` of a table, in order.
+pub fn rows(table: &str) -> Vec<String> {
+    table
+        .split("<w:tr>")
+        .skip(1)
+        .map(|r| r[..r.find("</w:tr>").unwrap()].to_string())
+        .collect()
+}
+
+/// The XML inside each `<w:tc>` of a row, in order.
+pub fn cells(row: &str) -> Vec<String> {
+    row.split("<w:tc>")
+        .skip(1)
+        .map(|c| c[..c.find("</w:tc>").unwrap()].to_string())
+        .collect()
+}
+
 /// Finds a command on PATH or in the repository's .venv.
 pub fn tool(name: &str) -> Option<PathBuf> {
     let venv = repo(".venv/bin").join(name);

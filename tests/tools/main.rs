@@ -9,4 +9,5 @@ mod common;
 mod office;
 mod pdf;
 mod preview;
+mod pull_office;
 mod windows;

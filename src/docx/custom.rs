@@ -1,0 +1,34 @@
+//! The custom XML item every document carries: the provenance `vanban pull` reads back
+//! (customXml/item1.xml, its properties part and their relationship). A custom XML item is
+//! the part Word and LibreOffice both keep, unread and unchanged, when they save a document;
+//! its properties name the item's namespace, as Word expects.
+
+/// The namespace of the provenance `vanban pull` reads; its version is part of it.
+pub(crate) const NAMESPACE: &str = "urn:vanban:provenance:1";
+
+/// The item's id: fixed, so the same record gives the same bytes.
+const ITEM_ID: &str = "{5D2E7A41-3C1B-4F6E-9A0D-7B8C1E2F3A40}";
+
+const ITEM_RELS: &str = concat!(
+    declaration!(),
+    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>"#,
+);
+
+fn item_props() -> String {
+    format!(
+        "{}<ds:datastoreItem ds:itemID=\"{ITEM_ID}\" xmlns:ds=\"http://schemas.openxmlformats.org/officeDocument/2006/customXml\"><ds:schemaRefs><ds:schemaRef ds:uri=\"{NAMESPACE}\"/></ds:schemaRefs></ds:datastoreItem>",
+        declaration!()
+    )
+}
+
+/// The parts of the item holding `item` (a whole XML part), as (name, bytes).
+pub(super) fn parts(item: &str) -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        ("customXml/item1.xml", item.as_bytes().to_vec()),
+        ("customXml/itemProps1.xml", item_props().into_bytes()),
+        (
+            "customXml/_rels/item1.xml.rels",
+            ITEM_RELS.as_bytes().to_vec(),
+        ),
+    ]
+}
