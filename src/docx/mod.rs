@@ -47,9 +47,12 @@ pub(crate) fn write(
     let mut body = Vec::new();
     document::write(document, &mut body).map_err(|e| e.to_string())?;
     let item = provenance(&body)?;
-    let custom = custom::parts(&item);
-    let custom: Vec<(&str, &[u8])> = custom.iter().map(|(n, b)| (*n, b.as_slice())).collect();
-    package::pack(&constant, |sink| sink.write_all(&body), properties, &custom)
+    package::pack(
+        &constant,
+        |sink| sink.write_all(&body),
+        properties,
+        item.as_bytes(),
+    )
 }
 
 /// The parts of a size set that no record changes, deflated once per process: the style

@@ -13,8 +13,8 @@ use std::sync::Arc;
 
 use zip::write::SimpleFileOptions;
 
-use super::fixed;
 use super::xml::escape;
+use super::{custom, fixed};
 use crate::record::DocDate;
 
 /// Document properties (docProps/core.xml and app.xml), read by e-office systems.
@@ -181,10 +181,12 @@ impl Deflated {
 }
 
 /// The parts every document of one size set shares, deflated once: those before the
-/// document's own properties, and those after word/document.xml.
+/// document's own properties, those after word/document.xml, and those after the custom XML
+/// item.
 pub(super) struct ConstantParts {
     leading: Deflated,
     trailing: Deflated,
+    custom: Deflated,
 }
 
 impl ConstantParts {
@@ -204,18 +206,23 @@ impl ConstantParts {
                 ("word/header1.xml", fixed::PAGE_NUMBER_HEADER.as_bytes()),
                 ("word/header2.xml", fixed::FIRST_PAGE_HEADER.as_bytes()),
             ])?,
+            custom: Deflated::new(
+                &custom::constant_parts()
+                    .each_ref()
+                    .map(|(n, t)| (*n, t.as_bytes())),
+            )?,
         })
     }
 }
 
 /// Packs the parts into .docx bytes: `constant` holds the parts of the document's size set;
-/// `document` writes word/document.xml straight into its zip entry; `custom` are the parts
-/// of the custom XML item (`custom`), written last.
+/// `document` writes word/document.xml straight into its zip entry; `item` is the custom XML
+/// item (`custom`), written last with its constant parts.
 pub(super) fn pack(
     constant: &ConstantParts,
     document: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     properties: &Properties,
-    custom: &[(&str, &[u8])],
+    item: &[u8],
 ) -> Result<Vec<u8>, String> {
     let core = core_xml(properties);
     let app = app_xml(properties);
@@ -234,11 +241,10 @@ pub(super) fn pack(
         .map_err(|e| zip_error(&e))?;
     document(&mut zip).map_err(|e| zip_error(&e))?;
     constant.trailing.copy_into(&mut zip)?;
-    for (name, bytes) in custom {
-        zip.start_file(*name, entry_options())
-            .map_err(|e| zip_error(&e))?;
-        zip.write_all(bytes).map_err(|e| zip_error(&e))?;
-    }
+    zip.start_file(custom::ITEM, entry_options())
+        .map_err(|e| zip_error(&e))?;
+    zip.write_all(item).map_err(|e| zip_error(&e))?;
+    constant.custom.copy_into(&mut zip)?;
     Ok(zip.finish().map_err(|e| zip_error(&e))?.into_inner())
 }
 
