@@ -78,6 +78,7 @@ pub(crate) struct Summary {
 #[derive(Debug)]
 struct Planned {
     inputs: String,
+    named: Vec<(PathBuf, String)>,
     outputs: Vec<(PathBuf, Vec<u8>)>,
 }
 
@@ -85,6 +86,8 @@ struct Planned {
 #[derive(Debug)]
 enum Stage {
     Render(Planned),
+    /// Checked by `vanban check`: the outputs a render would write (relative), none made.
+    Checked(Vec<PathBuf>),
     Done(Outcome),
 }
 
@@ -115,36 +118,35 @@ pub(crate) fn run(
         ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} {wide_msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
+    // One thread's work runs on this thread: a worker thread would cost its start and a
+    // malloc arena of its own (a fifth of a one-record run's time, in page faults).
+    let sequential = jobs.len() <= 1 || options.threads == Some(1);
     let work = || {
-        let staged: Vec<(Stage, Vec<Warning>)> = jobs
-            .par_iter()
-            .map(|job| {
-                let staged = stage_job(job, out, templates, &stamps, options);
-                bar.inc(1);
-                staged
-            })
-            .collect();
+        let staged: Vec<(Stage, Vec<Warning>)> = map_all(jobs.iter(), sequential, |job| {
+            let staged = stage_job(job, out, templates, &stamps, options);
+            bar.inc(1);
+            staged
+        });
         let staged = refuse_collisions(jobs, out, staged);
         let written = stamps.written_digests();
-        staged
-            .into_par_iter()
-            .map(|(stage, warnings)| {
-                let outcome = match stage {
-                    // `check` renders and looks for collisions like `render`, writing nothing.
-                    Stage::Render(_) if options.check_only => Outcome::Checked,
-                    Stage::Render(planned) => write_outputs(out, planned, &written, options.force),
-                    Stage::Done(outcome) => outcome,
-                };
-                (outcome, warnings)
-            })
-            .collect::<Vec<_>>()
+        map_all(staged.into_iter(), sequential, |(stage, warnings)| {
+            let outcome = match stage {
+                // `check` looks for collisions like `render`, writing nothing.
+                Stage::Checked(_) => Outcome::Checked,
+                Stage::Render(planned) => write_outputs(out, planned, &written, options.force),
+                Stage::Done(outcome) => outcome,
+            };
+            (outcome, warnings)
+        })
     };
-    let outcomes = match rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.unwrap_or(0))
-        .build()
-    {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
+    let pool = (!sequential).then(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(options.threads.unwrap_or(0))
+            .build()
+    });
+    let outcomes = match pool {
+        Some(Ok(pool)) => pool.install(work),
+        _ => work(),
     };
     bar.finish_and_clear();
     jobs.iter()
@@ -155,6 +157,21 @@ pub(crate) fn run(
             warnings,
         })
         .collect()
+}
+
+/// `f` over `items` in order: on this thread, or on the current rayon pool's threads.
+fn map_all<I, T, U>(items: I, sequential: bool, f: impl Fn(T) -> U + Sync + Send) -> Vec<U>
+where
+    I: Iterator<Item = T> + Send,
+    T: Send,
+    U: Send,
+{
+    if sequential {
+        items.map(f).collect()
+    } else {
+        let items: Vec<T> = items.collect();
+        items.into_par_iter().map(f).collect()
+    }
 }
 
 /// Saves the stamps of the records just written, keeping those of records not in the batch.
@@ -229,6 +246,7 @@ fn refuse_collisions(
     for (index, (stage, _)) in staged.iter().enumerate() {
         let outputs: Vec<PathBuf> = match stage {
             Stage::Render(planned) => planned.outputs.iter().map(|(r, _)| r.clone()).collect(),
+            Stage::Checked(outputs) => outputs.clone(),
             Stage::Done(Outcome::Unchanged { files }) => files
                 .iter()
                 .map(|f| f.strip_prefix(out).unwrap_or(f).to_path_buf())
@@ -292,49 +310,92 @@ fn try_stage(
     options: Options,
     warnings: &mut Vec<Warning>,
 ) -> Result<Stage, Error> {
-    let loaded = record::load(&job.record)?;
+    let bytes = confine::read_record(&job.record)?;
+    let as_of = format!("{:?}", options.render.as_of);
+    let digest = |named: &[Vec<u8>]| {
+        stamp::inputs(
+            [
+                templates.fingerprint().as_slice(),
+                as_of.as_bytes(),
+                bytes.as_slice(),
+            ]
+            .into_iter()
+            .chain(named.iter().map(Vec::as_slice)),
+        )
+    };
+    // Decided from raw bytes before parsing: the files the record named when it was last
+    // written follow from its bytes, so the same bytes name the same files.
+    if !options.force && !options.check_only {
+        if let Some(named) = stamps.named(&job.relative) {
+            let named: Vec<Vec<u8>> = named.map(read_named).collect();
+            if stamps.is_current(out, &job.relative, &digest(&named)) {
+                let files = stamps.outputs(&job.relative);
+                return Ok(Stage::Done(Outcome::Unchanged {
+                    files: files.iter().map(|f| out.join(f)).collect(),
+                }));
+            }
+        }
+    }
+    let loaded = record::from_bytes(&job.record, bytes.clone())?;
     // The records this one names (a report's plan, the document a Công văn sends) are inputs
     // too; they must lie inside the folder tree being rendered.
-    let mut named = Vec::new();
+    let mut named_paths = Vec::new();
     for (reference, what) in [
         (&loaded.record.ke_hoach, record::Named::Plan),
         (&loaded.record.kem_theo, record::Named::Document),
     ] {
         let Some(reference) = reference else { continue };
-        let path = record::reference(&loaded, reference, what, Some(&job.root))?;
-        named.push(confine::read_record(&path).unwrap_or_default());
+        named_paths.push(record::reference(
+            &loaded,
+            reference,
+            what,
+            Some(&job.root),
+        )?);
     }
-    let as_of = format!("{:?}", options.render.as_of);
-    let inputs = stamp::inputs(
-        [
-            templates.fingerprint().as_slice(),
-            as_of.as_bytes(),
-            loaded.source.as_bytes(),
-        ]
-        .into_iter()
-        .chain(named.iter().map(Vec::as_slice)),
-    );
-    if !options.force && !options.check_only && stamps.is_current(out, &job.relative, &inputs) {
-        warnings.extend(loaded.warnings);
-        let files = stamps.outputs(&job.relative);
-        return Ok(Stage::Done(Outcome::Unchanged {
-            files: files.iter().map(|f| out.join(f)).collect(),
-        }));
-    }
-    let rendered = crate::render_loaded(loaded, templates, options.render)?;
-    warnings.extend(rendered.warnings);
-    let mut outputs = Vec::new();
-    for file in rendered.files {
-        let relative = output::with_suffix(&job.relative, &file.suffix);
+    let output_path = |suffix: &str| {
+        let relative = output::with_suffix(&job.relative, suffix);
         output::output_path(out, &relative).map_err(|_| {
             let leaves = Run::OutputLeaves {
                 path: relative.clone(),
             };
             Error::about(&job.record, leaves).help(Run::PlainName)
         })?;
-        outputs.push((relative, file.bytes));
+        Ok::<_, Error>(relative)
+    };
+    if options.check_only {
+        let checked = crate::pipeline::check_loaded(loaded, templates, options.render)?;
+        warnings.extend(checked.warnings);
+        let outputs = checked
+            .suffixes
+            .iter()
+            .map(|suffix| output_path(suffix))
+            .collect::<Result<_, _>>()?;
+        return Ok(Stage::Checked(outputs));
     }
-    Ok(Stage::Render(Planned { inputs, outputs }))
+    let named_bytes: Vec<Vec<u8>> = named_paths.iter().map(|p| read_named(p)).collect();
+    let inputs = digest(&named_bytes);
+    let named = named_paths
+        .into_iter()
+        .zip(&named_bytes)
+        .map(|(path, bytes)| (path, stamp::digest(bytes)))
+        .collect();
+    let rendered = crate::render_loaded(loaded, templates, options.render)?;
+    warnings.extend(rendered.warnings);
+    let mut outputs = Vec::new();
+    for file in rendered.files {
+        outputs.push((output_path(&file.suffix)?, file.bytes));
+    }
+    Ok(Stage::Render(Planned {
+        inputs,
+        named,
+        outputs,
+    }))
+}
+
+/// The bytes of a record another names, as a render's input; one that cannot be read counts
+/// as empty (its render then fails on it).
+fn read_named(path: &Path) -> Vec<u8> {
+    confine::read_record(path).unwrap_or_default()
 }
 
 /// Writes a record's outputs, unless one of them is a file a person changed since vanban
@@ -371,6 +432,7 @@ fn write_outputs(
         files,
         stamp: Stamp {
             inputs: planned.inputs,
+            named: planned.named,
             outputs,
         },
     }

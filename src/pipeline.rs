@@ -81,12 +81,22 @@ pub fn render(
     render_loaded(record::load(record_path)?, templates, options)
 }
 
-/// Renders a record already loaded (from a file, or from text by [`record::parse`]).
-pub fn render_loaded(
+/// A record laid out: its view and the documents it makes, the main one and the appendices
+/// written as files of their own (suffix, document, title), with the warnings so far.
+struct LaidOut {
+    loaded: record::Loaded,
+    view: derive::View,
+    appendix_file: bool,
+    main: layout::Document,
+    separate: Vec<(String, layout::Document, String)>,
+}
+
+/// Takes a record through derive, its template and layout: everything but the .docx.
+fn lay_out(
     mut loaded: record::Loaded,
     templates: &Templates,
     options: RenderOptions,
-) -> Result<Rendered, Error> {
+) -> Result<LaidOut, Error> {
     let record_path = loaded.path.clone();
     let record_path = record_path.as_path();
     // A Phụ lục issued as a file of its own has no body, so no template.
@@ -139,7 +149,7 @@ pub fn render_loaded(
         sections: Vec::new(),
     };
     if !appendix_file {
-        let markup = templates.render(&view, record_path)?;
+        let markup = templates.render(loaded.kind, &view, record_path)?;
         let body =
             blocks::parse(&markup).map_err(|e| templates.markup_error(&view, record_path, &e))?;
         drop(markup);
@@ -161,16 +171,8 @@ pub fn render_loaded(
         let warnings = width_warnings(&loaded, appendix, &section);
         loaded.warnings.extend(warnings);
         if own_file {
-            let suffix = if several {
-                format!(
-                    "-phu-luc-{}",
-                    text::roman(u32::try_from(index + 1).unwrap_or(1))
-                )
-            } else {
-                "-phu-luc".to_string()
-            };
             separate.push((
-                suffix,
+                appendix_suffix(index, several),
                 layout::Document {
                     sizes,
                     sections: vec![section],
@@ -181,6 +183,66 @@ pub fn render_loaded(
             main.sections.push(section);
         }
     }
+    Ok(LaidOut {
+        loaded,
+        view,
+        appendix_file,
+        main,
+        separate,
+    })
+}
+
+/// The suffix of the file of its own that appendix `index` is written to.
+fn appendix_suffix(index: usize, several: bool) -> String {
+    if several {
+        format!(
+            "-phu-luc-{}",
+            text::roman(u32::try_from(index + 1).unwrap_or(1))
+        )
+    } else {
+        "-phu-luc".to_string()
+    }
+}
+
+/// What checking a record found: the suffixes of the files a render would write (the main
+/// document's is empty) and the warnings.
+#[derive(Debug)]
+pub(crate) struct Checked {
+    pub suffixes: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Checks a record as a render would, layout and its warnings included, without writing any
+/// .docx (`vanban check`): the package cannot fail on a record that got here.
+pub(crate) fn check_loaded(
+    loaded: record::Loaded,
+    templates: &Templates,
+    options: RenderOptions,
+) -> Result<Checked, Error> {
+    let laid = lay_out(loaded, templates, options)?;
+    let suffixes = std::iter::once(String::new())
+        .chain(laid.separate.into_iter().map(|(suffix, _, _)| suffix))
+        .collect();
+    Ok(Checked {
+        suffixes,
+        warnings: laid.loaded.warnings,
+    })
+}
+
+/// Renders a record already loaded (from a file, or from text by [`record::parse`]).
+pub fn render_loaded(
+    loaded: record::Loaded,
+    templates: &Templates,
+    options: RenderOptions,
+) -> Result<Rendered, Error> {
+    let LaidOut {
+        loaded,
+        view,
+        appendix_file,
+        main,
+        separate,
+    } = lay_out(loaded, templates, options)?;
+    let record_path = loaded.path.as_path();
     let date = loaded.date;
     let source = crate::pull::Source::of(&loaded);
     let properties = |title: &str, subject: &str| docx::Properties {

@@ -1,9 +1,11 @@
 //! Knowing when a record need not be rendered again: the digest of everything a render reads
-//! (vanban's version, the templates, the options, the record, the plan a report names) is kept
-//! beside the outputs in `<out>/.vanban-stamps`, with a digest of each output file. A record is
-//! skipped only when its input digest matches and every output is still there, byte for byte,
-//! as vanban wrote it; anything else (an edit, a deleted or hand-changed output, a new vanban)
-//! renders again. The output digests are also how render tells its own files from files a
+//! (vanban's version, the templates, the options, the record's bytes, the bytes of the plan a
+//! report names) is kept beside the outputs in `<out>/.vanban-stamps`, with the files the
+//! record named and a digest of each output file. A record is skipped only when its input
+//! digest matches and every output is still there, byte for byte, as vanban wrote it; anything
+//! else (an edit, a deleted or hand-changed output, a new vanban) renders again. Since the
+//! stamp lists the files the record named, the digest is taken from raw bytes before the
+//! record is parsed: an unchanged record costs two file reads and their digests. The output digests are also how render tells its own files from files a
 //! person changed: those are kept, not replaced (see `batch`).
 
 use std::collections::{BTreeMap, HashMap};
@@ -37,10 +39,13 @@ pub(crate) fn inputs<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
     hex(&hasher.finalize())
 }
 
-/// What was recorded for one record: its input digest and its outputs with their digests.
+/// What was recorded for one record: its input digest, the records it named (a report's plan,
+/// the document a Công văn sends) with the digests of their bytes, and its outputs with their
+/// digests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Stamp {
     pub inputs: String,
+    pub named: Vec<(PathBuf, String)>,
     pub outputs: Vec<(PathBuf, String)>,
 }
 
@@ -63,9 +68,17 @@ impl Stamps {
                     entries.extend(current.take());
                     let stamp = Stamp {
                         inputs: inputs.to_string(),
+                        named: Vec::new(),
                         outputs: Vec::new(),
                     };
                     current = Some((PathBuf::from(unescape(key)), stamp));
+                }
+                (Some("input"), Some(digest), Some(path)) => {
+                    if let Some((_, stamp)) = current.as_mut() {
+                        stamp
+                            .named
+                            .push((PathBuf::from(unescape(path)), digest.to_string()));
+                    }
                 }
                 (Some("output"), Some(digest), Some(path)) => {
                     if let Some((_, stamp)) = current.as_mut() {
@@ -92,6 +105,13 @@ impl Stamps {
             && stamp.outputs.iter().all(|(path, expected)| {
                 std::fs::read(out.join(path)).is_ok_and(|bytes| digest(&bytes) == *expected)
             })
+    }
+
+    /// The records that the record keyed `key` named when it was last written, as its
+    /// render found them; `None` when nothing is known of it.
+    pub(crate) fn named(&self, key: &Path) -> Option<impl Iterator<Item = &Path>> {
+        let stamp = self.entries.get(key)?;
+        Some(stamp.named.iter().map(|(path, _)| path.as_path()))
     }
 
     /// The outputs recorded for a record (relative to the output folder).
@@ -137,6 +157,9 @@ impl Stamps {
         );
         for (key, stamp) in &self.entries {
             text.push_str(&format!("record {} {}\n", stamp.inputs, escape(key)));
+            for (path, digest) in &stamp.named {
+                text.push_str(&format!("input {digest} {}\n", escape(path)));
+            }
             for (path, digest) in &stamp.outputs {
                 text.push_str(&format!("output {digest} {}\n", escape(path)));
             }
@@ -194,13 +217,15 @@ mod tests {
             key.clone(),
             Stamp {
                 inputs: "i1".into(),
+                named: vec![(key.clone(), "d0".into())],
                 outputs: vec![(key.clone(), "d1".into())],
             },
         );
         stamps.write(out.path()).unwrap();
         let text = std::fs::read_to_string(out.path().join(FILE)).unwrap();
-        assert_eq!(text.lines().count(), 3, "{text}");
+        assert_eq!(text.lines().count(), 4, "{text}");
         let read = Stamps::read(out.path());
+        assert_eq!(read.named(&key).unwrap().collect::<Vec<_>>(), [&key]);
         assert_eq!(read.outputs(&key), [key]);
         assert_eq!(read.written_digests().len(), 1);
     }
@@ -211,6 +236,7 @@ mod tests {
         let key = PathBuf::from("a/k.docx");
         let stamp = Stamp {
             inputs: "i1".into(),
+            named: Vec::new(),
             outputs: vec![(key.clone(), "d1".into())],
         };
         stamps.insert(key.clone(), stamp);
@@ -230,6 +256,7 @@ mod tests {
             key.clone(),
             Stamp {
                 inputs: "i1".into(),
+                named: Vec::new(),
                 outputs: vec![(key.clone(), digest(b"docx"))],
             },
         );

@@ -5,8 +5,13 @@
 //! its escape function is [`blocks::escape`], so record text is escaped exactly once and can
 //! never become a directive, emphasis or template code. The filter `emphasis` lets a template
 //! opt in to `**bold**` and `*italic*` inside record text; nothing else is unescaped.
+//!
+//! Templates are read when loaded but compiled on first use, per document kind and once per
+//! process: only `chung.vb`, the kind's own template and any template it names, in one go. A
+//! one-document run compiles two templates, not all of them.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -32,13 +37,21 @@ pub const BUILTIN: [(&str, &str); 4] = [
     ("cong-van.vb", include_str!("../templates/cong-van.vb")),
 ];
 
+/// A template as read: its name, text and where it came from.
+struct Source {
+    name: String,
+    text: String,
+    origin: PathBuf,
+}
+
 /// The loaded templates.
 pub struct Templates {
-    tera: Tera,
-    /// Where each template came from, for messages.
-    origins: Vec<(String, PathBuf)>,
-    /// Templates that could not be read or compiled, with the error.
+    /// Every template that could be read, built-in or the clerk's.
+    sources: Vec<Source>,
+    /// Templates that could not be read, with the error.
     broken: Vec<(String, Error)>,
+    /// Per kind of [`Kind::ALL`], its templates compiled, or why they do not compile.
+    compiled: Vec<OnceLock<Result<Tera, Error>>>,
     /// Digest of every template's name and text, so outputs can tell when templates changed.
     fingerprint: [u8; 32],
     /// Whether any template names the task groups (`nhom`) of the view.
@@ -53,6 +66,15 @@ fn emphasis(value: &str, _: Kwargs, _: &State) -> Value {
     Value::safe_string(&blocks::escape(value).replace("\\*", "*"))
 }
 
+/// An engine with vanban's escaping and filters and no templates yet.
+fn engine() -> Tera {
+    let mut tera = Tera::new();
+    tera.set_escape_fn(escape_markup);
+    tera.register_filter("emphasis", emphasis);
+    tera.autoescape_on([SUFFIX]);
+    tera
+}
+
 impl Templates {
     /// Built-in templates, each replaced by a file of the same name in `folder` if present.
     ///
@@ -63,41 +85,22 @@ impl Templates {
         if let Some(folder) = folder.filter(|f| !f.is_dir()) {
             return Err(Error::about(folder, Run::NoTemplatesFolder).help(Run::GiveTemplatesFolder));
         }
-        let mut tera = Tera::new();
-        tera.set_escape_fn(escape_markup);
-        tera.register_filter("emphasis", emphasis);
-        let mut origins = Vec::new();
+        let mut sources = Vec::new();
         let mut broken = Vec::new();
         let mut digest = Sha256::new();
-        let mut reads_tasks = false;
-        let mut add = |name: &str, source: Result<(String, PathBuf), Error>| {
-            let added = source.and_then(|(text, origin)| {
-                reads_tasks |= names_tasks(&text);
+        let mut add = |name: &str, source: Result<(String, PathBuf), Error>| match source {
+            Ok((text, origin)) => {
                 for part in [name.as_bytes(), text.as_bytes()] {
                     digest.update(part.len().to_le_bytes());
                     digest.update(part);
                 }
-                let added = tera.add_raw_template(name, &text).map_err(|e| {
-                    // Tera names no place when the template a `{% extends %}` names is missing.
-                    let parent =
-                        extends_tag(&text).filter(|_| error_chain(&e).contains("inheriting from"));
-                    match parent {
-                        Some(span) => Error::located(
-                            Location::from_span(&origin, &text, span),
-                            Run::TemplateErrorAlone {
-                                detail: error_chain(&e),
-                            },
-                        )
-                        .help(Run::FixTemplate),
-                        None => template_error(&origin, None, &e),
-                    }
+                sources.push(Source {
+                    name: name.to_string(),
+                    text,
+                    origin,
                 });
-                origins.push((name.to_string(), origin));
-                added
-            });
-            if let Err(e) = added {
-                broken.push((name.to_string(), e));
             }
+            Err(e) => broken.push((name.to_string(), e)),
         };
         for (name, builtin) in BUILTIN {
             let source = match folder.map(|f| f.join(name)).filter(|p| p.is_file()) {
@@ -119,11 +122,11 @@ impl Templates {
                 add(&name, read(&path).map(|text| (text, path)));
             }
         }
-        tera.autoescape_on([SUFFIX]);
+        let reads_tasks = sources.iter().any(|s| names_tasks(&s.text));
         Ok(Templates {
-            tera,
-            origins,
+            sources,
             broken,
+            compiled: Kind::ALL.iter().map(|_| OnceLock::new()).collect(),
             fingerprint: digest.finalize().into(),
             reads_tasks,
         })
@@ -137,12 +140,17 @@ impl Templates {
     /// Why records of `kind` cannot render: their template, or `chung.vb` whose components
     /// every template uses, could not be read or compiled.
     pub fn load_error(&self, kind: Kind) -> Option<Error> {
-        let own = format!("{}{SUFFIX}", kind.code());
-        [COMPONENTS, own.as_str()].iter().find_map(|name| {
+        let own = own_name(kind);
+        let unread = [COMPONENTS, own.as_str()].iter().find_map(|name| {
             self.broken
                 .iter()
                 .find(|(broken, _)| broken == name)
                 .map(|(_, e)| e.clone())
+        });
+        unread.or_else(|| {
+            self.supports(kind)
+                .then(|| self.compiled(kind).err().cloned())
+                .flatten()
         })
     }
 
@@ -153,18 +161,63 @@ impl Templates {
 
     /// Whether a document kind has a template.
     pub fn supports(&self, kind: Kind) -> bool {
-        self.tera
-            .contains_template(&format!("{}{SUFFIX}", kind.code()))
+        self.source(&own_name(kind)).is_some()
     }
 
-    /// Renders the body markup of one document.
-    pub fn render(&self, view: &View, record: &Path) -> Result<String, Error> {
-        let name = format!("{}{SUFFIX}", view.loai.ma);
-        let context = Context::from_serialize(view)
-            .map_err(|e| template_error(&self.origin(&name), Some(record), &e))?;
-        self.tera
-            .render(&name, &context)
-            .map_err(|e| template_error(&self.origin(&name), Some(record), &e))
+    fn source(&self, name: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.name == name)
+    }
+
+    /// The templates of `kind`, compiled on first use.
+    fn compiled(&self, kind: Kind) -> Result<&Tera, &Error> {
+        let index = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        self.compiled[index]
+            .get_or_init(|| self.compile(kind))
+            .as_ref()
+    }
+
+    /// Compiles what a record of `kind` uses: `chung.vb`, the kind's template and every
+    /// template those name, all in one go (Tera links them once). When that fails they are
+    /// added one at a time, in that order, to name the template at fault.
+    fn compile(&self, kind: Kind) -> Result<Tera, Error> {
+        let mut used: Vec<&Source> = [COMPONENTS, own_name(kind).as_str()]
+            .iter()
+            .filter_map(|name| self.source(name))
+            .collect();
+        let mut next = 0;
+        while let Some(source) = used.get(next) {
+            let text = &source.text;
+            let named: Vec<&Source> = self
+                .sources
+                .iter()
+                .filter(|s| text.contains(s.name.as_str()))
+                .filter(|s| !used.iter().any(|u| u.name == s.name))
+                .collect();
+            used.extend(named);
+            next += 1;
+        }
+        let mut tera = engine();
+        let all = used.iter().map(|s| (s.name.as_str(), s.text.as_str()));
+        if tera.add_raw_templates(all).is_ok() {
+            return Ok(tera);
+        }
+        let mut tera = engine();
+        for source in used {
+            tera.add_raw_template(&source.name, &source.text)
+                .map_err(|e| compile_error(source, &e))?;
+        }
+        Ok(tera)
+    }
+
+    /// Renders the body markup of one document of `kind`.
+    pub fn render(&self, kind: Kind, view: &View, record: &Path) -> Result<String, Error> {
+        let name = own_name(kind);
+        let origin = self.origin(&name);
+        let tera = self.compiled(kind).map_err(Error::clone)?;
+        let context =
+            Context::from_serialize(view).map_err(|e| template_error(&origin, Some(record), &e))?;
+        tera.render(&name, &context)
+            .map_err(|e| template_error(&origin, Some(record), &e))
     }
 
     /// A template whose output is not valid block markup: the template is at fault, not the
@@ -181,10 +234,29 @@ impl Templates {
     }
 
     fn origin(&self, name: &str) -> PathBuf {
-        self.origins
-            .iter()
-            .find(|(n, _)| n == name)
-            .map_or_else(|| PathBuf::from(name), |(_, p)| p.clone())
+        self.source(name)
+            .map_or_else(|| PathBuf::from(name), |s| s.origin.clone())
+    }
+}
+
+/// The name of the template of a document kind.
+fn own_name(kind: Kind) -> String {
+    format!("{}{SUFFIX}", kind.code())
+}
+
+/// A template that does not compile, named with Tera's account of why.
+fn compile_error(source: &Source, e: &tera::Error) -> Error {
+    // Tera names no place when the template a `{% extends %}` names is missing.
+    let parent = extends_tag(&source.text).filter(|_| error_chain(e).contains("inheriting from"));
+    match parent {
+        Some(span) => Error::located(
+            Location::from_span(&source.origin, &source.text, span),
+            Run::TemplateErrorAlone {
+                detail: error_chain(e),
+            },
+        )
+        .help(Run::FixTemplate),
+        None => template_error(&source.origin, None, e),
     }
 }
 

@@ -131,7 +131,7 @@ fn kept_message(file: &Path) -> Error {
     Error::about(file, Run::KeptByHand).help(Run::CarryChanges)
 }
 
-/// Time allowed for one LibreOffice run (one folder of documents).
+/// Time allowed for LibreOffice to start; `pdf::convert` adds a few seconds per document.
 const PDF_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(300);
 
 /// A .docx whose PDF is missing or older than it.

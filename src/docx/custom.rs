@@ -21,14 +21,14 @@ fn item_props() -> String {
     )
 }
 
-/// The parts of the item holding `item` (a whole XML part), as (name, bytes).
-pub(super) fn parts(item: &str) -> Vec<(&'static str, Vec<u8>)> {
-    vec![
-        ("customXml/item1.xml", item.as_bytes().to_vec()),
-        ("customXml/itemProps1.xml", item_props().into_bytes()),
-        (
-            "customXml/_rels/item1.xml.rels",
-            ITEM_RELS.as_bytes().to_vec(),
-        ),
+/// The part holding the item itself, the only one that differs between documents.
+pub(super) const ITEM: &str = "customXml/item1.xml";
+
+/// The item's other parts, the same in every document, written after it: its properties and
+/// their relationship.
+pub(super) fn constant_parts() -> [(&'static str, String); 2] {
+    [
+        ("customXml/itemProps1.xml", item_props()),
+        ("customXml/_rels/item1.xml.rels", ITEM_RELS.to_string()),
     ]
 }

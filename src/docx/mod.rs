@@ -23,6 +23,7 @@ mod tables;
 mod xml;
 
 pub(crate) use custom::NAMESPACE as PROVENANCE_NAMESPACE;
+use package::ConstantParts;
 pub(crate) use package::Properties;
 
 use std::sync::{Arc, Mutex, PoisonError};
@@ -42,24 +43,27 @@ pub(crate) fn write(
     properties: &Properties,
     provenance: impl FnOnce(&[u8]) -> Result<String, String>,
 ) -> Result<Vec<u8>, String> {
-    let styles = style_sheet(&document.sizes);
+    let constant = constant_parts(&document.sizes)?;
     let mut body = Vec::new();
     document::write(document, &mut body).map_err(|e| e.to_string())?;
     let item = provenance(&body)?;
-    let custom = custom::parts(&item);
-    let custom: Vec<(&str, &[u8])> = custom.iter().map(|(n, b)| (*n, b.as_slice())).collect();
-    package::pack(&styles, |sink| sink.write_all(&body), properties, &custom)
+    package::pack(
+        &constant,
+        |sink| sink.write_all(&body),
+        properties,
+        item.as_bytes(),
+    )
 }
 
-/// word/styles.xml of a size set, written once per process: the only part besides the
-/// document that depends on more than constants.
-fn style_sheet(sizes: &Sizes) -> Arc<[u8]> {
-    static WRITTEN: Mutex<Vec<(Sizes, Arc<[u8]>)>> = Mutex::new(Vec::new());
-    let mut written = WRITTEN.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((_, xml)) = written.iter().find(|(s, _)| s == sizes) {
-        return Arc::clone(xml);
+/// The parts of a size set that no record changes, deflated once per process: the style
+/// sheet (the only one of them that depends on more than constants) and the fixed parts.
+fn constant_parts(sizes: &Sizes) -> Result<Arc<ConstantParts>, String> {
+    static DEFLATED: Mutex<Vec<(Sizes, Arc<ConstantParts>)>> = Mutex::new(Vec::new());
+    let mut deflated = DEFLATED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, parts)) = deflated.iter().find(|(s, _)| s == sizes) {
+        return Ok(Arc::clone(parts));
     }
-    let xml: Arc<[u8]> = styles::styles_xml(sizes).into();
-    written.push((*sizes, Arc::clone(&xml)));
-    xml
+    let parts = Arc::new(ConstantParts::new(&styles::styles_xml(sizes))?);
+    deflated.push((*sizes, Arc::clone(&parts)));
+    Ok(parts)
 }

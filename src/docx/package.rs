@@ -3,13 +3,18 @@
 //! properties, into a zip whose entries are deflated and carry a fixed timestamp. Only parts
 //! the document uses are written (no empty comments, numbering or footnotes), so every
 //! relationship points at something real.
+//!
+//! The parts that are the same in every document of a size set are deflated once per process
+//! ([`ConstantParts`]) and their finished zip entries copied into each package as they are:
+//! the same bytes as deflating them again, without starting nine compressors per document.
 
 use std::io::{Cursor, Write};
+use std::sync::Arc;
 
 use zip::write::SimpleFileOptions;
 
-use super::fixed;
 use super::xml::escape;
+use super::{custom, fixed};
 use crate::record::DocDate;
 
 /// Document properties (docProps/core.xml and app.xml), read by e-office systems.
@@ -137,53 +142,109 @@ const DOCUMENT_RELS: &str = concat!(
     "</Relationships>",
 );
 
-/// Packs the parts into .docx bytes: `styles` is the style sheet of the document's size set;
-/// `document` writes word/document.xml straight into its zip entry; `custom` are the parts
-/// of the custom XML item (`custom`), written last.
-pub(super) fn pack(
-    styles: &[u8],
-    document: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-    properties: &Properties,
-    custom: &[(&str, &[u8])],
-) -> Result<Vec<u8>, String> {
-    let core = core_xml(properties);
-    let app = app_xml(properties);
-    let before: [(&str, &[u8]); 4] = [
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
-        ("_rels/.rels", ROOT_RELS.as_bytes()),
-        ("docProps/core.xml", core.as_bytes()),
-        ("docProps/app.xml", app.as_bytes()),
-    ];
-    let after: [(&str, &[u8]); 7] = [
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
-        ("word/styles.xml", styles),
-        ("word/settings.xml", fixed::SETTINGS.as_bytes()),
-        ("word/fontTable.xml", fixed::FONT_TABLE.as_bytes()),
-        ("word/theme/theme1.xml", THEME.as_bytes()),
-        ("word/header1.xml", fixed::PAGE_NUMBER_HEADER.as_bytes()),
-        ("word/header2.xml", fixed::FIRST_PAGE_HEADER.as_bytes()),
-    ];
-
-    let options = SimpleFileOptions::default()
+/// How every entry is stored: deflated at the default level, with a fixed timestamp and
+/// permissions, so that the same record gives the same bytes on every system.
+fn entry_options() -> SimpleFileOptions {
+    SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default())
         // The "made by" host defaults to the building system (MS-DOS on Windows, Unix
         // elsewhere); fixed so that the same record gives the same bytes on every system.
         .system(zip::System::Unix)
-        .unix_permissions(0o644);
+        .unix_permissions(0o644)
+}
+
+fn zip_error(e: &dyn std::fmt::Display) -> String {
+    format!("zip: {e}")
+}
+
+/// Zip entries deflated once, ready to be copied into a package in the order given.
+struct Deflated(zip::ZipArchive<Cursor<Arc<[u8]>>>);
+
+impl Deflated {
+    fn new(parts: &[(&str, &[u8])]) -> Result<Deflated, String> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, bytes) in parts {
+            zip.start_file(*name, entry_options())
+                .map_err(|e| zip_error(&e))?;
+            zip.write_all(bytes).map_err(|e| zip_error(&e))?;
+        }
+        let bytes: Arc<[u8]> = zip.finish().map_err(|e| zip_error(&e))?.into_inner().into();
+        zip::ZipArchive::new(Cursor::new(bytes))
+            .map(Deflated)
+            .map_err(|e| zip_error(&e))
+    }
+
+    fn copy_into(&self, zip: &mut zip::ZipWriter<Cursor<Vec<u8>>>) -> Result<(), String> {
+        zip.merge_archive(self.0.clone()).map_err(|e| zip_error(&e))
+    }
+}
+
+/// The parts every document of one size set shares, deflated once: those before the
+/// document's own properties, those after word/document.xml, and those after the custom XML
+/// item.
+pub(super) struct ConstantParts {
+    leading: Deflated,
+    trailing: Deflated,
+    custom: Deflated,
+}
+
+impl ConstantParts {
+    /// `styles` is the style sheet of the size set.
+    pub(super) fn new(styles: &[u8]) -> Result<ConstantParts, String> {
+        Ok(ConstantParts {
+            leading: Deflated::new(&[
+                ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+                ("_rels/.rels", ROOT_RELS.as_bytes()),
+            ])?,
+            trailing: Deflated::new(&[
+                ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
+                ("word/styles.xml", styles),
+                ("word/settings.xml", fixed::SETTINGS.as_bytes()),
+                ("word/fontTable.xml", fixed::FONT_TABLE.as_bytes()),
+                ("word/theme/theme1.xml", THEME.as_bytes()),
+                ("word/header1.xml", fixed::PAGE_NUMBER_HEADER.as_bytes()),
+                ("word/header2.xml", fixed::FIRST_PAGE_HEADER.as_bytes()),
+            ])?,
+            custom: Deflated::new(
+                &custom::constant_parts()
+                    .each_ref()
+                    .map(|(n, t)| (*n, t.as_bytes())),
+            )?,
+        })
+    }
+}
+
+/// Packs the parts into .docx bytes: `constant` holds the parts of the document's size set;
+/// `document` writes word/document.xml straight into its zip entry; `item` is the custom XML
+/// item (`custom`), written last with its constant parts.
+pub(super) fn pack(
+    constant: &ConstantParts,
+    document: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    properties: &Properties,
+    item: &[u8],
+) -> Result<Vec<u8>, String> {
+    let core = core_xml(properties);
+    let app = app_xml(properties);
+    let own: [(&str, &[u8]); 2] = [
+        ("docProps/core.xml", core.as_bytes()),
+        ("docProps/app.xml", app.as_bytes()),
+    ];
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let zip_error = |e: &dyn std::fmt::Display| format!("zip: {e}");
-    for (name, bytes) in before {
-        zip.start_file(name, options).map_err(|e| zip_error(&e))?;
+    constant.leading.copy_into(&mut zip)?;
+    for (name, bytes) in own {
+        zip.start_file(name, entry_options())
+            .map_err(|e| zip_error(&e))?;
         zip.write_all(bytes).map_err(|e| zip_error(&e))?;
     }
-    zip.start_file("word/document.xml", options)
+    zip.start_file("word/document.xml", entry_options())
         .map_err(|e| zip_error(&e))?;
     document(&mut zip).map_err(|e| zip_error(&e))?;
-    for (name, bytes) in after.into_iter().chain(custom.iter().copied()) {
-        zip.start_file(name, options).map_err(|e| zip_error(&e))?;
-        zip.write_all(bytes).map_err(|e| zip_error(&e))?;
-    }
+    constant.trailing.copy_into(&mut zip)?;
+    zip.start_file(custom::ITEM, entry_options())
+        .map_err(|e| zip_error(&e))?;
+    zip.write_all(item).map_err(|e| zip_error(&e))?;
+    constant.custom.copy_into(&mut zip)?;
     Ok(zip.finish().map_err(|e| zip_error(&e))?.into_inner())
 }
 

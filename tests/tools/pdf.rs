@@ -1,7 +1,8 @@
 //! `render --pdf` where it used to go wrong: a temporary folder whose path has a space or an
 //! accent (LibreOffice waited 300 s on the profile URL), temporary folders left behind by an
-//! interrupted run, and a summary that counted no PDF after writing several; and `--pdf-a`,
-//! checked by the PDF's own PDF/A identification, pdffonts and its text layer.
+//! interrupted run, and a summary that counted no PDF after writing several; the profile kept
+//! in the cache folder between runs, and made anew when a killed run left it locked; and
+//! `--pdf-a`, checked by the PDF's own PDF/A identification, pdffonts and its text layer.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -9,7 +10,13 @@ use std::time::{Duration, Instant};
 
 use crate::common::*;
 
-/// `vanban render RECORDS --out out --pdf` in `dir`, with its temporary files in `temp`.
+/// The LibreOffice profile kept between runs, under the cache folder `render_pdf` gives.
+fn kept_profile(dir: &Path) -> PathBuf {
+    dir.join("cache/vanban/libreoffice")
+}
+
+/// `vanban render RECORDS --out out --pdf` in `dir`, with its temporary files in `temp` and
+/// its cache folder in `dir/cache`.
 fn render_pdf(dir: &Path, temp: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_vanban"));
     command
@@ -17,6 +24,7 @@ fn render_pdf(dir: &Path, temp: &Path) -> Command {
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
         .env("TMPDIR", temp)
+        .env("XDG_CACHE_HOME", dir.join("cache"))
         .args(["render"])
         .args([fixture("good/march.toml"), fixture("good/ubnd-xa.toml")])
         .args(["--out", "out", "--pdf"])
@@ -88,8 +96,14 @@ fn pdfs_are_made_with_a_space_in_the_temporary_folder_and_counted() {
         Vec::<PathBuf>::new(),
         "staging folder left behind"
     );
+    assert!(
+        kept_profile(dir.path()).join("user").is_dir(),
+        "profile not kept"
+    );
 
-    // Documents unchanged, one PDF missing: only that one is made, and counted.
+    // Documents unchanged, one PDF missing: only that one is made, and counted; the profile a
+    // killed LibreOffice left locked does not stop it.
+    std::fs::write(kept_profile(dir.path()).join(".lock"), "killed").unwrap();
     std::fs::remove_file(out.join("ubnd-xa.pdf")).unwrap();
     let second = finish(
         render_pdf(dir.path(), &temp).spawn().unwrap(),
@@ -115,17 +129,14 @@ fn an_interrupted_conversion_stops_libreoffice_and_leaves_no_folder() {
     let child = render_pdf(dir.path(), &temp).spawn().unwrap();
     // LibreOffice is running once its profile folder has something in it.
     let started = Instant::now();
-    let profile = loop {
-        let profile = entries(&temp).into_iter().next();
-        if let Some(profile) = profile.filter(|p| p.is_dir() && !entries(p).is_empty()) {
-            break profile;
-        }
+    let profile = kept_profile(dir.path());
+    while !profile.is_dir() || entries(&profile).is_empty() {
         assert!(
             started.elapsed() < Duration::from_secs(60),
             "LibreOffice never started"
         );
         std::thread::sleep(Duration::from_millis(20));
-    };
+    }
     let interrupted = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
@@ -143,7 +154,7 @@ fn an_interrupted_conversion_stops_libreoffice_and_leaves_no_folder() {
     assert_eq!(staging(&dir.path().join("out")), Vec::<PathBuf>::new());
     // No LibreOffice process is left running on that profile.
     let processes = Command::new("ps").args(["-eo", "args"]).output().unwrap();
-    let profile_name = profile.file_name().unwrap().to_string_lossy().into_owned();
+    let profile_name = dir.path().to_string_lossy().into_owned();
     assert!(
         !stdout(&processes).contains(&profile_name),
         "LibreOffice still running:\n{}",

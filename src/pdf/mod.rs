@@ -1,9 +1,12 @@
 //! PDF copies for e-office systems, made by LibreOffice headless: a real dependency, found at
-//! run time. Each conversion gets its own profile folder (two conversions sharing one collide on
-//! its lock) and a time limit (a conversion can hang); all files of one folder go through one
-//! LibreOffice process, which saves its two-second start per file. PDFs are converted into a
-//! temporary folder beside the outputs and renamed into place, so a failed conversion never
-//! leaves a half-written PDF.
+//! run time. All the documents of a run go through one LibreOffice process, which saves its
+//! start (a second or two) per folder and per file; it runs with the profile kept in the user's
+//! cache folder ([`profile`]) and a time limit (a conversion can hang). The documents are linked
+//! into a temporary folder under unique names (two folders may hold files of the same name),
+//! converted there and the PDFs renamed into place, so a failed conversion never leaves a
+//! half-written PDF.
+
+mod profile;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -14,6 +17,27 @@ use url::Url;
 
 use crate::error::Error;
 use crate::messages::Run;
+use profile::Profile;
+
+/// Time LibreOffice is allowed per document, on top of the limit a caller gives for its start.
+const PER_DOCUMENT: Duration = Duration::from_secs(5);
+
+/// Why a conversion gave no PDFs.
+enum Failure {
+    /// LibreOffice failed or wrote no PDF: its profile may be broken, so a new one is tried.
+    Office(Error),
+    /// Interrupted, out of time, or the files could not be staged or moved: trying again would
+    /// not help.
+    Final(Error),
+}
+
+impl From<Failure> for Error {
+    fn from(failure: Failure) -> Error {
+        match failure {
+            Failure::Office(e) | Failure::Final(e) => e,
+        }
+    }
+}
 
 /// Which PDF LibreOffice writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +110,11 @@ pub(crate) fn find_office_in(
 
 /// Converts every .docx into a PDF beside it; returns the PDFs written, in input order.
 ///
+/// `limit` is the time LibreOffice may take to start; each document adds [`PER_DOCUMENT`].
+/// A kept profile that a conversion may have left broken (LibreOffice failed, was stopped or
+/// ran out of time) is made anew; when LibreOffice fails with a kept profile, the conversion is
+/// tried once more with a new one.
+///
 /// Ctrl+C (or a termination request) during a conversion stops LibreOffice and removes the
 /// temporary folders before vanban ends; outside a conversion it ends vanban at once.
 pub(crate) fn convert(
@@ -94,47 +123,77 @@ pub(crate) fn convert(
     kind: PdfKind,
     limit: Duration,
 ) -> Result<Vec<PathBuf>, Error> {
-    let mut by_folder: Vec<(PathBuf, Vec<&PathBuf>)> = Vec::new();
-    for file in docx {
-        let folder = file.parent().unwrap_or(Path::new(".")).to_path_buf();
-        match by_folder.iter_mut().find(|(f, _)| *f == folder) {
-            Some((_, files)) => files.push(file),
-            None => by_folder.push((folder, vec![file])),
-        }
+    if docx.is_empty() {
+        return Ok(Vec::new());
     }
     interrupt::watch();
-    let mut written = Vec::new();
-    for (folder, files) in by_folder {
-        written.extend(convert_folder(office, &folder, &files, kind, limit)?);
+    let limit = limit + PER_DOCUMENT * u32::try_from(docx.len()).unwrap_or(u32::MAX);
+    let profile = Profile::take()?;
+    match convert_all(office, docx, kind, limit, &profile) {
+        Ok(written) => Ok(written),
+        Err(Failure::Office(_)) if profile.is_kept() => {
+            profile.discard();
+            convert_all(office, docx, kind, limit, &profile).map_err(|failure| {
+                profile.discard();
+                failure.into()
+            })
+        }
+        Err(failure) => {
+            profile.discard();
+            Err(failure.into())
+        }
     }
-    Ok(written)
 }
 
-fn convert_folder(
+/// The deepest folder holding every file of `files`.
+fn common_folder(files: &[PathBuf]) -> PathBuf {
+    let parent = |file: &PathBuf| file.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let mut common = files.first().map(parent).unwrap_or_default();
+    for file in files {
+        while !file.starts_with(&common) {
+            if !common.pop() {
+                return PathBuf::from(".");
+            }
+        }
+    }
+    if common.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        common
+    }
+}
+
+fn convert_all(
     office: &Path,
-    folder: &Path,
-    files: &[&PathBuf],
+    files: &[PathBuf],
     kind: PdfKind,
     limit: Duration,
-) -> Result<Vec<PathBuf>, Error> {
+    profile: &Profile,
+) -> Result<Vec<PathBuf>, Failure> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |e: std::io::Error| Error::output_io(&path, &e)
+        move |e: std::io::Error| Failure::Final(Error::output_io(&path, &e))
     };
+    let folder = common_folder(files);
     let staging = tempfile::Builder::new()
         .prefix(".vanban-pdf-")
-        .tempdir_in(folder)
-        .map_err(io(folder))?;
-    let profile = tempfile::Builder::new()
-        .prefix("vanban-office-")
-        .tempdir()
-        .map_err(io(&std::env::temp_dir()))?;
+        .tempdir_in(&folder)
+        .map_err(io(&folder))?;
+    let (inputs, outputs) = (staging.path().join("in"), staging.path().join("out"));
+    std::fs::create_dir(&inputs).map_err(io(&inputs))?;
+    let mut staged = Vec::with_capacity(files.len());
+    for (index, file) in files.iter().enumerate() {
+        let link = inputs.join(format!("{index}.docx"));
+        std::fs::hard_link(file, &link)
+            .or_else(|_| std::fs::copy(file, &link).map(|_| ()))
+            .map_err(io(file))?;
+        staged.push(link);
+    }
+    let url = profile_url(profile.folder())
+        .map_err(|message| Failure::Final(Error::about(profile.folder(), message)))?;
     let mut command = Command::new(office);
     command
-        .arg(format!(
-            "-env:UserInstallation={}",
-            profile_url(profile.path()).map_err(|message| Error::about(profile.path(), message))?
-        ))
+        .arg(format!("-env:UserInstallation={url}"))
         .args([
             "--headless",
             "--norestore",
@@ -142,8 +201,8 @@ fn convert_folder(
             kind.convert_to(),
         ])
         .arg("--outdir")
-        .arg(staging.path())
-        .args(files)
+        .arg(&outputs)
+        .args(&staged)
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     // LibreOffice turns the profile URL into a file name in the locale's character set: under
@@ -153,18 +212,18 @@ fn convert_folder(
     command.env_remove("LC_ALL").env("LC_CTYPE", "C.UTF-8");
     // Declared after the folders, so it is dropped first: LibreOffice is stopped before the
     // folders it writes into are removed, whichever way this function returns.
-    let office = Office::start(&mut command, files[0])?;
-    office.wait(limit, files[0])?;
+    let first = &files[0];
+    let office = Office::start(&mut command, first).map_err(Failure::Final)?;
+    office.wait(limit, first)?;
     let mut written = Vec::new();
-    for file in files {
-        let name = file.with_extension("pdf");
-        let name = name.file_name().unwrap_or_default();
-        let staged = staging.path().join(name);
-        if !staged.is_file() {
-            return Err(Error::about(file, Run::NoPdfWritten).help(Run::OpenInOffice));
+    for (index, file) in files.iter().enumerate() {
+        let converted = outputs.join(format!("{index}.pdf"));
+        if !converted.is_file() {
+            let missing = Error::about(file, Run::NoPdfWritten).help(Run::OpenInOffice);
+            return Err(Failure::Office(missing));
         }
-        let target = folder.join(name);
-        std::fs::rename(&staged, &target).map_err(io(&target))?;
+        let target = file.with_extension("pdf");
+        std::fs::rename(&converted, &target).map_err(io(&target))?;
         written.push(target);
     }
     Ok(written)
@@ -204,7 +263,7 @@ impl Office {
     }
 
     /// Waits for LibreOffice to end, at most `limit`, or until Ctrl+C.
-    fn wait(mut self, limit: Duration, first: &Path) -> Result<(), Error> {
+    fn wait(mut self, limit: Duration, first: &Path) -> Result<(), Failure> {
         let failed = |message: Run| Error::about(first, message).help(Run::InstallOffice);
         let started = Instant::now();
         loop {
@@ -218,24 +277,23 @@ impl Office {
                     if let Some(mut stderr) = self.child.stderr.take() {
                         let _ = std::io::Read::read_to_string(&mut stderr, &mut detail);
                     }
-                    return Err(failed(Run::OfficeFailed {
+                    return Err(Failure::Office(failed(Run::OfficeFailed {
                         status: status.to_string(),
                         detail: detail.trim().to_string(),
-                    }));
+                    })));
                 }
                 Ok(None) if interrupt::requested() => {
-                    return Err(Error::about(first, Run::OfficeInterrupted));
+                    return Err(Failure::Final(Error::about(first, Run::OfficeInterrupted)));
                 }
                 Ok(None) if started.elapsed() > limit => {
                     let seconds = limit.as_secs();
-                    return Err(
-                        Error::about(first, Run::OfficeTimedOut { seconds }).help(Run::TryAgain)
-                    );
+                    let late = Error::about(first, Run::OfficeTimedOut { seconds });
+                    return Err(Failure::Final(late.help(Run::TryAgain)));
                 }
                 Ok(None) => std::thread::sleep(Duration::from_millis(50)),
                 Err(e) => {
                     let cause = Box::new(Run::io(&e));
-                    return Err(failed(Run::CannotWaitForOffice { cause }));
+                    return Err(Failure::Final(failed(Run::CannotWaitForOffice { cause })));
                 }
             }
         }
@@ -294,6 +352,27 @@ mod interrupt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_staging_folder_goes_where_every_document_lies_below() {
+        let files = |paths: &[&str]| paths.iter().map(PathBuf::from).collect::<Vec<_>>();
+        assert_eq!(
+            common_folder(&files(&["out/a/k.docx", "out/a/b/c.docx", "out/d/e.docx"])),
+            PathBuf::from("out")
+        );
+        assert_eq!(
+            common_folder(&files(&["out/a/k.docx", "out/a/l.docx"])),
+            PathBuf::from("out/a")
+        );
+        assert_eq!(
+            common_folder(&files(&["k.docx", "l.docx"])),
+            PathBuf::from(".")
+        );
+        assert_eq!(
+            common_folder(&files(&["out/k.docx", "other/l.docx"])),
+            PathBuf::from(".")
+        );
+    }
 
     #[test]
     fn profile_urls_are_percent_encoded_file_urls() {
