@@ -191,7 +191,7 @@ pub fn render_loaded(
         signed: date,
     };
     let write = |document: &layout::Document, props: &docx::Properties| {
-        docx::write(document, props, |xml| source.item(xml)).map_err(|detail| {
+        docx::write(document, props, source.recorder()).map_err(|detail| {
             Error::about(record_path, Run::InternalWriteError { detail })
                 .help(Run::ReportWithRecord)
         })

@@ -4,7 +4,7 @@
 //! its properties name the item's namespace, as Word expects.
 
 /// The namespace of the provenance `vanban pull` reads; its version is part of it.
-pub(crate) const NAMESPACE: &str = "urn:vanban:provenance:1";
+pub(crate) const NAMESPACE: &str = "urn:vanban:provenance:2";
 
 /// The item's id: fixed, so the same record gives the same bytes.
 const ITEM_ID: &str = "{5D2E7A41-3C1B-4F6E-9A0D-7B8C1E2F3A40}";
@@ -22,9 +22,9 @@ fn item_props() -> String {
 }
 
 /// The parts of the item holding `item` (a whole XML part), as (name, bytes).
-pub(super) fn parts(item: &str) -> Vec<(&'static str, Vec<u8>)> {
+pub(super) fn parts(item: String) -> Vec<(&'static str, Vec<u8>)> {
     vec![
-        ("customXml/item1.xml", item.as_bytes().to_vec()),
+        ("customXml/item1.xml", item.into_bytes()),
         ("customXml/itemProps1.xml", item_props().into_bytes()),
         (
             "customXml/_rels/item1.xml.rels",

@@ -24,6 +24,7 @@ mod xml;
 
 pub(crate) use custom::NAMESPACE as PROVENANCE_NAMESPACE;
 pub(crate) use package::Properties;
+pub(crate) use xml::Outline;
 
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -34,21 +35,28 @@ use crate::layout::{Document, Sizes};
 const PAGE_HEADER: &str = "rIdHeader1";
 const FIRST_PAGE_HEADER: &str = "rIdHeader2";
 
-/// Draws the document and returns the .docx bytes; `provenance` gives the custom XML item
-/// (`custom`) from word/document.xml as written. An error here is a defect of vanban, not of
-/// the record; it is reported rather than panicking.
+/// Draws the document and returns the .docx bytes. `outline` watches word/document.xml's
+/// text as it is written (streamed into its zip entry, never held whole) and then gives the
+/// custom XML item (`custom`). An error here is a defect of vanban, not of the record; it is
+/// reported rather than panicking.
 pub(crate) fn write(
     document: &Document,
     properties: &Properties,
-    provenance: impl FnOnce(&[u8]) -> Result<String, String>,
+    mut outline: impl Provenance,
 ) -> Result<Vec<u8>, String> {
     let styles = style_sheet(&document.sizes);
-    let mut body = Vec::new();
-    document::write(document, &mut body).map_err(|e| e.to_string())?;
-    let item = provenance(&body)?;
-    let custom = custom::parts(&item);
-    let custom: Vec<(&str, &[u8])> = custom.iter().map(|(n, b)| (*n, b.as_slice())).collect();
-    package::pack(&styles, |sink| sink.write_all(&body), properties, &custom)
+    let draw = move |sink: &mut dyn std::io::Write| {
+        document::write(document, sink, &mut outline)?;
+        Ok(custom::parts(outline.item()))
+    };
+    package::pack(&styles, draw, properties)
+}
+
+/// What watches a document's text as it is written ([`Outline`]) and then gives the
+/// provenance item written into the document: `pull`'s map.
+pub(crate) trait Provenance: Outline {
+    /// The whole custom XML item.
+    fn item(self) -> String;
 }
 
 /// word/styles.xml of a size set, written once per process: the only part besides the

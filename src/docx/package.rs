@@ -138,13 +138,12 @@ const DOCUMENT_RELS: &str = concat!(
 );
 
 /// Packs the parts into .docx bytes: `styles` is the style sheet of the document's size set;
-/// `document` writes word/document.xml straight into its zip entry; `custom` are the parts
-/// of the custom XML item (`custom`), written last.
+/// `document` writes word/document.xml straight into its zip entry, then gives the parts of
+/// the custom XML item (`custom`, built while the document was written), written last.
 pub(super) fn pack(
     styles: &[u8],
-    document: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    document: impl FnOnce(&mut dyn Write) -> std::io::Result<Vec<(&'static str, Vec<u8>)>>,
     properties: &Properties,
-    custom: &[(&str, &[u8])],
 ) -> Result<Vec<u8>, String> {
     let core = core_xml(properties);
     let app = app_xml(properties);
@@ -179,8 +178,9 @@ pub(super) fn pack(
     }
     zip.start_file("word/document.xml", options)
         .map_err(|e| zip_error(&e))?;
-    document(&mut zip).map_err(|e| zip_error(&e))?;
-    for (name, bytes) in after.into_iter().chain(custom.iter().copied()) {
+    let custom = document(&mut zip).map_err(|e| zip_error(&e))?;
+    let custom = custom.iter().map(|(n, b)| (*n, b.as_slice()));
+    for (name, bytes) in after.into_iter().chain(custom) {
         zip.start_file(name, options).map_err(|e| zip_error(&e))?;
         zip.write_all(bytes).map_err(|e| zip_error(&e))?;
     }

@@ -13,6 +13,7 @@ mod align;
 mod apply;
 mod changes;
 pub(crate) mod leaves;
+mod map;
 pub(crate) mod path;
 pub(crate) mod provenance;
 mod read;
@@ -49,11 +50,11 @@ impl Source {
         }
     }
 
-    /// The provenance part of a document whose word/document.xml is `document_xml`.
-    pub(crate) fn item(&self, document_xml: &[u8]) -> Result<String, String> {
-        let units = read::document(document_xml, None)?.units;
-        let p = provenance::build(self.record.clone(), self.date.clone(), units, &self.leaves);
-        Ok(provenance::to_xml(&p))
+    /// What watches a document rendered from the record as it is written, and gives its
+    /// provenance part.
+    pub(crate) fn recorder(&self) -> provenance::Recorder<'_> {
+        let builder = provenance::Builder::new(&self.record, self.date.as_deref(), &self.leaves);
+        provenance::Recorder::new(builder)
     }
 }
 

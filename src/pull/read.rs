@@ -11,7 +11,8 @@ use std::io::{Read, Seek};
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::provenance::{self, Provenance};
+use super::map;
+use super::provenance::Provenance;
 use super::units::{Collector, Unit};
 
 /// Largest part read from a .docx (the document of a 10,000-row plan is a few MiB).
@@ -269,7 +270,7 @@ pub(crate) fn package(bytes: &[u8]) -> Result<(Option<Provenance>, Document), Un
     let mut found = None;
     for name in names {
         if let Some(xml) = part(&mut zip, &name)? {
-            if let Some(p) = provenance::from_xml(&xml) {
+            if let Some(p) = map::read(&xml) {
                 found = Some(p);
                 break;
             }
