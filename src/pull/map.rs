@@ -27,6 +27,20 @@ pub(super) struct Writer {
     place: Option<Place>,
     /// The last field's path as written, for the shared beginning of the next one.
     path: String,
+    /// The path being written.
+    scratch: String,
+}
+
+/// A piece of a unit's text, as [`Writer::entry`] is given it.
+pub(super) enum Piece<'a> {
+    /// Words the template or vanban wrote.
+    Fixed(&'a str),
+    /// A record string.
+    Field {
+        path: &'a FieldPath,
+        text: &'a str,
+        upper: bool,
+    },
 }
 
 /// Appends `text` with tabs, line breaks and backslashes escaped, and XML's `&`, `<`, `>`.
@@ -72,13 +86,20 @@ impl Writer {
             xml,
             place: None,
             path: String::new(),
+            scratch: String::new(),
         }
     }
 
-    pub(super) fn entry(&mut self, e: &Entry) {
+    /// The line of one unit at `place`, made of `parts`; `progress` for a progress cell.
+    pub(super) fn entry<'p>(
+        &mut self,
+        place: Place,
+        progress: Option<&FieldPath>,
+        parts: impl Iterator<Item = Piece<'p>>,
+    ) {
         use std::fmt::Write;
         // Writing into a String cannot fail.
-        match (e.place, self.place) {
+        match (place, self.place) {
             (Place::Paragraph, _) => self.xml.push('p'),
             (
                 Place::Cell {
@@ -99,30 +120,31 @@ impl Writer {
                 let _ = write!(self.xml, "{table}.{row}.{column}");
             }
         }
-        if matches!(e.place, Place::Cell { header: true, .. }) {
+        if matches!(place, Place::Cell { header: true, .. }) {
             self.xml.push('h');
         }
-        self.place = Some(e.place);
-        if let Some(item) = &e.progress {
+        self.place = Some(place);
+        if let Some(item) = progress {
             self.xml.push_str("\t~");
             push_text(&mut self.xml, &item.to_string());
         }
-        for part in &e.parts {
+        for part in parts {
             self.xml.push('\t');
             match part {
-                Part::Fixed(words) => {
+                Piece::Fixed(words) => {
                     self.xml.push('=');
                     push_text(&mut self.xml, words);
                 }
-                Part::Field { path, text, upper } => {
-                    let path = path.to_string();
-                    let n = shared(&self.path, &path);
-                    self.xml.push(if *upper { '^' } else { '@' });
+                Piece::Field { path, text, upper } => {
+                    self.scratch.clear();
+                    let _ = write!(self.scratch, "{path}");
+                    let n = shared(&self.path, &self.scratch);
+                    self.xml.push(if upper { '^' } else { '@' });
                     let _ = write!(self.xml, "{n}:");
-                    push_text(&mut self.xml, &path[n..]);
+                    push_text(&mut self.xml, &self.scratch[n..]);
                     self.xml.push('\t');
                     push_text(&mut self.xml, text);
-                    self.path = path;
+                    std::mem::swap(&mut self.path, &mut self.scratch);
                 }
             }
         }

@@ -10,6 +10,7 @@
 //! and LibreOffice both keep when they save.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::leaves::Leaf;
 use super::map;
@@ -31,6 +32,18 @@ pub(crate) enum Part {
         path: FieldPath,
         text: String,
         /// Shown in capitals (section titles): the record's own case is not on the page.
+        upper: bool,
+    },
+}
+
+/// A piece of a unit's text while the map is built: a byte range of the text, and for a
+/// record string the index of its leaf.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Fixed(Range<usize>),
+    Field {
+        leaf: usize,
+        range: Range<usize>,
         upper: bool,
     },
 }
@@ -144,24 +157,23 @@ impl<'a> Index<'a> {
         candidates.get(after).copied().unwrap_or(candidates[0])
     }
 
-    fn field(&self, leaf: usize, text: &str, upper: bool) -> Part {
-        Part::Field {
-            path: self.leaves[leaf].path.clone(),
-            text: text.to_string(),
-            upper,
-        }
-    }
-
-    fn parts(&self, text: &str, last: &mut Option<usize>) -> Vec<Part> {
+    /// `text` cut into the record strings it shows and the words around them, as byte
+    /// ranges of `text`.
+    fn pieces(&self, text: &str, last: &mut Option<usize>) -> Vec<Piece> {
         if let Some(candidates) = self.whole.get(text) {
             let leaf = Self::nearest(candidates, *last);
             *last = Some(leaf);
-            return vec![self.field(leaf, text, false)];
+            return vec![Piece::Field {
+                leaf,
+                range: 0..text.len(),
+                upper: false,
+            }];
         }
-        let mut parts = Vec::new();
-        let mut fixed = String::new();
-        let mut rest = text;
-        while !rest.is_empty() {
+        let mut pieces = Vec::new();
+        let mut fixed = 0;
+        let mut at = 0;
+        while at < text.len() {
+            let rest = &text[at..];
             if let Some((form, upper)) = self.longest_at(rest) {
                 let candidates = if upper {
                     &self.capitals[form]
@@ -169,24 +181,25 @@ impl<'a> Index<'a> {
                     &self.whole[form]
                 };
                 let leaf = Self::nearest(candidates, *last);
-                if !fixed.is_empty() {
-                    parts.push(Part::Fixed(std::mem::take(&mut fixed)));
+                if fixed < at {
+                    pieces.push(Piece::Fixed(fixed..at));
                 }
-                parts.push(self.field(leaf, form, upper));
+                pieces.push(Piece::Field {
+                    leaf,
+                    range: at..at + form.len(),
+                    upper,
+                });
                 *last = Some(leaf);
-                rest = &rest[form.len()..];
+                at += form.len();
+                fixed = at;
                 continue;
             }
-            let mut chars = rest.chars();
-            if let Some(c) = chars.next() {
-                fixed.push(c);
-            }
-            rest = chars.as_str();
+            at += rest.chars().next().map_or(1, char::len_utf8);
         }
-        if !fixed.is_empty() {
-            parts.push(Part::Fixed(fixed));
+        if fixed < text.len() {
+            pieces.push(Piece::Fixed(fixed..text.len()));
         }
-        parts
+        pieces
     }
 
     /// The longest record text that `text` starts with, and whether it is in capitals.
@@ -235,8 +248,8 @@ pub(crate) struct Builder<'a> {
     /// Header cells by (table, column): their text so far, and whether it names a progress
     /// column (Tiến độ).
     headers: HashMap<(usize, usize), (String, bool)>,
-    /// The body cells of the row being written.
-    row: Vec<Entry>,
+    /// The body cells of the row being written, with their pieces.
+    row: Vec<(Unit, Vec<Piece>)>,
     map: map::Writer,
 }
 
@@ -252,12 +265,8 @@ impl<'a> Builder<'a> {
     }
 
     /// The next unit of the document.
-    pub(crate) fn unit(&mut self, unit: &Unit) {
-        let entry = Entry {
-            place: unit.place,
-            parts: self.index.parts(&unit.text, &mut self.last),
-            progress: None,
-        };
+    pub(crate) fn unit(&mut self, unit: Unit) {
+        let pieces = self.index.pieces(&unit.text, &mut self.last);
         match unit.place {
             Place::Cell {
                 table,
@@ -265,13 +274,13 @@ impl<'a> Builder<'a> {
                 header: false,
                 ..
             } => {
-                let same_row = self.row.first().is_none_or(|e| {
-                    matches!(e.place, Place::Cell { table: t, row: r, .. } if (t, r) == (table, row))
+                let same_row = self.row.first().is_none_or(|(u, _)| {
+                    matches!(u.place, Place::Cell { table: t, row: r, .. } if (t, r) == (table, row))
                 });
                 if !same_row {
                     self.end_row();
                 }
-                self.row.push(entry);
+                self.row.push((unit, pieces));
             }
             Place::Cell {
                 table,
@@ -283,29 +292,58 @@ impl<'a> Builder<'a> {
                 let (text, progress) = self.headers.entry((table, column)).or_default();
                 text.push_str(&unit.text);
                 *progress = crate::text::upper(text).contains("TIẾN ĐỘ");
-                self.map.entry(&entry);
+                self.write(&unit, &pieces, None);
             }
             Place::Paragraph => {
                 self.end_row();
-                self.map.entry(&entry);
+                self.write(&unit, &pieces, None);
             }
+        }
+    }
+
+    fn write(&mut self, unit: &Unit, pieces: &[Piece], progress: Option<&FieldPath>) {
+        let leaves = self.index.leaves;
+        let parts = pieces.iter().map(|p| match p {
+            Piece::Fixed(range) => map::Piece::Fixed(&unit.text[range.clone()]),
+            Piece::Field { leaf, range, upper } => map::Piece::Field {
+                path: &leaves[*leaf].path,
+                text: &unit.text[range.clone()],
+                upper: *upper,
+            },
+        });
+        self.map.entry(unit.place, progress, parts);
+    }
+
+    fn in_progress_column(&self, place: Place) -> bool {
+        match place {
+            Place::Cell { table, column, .. } => {
+                self.headers.get(&(table, column)).is_some_and(|h| h.1)
+            }
+            Place::Paragraph => false,
         }
     }
 
     /// Marks the row's cells of progress columns with the item of the row, and writes them.
     fn end_row(&mut self) {
-        let item = self
-            .row
-            .iter()
-            .find_map(|e| e.fields().find_map(|(p, _, _)| row_item(p)));
-        for mut entry in self.row.drain(..) {
-            if let Place::Cell { table, column, .. } = entry.place {
-                if self.headers.get(&(table, column)).is_some_and(|h| h.1) {
-                    entry.progress.clone_from(&item);
-                }
-            }
-            self.map.entry(&entry);
+        let row = std::mem::take(&mut self.row);
+        let item = if row.iter().any(|(u, _)| self.in_progress_column(u.place)) {
+            row.iter().find_map(|(_, pieces)| {
+                pieces.iter().find_map(|p| match p {
+                    Piece::Field { leaf, .. } => row_item(&self.index.leaves[*leaf].path),
+                    Piece::Fixed(_) => None,
+                })
+            })
+        } else {
+            None
+        };
+        for (unit, pieces) in &row {
+            let progress = item
+                .as_ref()
+                .filter(|_| self.in_progress_column(unit.place));
+            self.write(unit, pieces, progress);
         }
+        self.row = row;
+        self.row.clear();
     }
 
     /// The map, as the XML of its custom part.
@@ -332,7 +370,7 @@ impl<'a> Recorder<'a> {
 
     fn drain(&mut self) {
         for unit in self.units.units.drain(..) {
-            self.builder.unit(&unit);
+            self.builder.unit(unit);
         }
     }
 }
@@ -437,7 +475,7 @@ mod tests {
             cell(1, 1, false, "Đang làm"),
         ];
         let mut builder = Builder::new("k.toml", Some("2021-03-19"), &leaves);
-        for unit in &units {
+        for unit in units.iter().cloned() {
             builder.unit(unit);
         }
         let p = map::read(builder.finish().as_bytes()).unwrap();
