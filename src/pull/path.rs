@@ -3,11 +3,13 @@
 //! back by `vanban pull`. One owner for its spelling and parsing, so the two always agree.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// One step of a path: a table key, or a position in an array (of values or of tables).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Step {
-    Key(String),
+    /// Shared: a record of ten thousand tasks repeats a few keys in every path.
+    Key(Arc<str>),
     Index(usize),
 }
 
@@ -54,9 +56,9 @@ impl FieldPath {
                 }
                 '.' if !first => {
                     chars.next();
-                    steps.push(Step::Key(key(&mut chars)?));
+                    steps.push(Step::Key(key(&mut chars)?.into()));
                 }
-                _ if first => steps.push(Step::Key(key(&mut chars)?)),
+                _ if first => steps.push(Step::Key(key(&mut chars)?.into())),
                 _ => return None,
             }
             first = false;

@@ -222,8 +222,8 @@ fn row_item(path: &FieldPath) -> Option<FieldPath> {
             Step::Key(c),
             Step::Index(j),
             ..,
-        ] if t == "tieu_chi" && c == "con" => Some(FieldPath(path.0[..4].to_vec())),
-        [Step::Key(t), Step::Index(i), ..] if t == "tieu_chi" => Some(FieldPath(vec![
+        ] if &**t == "tieu_chi" && &**c == "con" => Some(FieldPath(path.0[..4].to_vec())),
+        [Step::Key(t), Step::Index(i), ..] if &**t == "tieu_chi" => Some(FieldPath(vec![
             Step::Key(t.clone()),
             Step::Index(*i),
             Step::Key("khac_phuc".into()),
@@ -234,7 +234,7 @@ fn row_item(path: &FieldPath) -> Option<FieldPath> {
             Step::Key(v),
             Step::Index(_),
             ..,
-        ] if n == "nhom" && v == "nhiem_vu" => Some(FieldPath(path.0[..4].to_vec())),
+        ] if &**n == "nhom" && &**v == "nhiem_vu" => Some(FieldPath(path.0[..4].to_vec())),
         _ => None,
     }
 }
