@@ -105,6 +105,9 @@ pub fn render_loaded(
             ));
         }
     }
+    // Before the document is derived and laid out: reading the record's strings parses its
+    // text once more, and that parse should not add to the layout's memory.
+    let source = crate::pull::Source::of(&loaded);
     let plan = match loaded.record.ke_hoach.take() {
         Some(reference) => Some(attach_plan(&mut loaded, &reference)?),
         None => None,
@@ -182,7 +185,6 @@ pub fn render_loaded(
         }
     }
     let date = loaded.date;
-    let source = crate::pull::Source::of(&loaded);
     let properties = |title: &str, subject: &str| docx::Properties {
         title: title.to_string(),
         subject: subject.to_string(),
