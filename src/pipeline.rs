@@ -105,9 +105,7 @@ pub fn render_loaded(
             ));
         }
     }
-    // Before the document is derived and laid out: reading the record's strings parses its
-    // text once more, and that parse should not add to the layout's memory.
-    let source = crate::pull::Source::of(&loaded);
+    let source = crate::pull::Source::of(&mut loaded);
     let plan = match loaded.record.ke_hoach.take() {
         Some(reference) => Some(attach_plan(&mut loaded, &reference)?),
         None => None,

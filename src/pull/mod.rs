@@ -37,8 +37,9 @@ pub(crate) struct Source {
 }
 
 impl Source {
-    pub(crate) fn of(loaded: &record::Loaded) -> Source {
-        let leaves = leaves::of(&loaded.source).unwrap_or_default();
+    /// Takes the record's strings out of `loaded`.
+    pub(crate) fn of(loaded: &mut record::Loaded) -> Source {
+        let leaves = std::mem::take(&mut loaded.leaves);
         Source {
             record: loaded
                 .path
@@ -182,8 +183,7 @@ pub(crate) fn pull(docx: &Path, options: &Options) -> Result<Pulled, Error> {
             .and_then(crate::progress::parse_date)
     });
     let compute = |source: &str| -> Result<(Vec<Finding>, Vec<leaves::Leaf>), Error> {
-        let loaded = record::parse(&record_path, source)?;
-        let current = leaves::of(&loaded.source).unwrap_or_default();
+        let current = record::parse(&record_path, source)?.leaves;
         let base: Vec<(String, units::Place)> = provenance
             .entries
             .iter()
