@@ -45,6 +45,10 @@ pub(super) enum Piece<'a> {
 
 /// Appends `text` with tabs, line breaks and backslashes escaped, and XML's `&`, `<`, `>`.
 fn push_text(out: &mut String, text: &str) {
+    if !text.contains(['\\', '\t', '\n', '&', '<', '>']) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),

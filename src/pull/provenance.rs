@@ -1,13 +1,14 @@
 //! Provenance: which record field each paragraph and table cell of a rendered .docx shows.
 //!
-//! Built at render from the document vanban just wrote and the record's own text: each unit
+//! Built at render from the document's text as vanban's XML writer writes it (the
+//! [`Recorder`] is told each paragraph, table and cell) and the record's own text: each unit
 //! (a body paragraph, or a table cell with its paragraphs joined by line breaks) is split into
 //! the record strings it shows and the words around them that the template or vanban added
 //! ("- Nhiệm vụ, giải pháp khắc phục: " … "."). Matching the written text, not the template,
 //! keeps this true for any template. Text that is no record string (numbers, totals, heading
 //! numbers, the header block's fixed lines) is kept as text: `pull` reports edits to it as
-//! "not from the record". The map travels inside the .docx as a custom XML part, which Word
-//! and LibreOffice both keep when they save.
+//! "not from the record". The map (`map`) travels inside the .docx as a custom XML part,
+//! which Word and LibreOffice both keep when they save.
 
 use std::collections::HashMap;
 use std::ops::Range;
