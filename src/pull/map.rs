@@ -8,14 +8,14 @@
 //!   next cell of the same row; `h` after it for a header cell;
 //! - `~path` for a progress cell, the item a new progress entry goes under;
 //! - the parts in order: `=words` for words the template or vanban wrote; `@n:rest` (or
-//!   `^n:rest` when shown in capitals) for a field whose path is the first `n` bytes of the
+//!   `^n:rest` when shown in capitals) for a field whose path is the first `n` steps of the
 //!   previous field's path followed by `rest`, and then a token of the field's text as shown.
 //!
 //! Tabs, line breaks and backslashes inside texts and paths are written `\t`, `\n`, `\\`.
 
 use quick_xml::events::Event;
 
-use super::path::FieldPath;
+use super::path::{FieldPath, Step, push_number};
 use super::provenance::{Entry, Part, Provenance};
 use super::units::Place;
 use crate::docx::PROVENANCE_NAMESPACE as NAMESPACE;
@@ -25,10 +25,8 @@ pub(super) struct Writer {
     xml: String,
     /// The place of the last line, for `.column`.
     place: Option<Place>,
-    /// The last field's path as written, for the shared beginning of the next one.
-    path: String,
-    /// The path being written.
-    scratch: String,
+    /// The last field's path, for the steps the next one shares with it.
+    path: Vec<Step>,
 }
 
 /// A piece of a unit's text, as [`Writer::entry`] is given it.
@@ -62,14 +60,6 @@ fn push_text(out: &mut String, text: &str) {
     }
 }
 
-/// How many leading bytes `a` and `b` share, ending on a character boundary.
-fn shared(a: &str, b: &str) -> usize {
-    a.char_indices()
-        .zip(b.chars())
-        .find(|((_, x), y)| x != y)
-        .map_or(a.len().min(b.len()), |((i, _), _)| i)
-}
-
 impl Writer {
     pub(super) fn new(record: &str, date: Option<&str>) -> Writer {
         use quick_xml::escape::escape as esc;
@@ -89,8 +79,7 @@ impl Writer {
         Writer {
             xml,
             place: None,
-            path: String::new(),
-            scratch: String::new(),
+            path: Vec::new(),
         }
     }
 
@@ -101,8 +90,6 @@ impl Writer {
         progress: Option<&FieldPath>,
         parts: impl Iterator<Item = Piece<'p>>,
     ) {
-        use std::fmt::Write;
-        // Writing into a String cannot fail.
         match (place, self.place) {
             (Place::Paragraph, _) => self.xml.push('p'),
             (
@@ -113,7 +100,8 @@ impl Writer {
                     table: t, row: r, ..
                 }),
             ) if (t, r) == (table, row) => {
-                let _ = write!(self.xml, ".{column}");
+                self.xml.push('.');
+                push_number(&mut self.xml, column);
             }
             (
                 Place::Cell {
@@ -121,7 +109,12 @@ impl Writer {
                 },
                 _,
             ) => {
-                let _ = write!(self.xml, "{table}.{row}.{column}");
+                for (i, n) in [table, row, column].into_iter().enumerate() {
+                    if i > 0 {
+                        self.xml.push('.');
+                    }
+                    push_number(&mut self.xml, n);
+                }
             }
         }
         if matches!(place, Place::Cell { header: true, .. }) {
@@ -140,15 +133,25 @@ impl Writer {
                     push_text(&mut self.xml, words);
                 }
                 Piece::Field { path, text, upper } => {
-                    self.scratch.clear();
-                    let _ = write!(self.scratch, "{path}");
-                    let n = shared(&self.path, &self.scratch);
+                    let n = self
+                        .path
+                        .iter()
+                        .zip(&path.0)
+                        .take_while(|(a, b)| a == b)
+                        .count();
                     self.xml.push(if upper { '^' } else { '@' });
-                    let _ = write!(self.xml, "{n}:");
-                    push_text(&mut self.xml, &self.scratch[n..]);
+                    push_number(&mut self.xml, n);
+                    self.xml.push(':');
+                    let start = self.xml.len();
+                    path.write_from(n, &mut self.xml);
+                    if self.xml[start..].contains(['\\', '\t', '\n', '&', '<', '>']) {
+                        let rest = self.xml.split_off(start);
+                        push_text(&mut self.xml, &rest);
+                    }
                     self.xml.push('\t');
                     push_text(&mut self.xml, text);
-                    std::mem::swap(&mut self.path, &mut self.scratch);
+                    self.path.truncate(n);
+                    self.path.extend_from_slice(&path.0[n..]);
                 }
             }
         }
@@ -180,7 +183,7 @@ fn unescape(token: &str) -> String {
 }
 
 /// One line of the map; `place` and `path` are those of the line before.
-fn line(text: &str, place: &mut Option<Place>, path: &mut String) -> Option<Entry> {
+fn line(text: &str, place: &mut Option<Place>, path: &mut FieldPath) -> Option<Entry> {
     let mut tokens = text.split('\t');
     let first = tokens.next()?;
     let (position, header) = match first.strip_suffix('h') {
@@ -223,10 +226,10 @@ fn line(text: &str, place: &mut Option<Place>, path: &mut String) -> Option<Entr
             '=' => entry.parts.push(Part::Fixed(unescape(chars.as_str()))),
             marker @ ('@' | '^') => {
                 let (n, rest) = chars.as_str().split_once(':')?;
-                let keep = path.get(..number(n)?)?.to_string();
-                *path = keep + &unescape(rest);
+                let shared = FieldPath(path.0.get(..number(n)?)?.to_vec());
+                *path = FieldPath::parse(&(shared.to_string() + &unescape(rest)))?;
                 entry.parts.push(Part::Field {
-                    path: FieldPath::parse(path)?,
+                    path: path.clone(),
                     text: unescape(tokens.next()?),
                     upper: marker == '^',
                 });
@@ -275,7 +278,7 @@ pub(crate) fn read(xml: &[u8]) -> Option<Provenance> {
         }
     }
     let mut provenance = provenance?;
-    let (mut place, mut path) = (None, String::new());
+    let (mut place, mut path) = (None, FieldPath::default());
     for l in text.lines().filter(|l| !l.is_empty()) {
         provenance.entries.push(line(l, &mut place, &mut path)?);
     }
