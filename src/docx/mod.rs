@@ -42,7 +42,7 @@ const FIRST_PAGE_HEADER: &str = "rIdHeader2";
 pub(crate) fn write(
     document: &Document,
     properties: &Properties,
-    mut outline: impl Provenance,
+    mut outline: impl Recording,
 ) -> Result<Vec<u8>, String> {
     let styles = style_sheet(&document.sizes);
     let draw = move |sink: &mut dyn std::io::Write| {
@@ -54,7 +54,7 @@ pub(crate) fn write(
 
 /// What watches a document's text as it is written ([`Outline`]) and then gives the
 /// provenance item written into the document: `pull`'s map.
-pub(crate) trait Provenance: Outline {
+pub(crate) trait Recording: Outline {
     /// The whole custom XML item.
     fn item(self) -> String;
 }

@@ -411,7 +411,7 @@ impl Outline for Recorder<'_> {
     }
 }
 
-impl crate::docx::Provenance for Recorder<'_> {
+impl crate::docx::Recording for Recorder<'_> {
     fn item(mut self) -> String {
         self.drain();
         self.builder.finish()
