@@ -89,6 +89,8 @@ struct LaidOut {
     appendix_file: bool,
     main: layout::Document,
     separate: Vec<(String, layout::Document, String)>,
+    /// The record's strings, for the provenance each written document carries.
+    source: crate::pull::Source,
 }
 
 /// Takes a record through derive, its template and layout: everything but the .docx.
@@ -115,6 +117,7 @@ fn lay_out(
             ));
         }
     }
+    let source = crate::pull::Source::of(&mut loaded);
     let plan = match loaded.record.ke_hoach.take() {
         Some(reference) => Some(attach_plan(&mut loaded, &reference)?),
         None => None,
@@ -189,6 +192,7 @@ fn lay_out(
         appendix_file,
         main,
         separate,
+        source,
     })
 }
 
@@ -241,10 +245,10 @@ pub fn render_loaded(
         appendix_file,
         main,
         separate,
+        source,
     } = lay_out(loaded, templates, options)?;
     let record_path = loaded.path.as_path();
     let date = loaded.date;
-    let source = crate::pull::Source::of(&loaded);
     let properties = |title: &str, subject: &str| docx::Properties {
         title: title.to_string(),
         subject: subject.to_string(),
@@ -253,7 +257,7 @@ pub fn render_loaded(
         signed: date,
     };
     let write = |document: &layout::Document, props: &docx::Properties| {
-        docx::write(document, props, |xml| source.item(xml)).map_err(|detail| {
+        docx::write(document, props, source.recorder()).map_err(|detail| {
             Error::about(record_path, Run::InternalWriteError { detail })
                 .help(Run::ReportWithRecord)
         })

@@ -4,7 +4,7 @@
 //! its properties name the item's namespace, as Word expects.
 
 /// The namespace of the provenance `vanban pull` reads; its version is part of it.
-pub(crate) const NAMESPACE: &str = "urn:vanban:provenance:1";
+pub(crate) const NAMESPACE: &str = "urn:vanban:provenance:2";
 
 /// The item's id: fixed, so the same record gives the same bytes.
 const ITEM_ID: &str = "{5D2E7A41-3C1B-4F6E-9A0D-7B8C1E2F3A40}";

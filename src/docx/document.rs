@@ -6,7 +6,7 @@
 use super::paragraphs::{ParaProps, paragraph, paragraph_properties, rule, run, spans, styled};
 use super::styles::id;
 use super::tables;
-use super::xml::Xml;
+use super::xml::{Outline, Xml};
 use super::{FIRST_PAGE_HEADER, PAGE_HEADER};
 use crate::layout::{
     AppendixPart, BodyItem, Document, MainPart, ParaKind, Paragraph, Part, Section,
@@ -138,9 +138,13 @@ fn draw_appendix(x: &mut Xml, appendix: &AppendixPart) {
     draw_body(x, &appendix.body);
 }
 
-/// Writes the document part into `sink` as it is drawn.
-pub(super) fn write(document: &Document, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut x = Xml::streaming(sink);
+/// Writes the document part into `sink` as it is drawn, telling `outline` its text.
+pub(super) fn write(
+    document: &Document,
+    sink: &mut dyn std::io::Write,
+    outline: &mut dyn Outline,
+) -> std::io::Result<()> {
+    let mut x = Xml::watched(sink, outline);
     x.open(
         "w:document",
         &[

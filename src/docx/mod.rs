@@ -25,6 +25,7 @@ mod xml;
 pub(crate) use custom::NAMESPACE as PROVENANCE_NAMESPACE;
 use package::ConstantParts;
 pub(crate) use package::Properties;
+pub(crate) use xml::Outline;
 
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -35,24 +36,28 @@ use crate::layout::{Document, Sizes};
 const PAGE_HEADER: &str = "rIdHeader1";
 const FIRST_PAGE_HEADER: &str = "rIdHeader2";
 
-/// Draws the document and returns the .docx bytes; `provenance` gives the custom XML item
-/// (`custom`) from word/document.xml as written. An error here is a defect of vanban, not of
-/// the record; it is reported rather than panicking.
+/// Draws the document and returns the .docx bytes. `outline` watches word/document.xml's
+/// text as it is written (streamed into its zip entry, never held whole) and then gives the
+/// custom XML item (`custom`). An error here is a defect of vanban, not of the record; it is
+/// reported rather than panicking.
 pub(crate) fn write(
     document: &Document,
     properties: &Properties,
-    provenance: impl FnOnce(&[u8]) -> Result<String, String>,
+    mut outline: impl Recording,
 ) -> Result<Vec<u8>, String> {
     let constant = constant_parts(&document.sizes)?;
-    let mut body = Vec::new();
-    document::write(document, &mut body).map_err(|e| e.to_string())?;
-    let item = provenance(&body)?;
-    package::pack(
-        &constant,
-        |sink| sink.write_all(&body),
-        properties,
-        item.as_bytes(),
-    )
+    let draw = move |sink: &mut dyn std::io::Write| {
+        document::write(document, sink, &mut outline)?;
+        Ok(outline.item())
+    };
+    package::pack(&constant, draw, properties)
+}
+
+/// What watches a document's text as it is written ([`Outline`]) and then gives the
+/// provenance item written into the document: `pull`'s map.
+pub(crate) trait Recording: Outline {
+    /// The whole custom XML item.
+    fn item(self) -> String;
 }
 
 /// The parts of a size set that no record changes, deflated once per process: the style

@@ -216,13 +216,13 @@ impl ConstantParts {
 }
 
 /// Packs the parts into .docx bytes: `constant` holds the parts of the document's size set;
-/// `document` writes word/document.xml straight into its zip entry; `item` is the custom XML
-/// item (`custom`), written last with its constant parts.
+/// `document` writes word/document.xml straight into its zip entry, then gives the custom XML
+/// item (`custom`, built while the document was written), written last with its constant
+/// parts.
 pub(super) fn pack(
     constant: &ConstantParts,
-    document: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    document: impl FnOnce(&mut dyn Write) -> std::io::Result<String>,
     properties: &Properties,
-    item: &[u8],
 ) -> Result<Vec<u8>, String> {
     let core = core_xml(properties);
     let app = app_xml(properties);
@@ -239,11 +239,11 @@ pub(super) fn pack(
     }
     zip.start_file("word/document.xml", entry_options())
         .map_err(|e| zip_error(&e))?;
-    document(&mut zip).map_err(|e| zip_error(&e))?;
+    let item = document(&mut zip).map_err(|e| zip_error(&e))?;
     constant.trailing.copy_into(&mut zip)?;
     zip.start_file(custom::ITEM, entry_options())
         .map_err(|e| zip_error(&e))?;
-    zip.write_all(item).map_err(|e| zip_error(&e))?;
+    zip.write_all(item.as_bytes()).map_err(|e| zip_error(&e))?;
     constant.custom.copy_into(&mut zip)?;
     Ok(zip.finish().map_err(|e| zip_error(&e))?.into_inner())
 }

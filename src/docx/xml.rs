@@ -16,12 +16,42 @@ use std::io::{self, Write};
 /// within 0.2 % of one whole write.
 const CHUNK: usize = 1024 * 1024;
 
+/// What watches the text of word/document.xml while it is written: the paragraphs, tables,
+/// rows and cells as a reader of the part would find them (`pull`'s provenance is built from
+/// them at render, without reading the part back). The events are those of the elements'
+/// names, so what is written and what is watched cannot disagree.
+pub(crate) trait Outline {
+    /// `<w:tbl>`
+    fn start_table(&mut self);
+    /// `</w:tbl>`
+    fn end_table(&mut self);
+    /// `<w:tr>`
+    fn start_row(&mut self);
+    /// `<w:tblHeader/>`: the row is a header row.
+    fn header_row(&mut self);
+    /// `</w:tr>`
+    fn end_row(&mut self);
+    /// `<w:tc>`
+    fn start_cell(&mut self);
+    /// `<w:gridSpan w:val="n"/>`
+    fn span(&mut self, columns: usize);
+    /// `</w:tc>`
+    fn end_cell(&mut self);
+    /// The text of a `<w:t>`, or a line break (`<w:br/>`) as `\n`.
+    fn text(&mut self, text: &str);
+    /// `</w:p>`
+    fn end_paragraph(&mut self);
+}
+
 /// An XML part being written: into one growing string, or in chunks into a sink (the zip
 /// entry's compressor), so that a long appendix is never held whole in memory.
 pub(super) struct Xml<'w> {
     out: String,
     sink: Option<&'w mut dyn Write>,
     failed: Option<io::Error>,
+    outline: Option<&'w mut dyn Outline>,
+    /// Inside a `<w:t>`: what [`Xml::text`] writes is the paragraph's text.
+    in_text: bool,
 }
 
 impl Xml<'static> {
@@ -33,6 +63,8 @@ impl Xml<'static> {
             out,
             sink: None,
             failed: None,
+            outline: None,
+            in_text: false,
         }
     }
 }
@@ -46,7 +78,16 @@ impl<'w> Xml<'w> {
             out,
             sink: Some(sink),
             failed: None,
+            outline: None,
+            in_text: false,
         }
+    }
+
+    /// Like [`Xml::streaming`], telling `outline` the text as it is written.
+    pub(super) fn watched(sink: &'w mut dyn Write, outline: &'w mut dyn Outline) -> Xml<'w> {
+        let mut x = Xml::streaming(sink);
+        x.outline = Some(outline);
+        x
     }
 
     /// Hands a full chunk to the sink; the first failure is kept for [`Xml::finish`].
@@ -89,6 +130,15 @@ impl<'w> Xml<'w> {
     pub(super) fn open(&mut self, name: &str, attributes: &[(&str, &str)]) {
         self.start(name, attributes);
         self.out.push('>');
+        if let Some(o) = self.outline.as_mut() {
+            match name {
+                "w:t" => self.in_text = true,
+                "w:tbl" => o.start_table(),
+                "w:tr" => o.start_row(),
+                "w:tc" => o.start_cell(),
+                _ => {}
+            }
+        }
     }
 
     /// `</name>`
@@ -96,6 +146,16 @@ impl<'w> Xml<'w> {
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push('>');
+        if let Some(o) = self.outline.as_mut() {
+            match name {
+                "w:t" => self.in_text = false,
+                "w:p" => o.end_paragraph(),
+                "w:tc" => o.end_cell(),
+                "w:tr" => o.end_row(),
+                "w:tbl" => o.end_table(),
+                _ => {}
+            }
+        }
         self.spill();
     }
 
@@ -103,6 +163,18 @@ impl<'w> Xml<'w> {
     pub(super) fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
         self.start(name, attributes);
         self.out.push_str("/>");
+        if let Some(o) = self.outline.as_mut() {
+            match name {
+                "w:tblHeader" => o.header_row(),
+                "w:br" => o.text("\n"),
+                "w:p" => o.end_paragraph(),
+                "w:gridSpan" => {
+                    let span = attributes.iter().find(|(k, _)| *k == "w:val");
+                    o.span(span.and_then(|(_, v)| v.parse().ok()).unwrap_or(1));
+                }
+                _ => {}
+            }
+        }
     }
 
     /// `<name w:val="v"/>`, the shape of most WordprocessingML properties.
@@ -113,6 +185,11 @@ impl<'w> Xml<'w> {
     /// Character data, escaped.
     pub(super) fn text(&mut self, text: &str) {
         self.out.push_str(&escape(text));
+        if self.in_text {
+            if let Some(o) = self.outline.as_mut() {
+                o.text(text);
+            }
+        }
     }
 
     /// The part's bytes, when it was written in memory.

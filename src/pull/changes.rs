@@ -291,7 +291,7 @@ impl Context<'_> {
         }
         let blocks = matches!(
             array.0.last(),
-            Some(PathStep::Key(k)) if k == "noi_dung" || k == "mo_dau" || k == "ket_thuc"
+            Some(PathStep::Key(k)) if matches!(&**k, "noi_dung" | "mo_dau" | "ket_thuc")
         );
         let (text, kind) = if blocks {
             match (unit.text.strip_prefix("- "), unit.text.strip_prefix("+ ")) {

@@ -3,6 +3,9 @@
 //! text taken out). Provenance matches a document's paragraphs against these; `pull` reads
 //! the same fields of the record on disk to find what changed since the render.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -27,57 +30,74 @@ impl Leaf {
     }
 }
 
-/// Every string value of `source`, in the order they are written. `None` when it is not TOML
-/// (a record that loads is always TOML). Read with the `toml` crate's spanned tables, which
-/// keep no layout and so read a record of ten thousand tasks several times faster than an
-/// editable document would.
-pub(crate) fn of(source: &str) -> Option<Vec<Leaf>> {
-    let table = DeTable::parse(source).ok()?;
-    let lines = LineIndex::new(source);
-    let mut leaves = Vec::new();
-    let mut path = Vec::new();
-    walk_table(table.get_ref(), &mut path, &lines, &mut leaves);
+/// Every string value of a record, in the order they are written: `table` is the record
+/// `source` parsed (its spanned tables, which keep no layout, so a record of ten thousand
+/// tasks is read several times faster than as an editable document).
+pub(crate) fn of(table: &DeTable<'_>, source: &str) -> Vec<Leaf> {
+    let mut walk = Walk {
+        path: Vec::new(),
+        keys: HashMap::new(),
+        lines: LineIndex::new(source),
+        out: Vec::new(),
+    };
+    walk.table(table);
+    let mut leaves = walk.out;
     leaves.sort_by_key(|l| l.line);
-    Some(leaves)
+    leaves
 }
 
-fn walk_table(table: &DeTable<'_>, path: &mut Vec<Step>, lines: &LineIndex, out: &mut Vec<Leaf>) {
-    for (key, value) in table {
-        path.push(Step::Key(key.get_ref().to_string()));
-        walk_value(value, path, lines, out);
-        path.pop();
+/// A walk through a record's tables, gathering its strings.
+struct Walk {
+    path: Vec<Step>,
+    /// Each key once: ten thousand paths share the few keys of a record.
+    keys: HashMap<String, Arc<str>>,
+    lines: LineIndex,
+    out: Vec<Leaf>,
+}
+
+impl Walk {
+    fn table(&mut self, table: &DeTable<'_>) {
+        for (key, value) in table {
+            let key: &str = key.get_ref();
+            let key = match self.keys.get(key) {
+                Some(shared) => Arc::clone(shared),
+                None => {
+                    let shared: Arc<str> = key.into();
+                    self.keys.insert(key.to_string(), Arc::clone(&shared));
+                    shared
+                }
+            };
+            self.path.push(Step::Key(key));
+            self.value(value);
+            self.path.pop();
+        }
     }
-}
 
-fn walk_value(
-    value: &Spanned<DeValue<'_>>,
-    path: &mut Vec<Step>,
-    lines: &LineIndex,
-    out: &mut Vec<Leaf>,
-) {
-    match value.get_ref() {
-        DeValue::String(s) => {
-            let clean = crate::text::clean(s);
-            let shown = clean
-                .contains('*')
-                .then(|| emphasis_taken_out(&clean))
-                .filter(|shown| *shown != clean);
-            out.push(Leaf {
-                path: FieldPath(path.clone()),
-                shown,
-                value: clean,
-                line: lines.line(value.span().start),
-            });
-        }
-        DeValue::Array(array) => {
-            for (i, v) in array.iter().enumerate() {
-                path.push(Step::Index(i));
-                walk_value(v, path, lines, out);
-                path.pop();
+    fn value(&mut self, value: &Spanned<DeValue<'_>>) {
+        match value.get_ref() {
+            DeValue::String(s) => {
+                let clean = crate::text::clean(s);
+                let shown = clean
+                    .contains('*')
+                    .then(|| emphasis_taken_out(&clean))
+                    .filter(|shown| *shown != clean);
+                self.out.push(Leaf {
+                    path: FieldPath(self.path.clone()),
+                    shown,
+                    value: clean,
+                    line: self.lines.line(value.span().start),
+                });
             }
+            DeValue::Array(array) => {
+                for (i, v) in array.iter().enumerate() {
+                    self.path.push(Step::Index(i));
+                    self.value(v);
+                    self.path.pop();
+                }
+            }
+            DeValue::Table(table) => self.table(table),
+            _ => {}
         }
-        DeValue::Table(table) => walk_table(table, path, lines, out),
-        _ => {}
     }
 }
 
@@ -118,7 +138,7 @@ mod tests {
     #[test]
     fn every_string_is_found_with_its_path_line_and_shown_form() {
         let source = "trich_yeu = \"Kế hoạch\"\nso = 3\n[[phan]]\nnoi_dung = [\"a **b**\", { \"-\" = \"c\" }]\n";
-        let leaves = of(source).unwrap();
+        let leaves = of(DeTable::parse(source).unwrap().get_ref(), source);
         let found: Vec<(String, &str, Option<&str>, usize)> = leaves
             .iter()
             .map(|l| {

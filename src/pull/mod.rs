@@ -13,6 +13,7 @@ mod align;
 mod apply;
 mod changes;
 pub(crate) mod leaves;
+mod map;
 pub(crate) mod path;
 pub(crate) mod provenance;
 mod read;
@@ -36,8 +37,9 @@ pub(crate) struct Source {
 }
 
 impl Source {
-    pub(crate) fn of(loaded: &record::Loaded) -> Source {
-        let leaves = leaves::of(&loaded.source).unwrap_or_default();
+    /// Takes the record's strings out of `loaded`.
+    pub(crate) fn of(loaded: &mut record::Loaded) -> Source {
+        let leaves = std::mem::take(&mut loaded.leaves);
         Source {
             record: loaded
                 .path
@@ -49,11 +51,11 @@ impl Source {
         }
     }
 
-    /// The provenance part of a document whose word/document.xml is `document_xml`.
-    pub(crate) fn item(&self, document_xml: &[u8]) -> Result<String, String> {
-        let units = read::document(document_xml, None)?.units;
-        let p = provenance::build(self.record.clone(), self.date.clone(), units, &self.leaves);
-        Ok(provenance::to_xml(&p))
+    /// What watches a document rendered from the record as it is written, and gives its
+    /// provenance part.
+    pub(crate) fn recorder(&self) -> provenance::Recorder<'_> {
+        let builder = provenance::Builder::new(&self.record, self.date.as_deref(), &self.leaves);
+        provenance::Recorder::new(builder)
     }
 }
 
@@ -181,8 +183,7 @@ pub(crate) fn pull(docx: &Path, options: &Options) -> Result<Pulled, Error> {
             .and_then(crate::progress::parse_date)
     });
     let compute = |source: &str| -> Result<(Vec<Finding>, Vec<leaves::Leaf>), Error> {
-        let loaded = record::parse(&record_path, source)?;
-        let current = leaves::of(&loaded.source).unwrap_or_default();
+        let current = record::parse(&record_path, source)?.leaves;
         let base: Vec<(String, units::Place)> = provenance
             .entries
             .iter()

@@ -3,11 +3,13 @@
 //! back by `vanban pull`. One owner for its spelling and parsing, so the two always agree.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// One step of a path: a table key, or a position in an array (of values or of tables).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Step {
-    Key(String),
+    /// Shared: a record of ten thousand tasks repeats a few keys in every path.
+    Key(Arc<str>),
     Index(usize),
 }
 
@@ -54,9 +56,9 @@ impl FieldPath {
                 }
                 '.' if !first => {
                     chars.next();
-                    steps.push(Step::Key(key(&mut chars)?));
+                    steps.push(Step::Key(key(&mut chars)?.into()));
                 }
-                _ if first => steps.push(Step::Key(key(&mut chars)?)),
+                _ if first => steps.push(Step::Key(key(&mut chars)?.into())),
                 _ => return None,
             }
             first = false;
@@ -92,27 +94,58 @@ fn is_bare(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '-'
 }
 
-impl fmt::Display for FieldPath {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, step) in self.0.iter().enumerate() {
+impl FieldPath {
+    /// Writes the steps from `from` on as [`fmt::Display`] writes them within the whole path
+    /// (a key after the first step is preceded by a dot), straight into `out`.
+    pub(crate) fn write_from(&self, from: usize, out: &mut String) {
+        for (i, step) in self.0.iter().enumerate().skip(from) {
             match step {
-                Step::Index(n) => write!(f, "[{n}]")?,
+                Step::Index(n) => {
+                    out.push('[');
+                    push_number(out, *n);
+                    out.push(']');
+                }
                 Step::Key(k) => {
                     if i > 0 {
-                        f.write_str(".")?;
+                        out.push('.');
                     }
                     if k.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
                         && k.chars().all(is_bare)
                     {
-                        f.write_str(k)?;
+                        out.push_str(k);
                     } else {
-                        let escaped = k.replace('\\', "\\\\").replace('"', "\\\"");
-                        write!(f, "\"{escaped}\"")?;
+                        out.push('"');
+                        out.push_str(&k.replace('\\', "\\\\").replace('"', "\\\""));
+                        out.push('"');
                     }
                 }
             }
         }
-        Ok(())
+    }
+}
+
+/// Appends the decimal digits of `n`.
+pub(crate) fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0_u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        // A digit fits a byte.
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|d| char::from(*d)));
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        self.write_from(0, &mut out);
+        f.write_str(&out)
     }
 }
 
@@ -132,6 +165,10 @@ mod tests {
             assert_eq!(path.to_string(), text);
         }
         assert!(FieldPath::parse("").is_none());
+        let path = FieldPath::parse("a.\"b \\\" c\"[12].d").unwrap();
+        let mut rest = String::new();
+        path.write_from(2, &mut rest);
+        assert_eq!(rest, "[12].d");
         assert!(FieldPath::parse("a[x]").is_none());
     }
 

@@ -1,23 +1,23 @@
 //! Provenance: which record field each paragraph and table cell of a rendered .docx shows.
 //!
-//! Built at render from the document vanban just wrote and the record's own text: each unit
+//! Built at render from the document's text as vanban's XML writer writes it (the
+//! [`Recorder`] is told each paragraph, table and cell) and the record's own text: each unit
 //! (a body paragraph, or a table cell with its paragraphs joined by line breaks) is split into
 //! the record strings it shows and the words around them that the template or vanban added
 //! ("- Nhiệm vụ, giải pháp khắc phục: " … "."). Matching the written text, not the template,
 //! keeps this true for any template. Text that is no record string (numbers, totals, heading
 //! numbers, the header block's fixed lines) is kept as text: `pull` reports edits to it as
-//! "not from the record". The map travels inside the .docx as a custom XML part, which Word
-//! and LibreOffice both keep when they save.
+//! "not from the record". The map (`map`) travels inside the .docx as a custom XML part,
+//! which Word and LibreOffice both keep when they save.
 
 use std::collections::HashMap;
-
-use quick_xml::events::Event;
+use std::ops::Range;
 
 use super::leaves::Leaf;
+use super::map;
 use super::path::{FieldPath, Step};
-use super::units::{Place, Unit};
-
-use crate::docx::PROVENANCE_NAMESPACE as NAMESPACE;
+use super::units::{Collector, Place, Unit};
+use crate::docx::Outline;
 
 /// Shortest record text looked for inside a longer paragraph; shorter text only maps when it
 /// is a whole cell or paragraph, so "Quý I" in a cell maps, the letter "a" in a sentence not.
@@ -33,6 +33,18 @@ pub(crate) enum Part {
         path: FieldPath,
         text: String,
         /// Shown in capitals (section titles): the record's own case is not on the page.
+        upper: bool,
+    },
+}
+
+/// A piece of a unit's text while the map is built: a byte range of the text, and for a
+/// record string the index of its leaf.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Fixed(Range<usize>),
+    Field {
+        leaf: usize,
+        range: Range<usize>,
         upper: bool,
     },
 }
@@ -74,34 +86,6 @@ pub(crate) struct Provenance {
     /// entry made from an edited Tiến độ cell.
     pub date: Option<String>,
     pub entries: Vec<Entry>,
-}
-
-/// Builds the provenance of `units` (a rendered document) from the record's strings.
-pub(crate) fn build(
-    record: String,
-    date: Option<String>,
-    units: Vec<Unit>,
-    leaves: &[Leaf],
-) -> Provenance {
-    let index = Index::new(leaves);
-    let mut last = None;
-    let mut entries: Vec<Entry> = units
-        .into_iter()
-        .map(|unit| {
-            let parts = index.parts(&unit.text, &mut last);
-            Entry {
-                place: unit.place,
-                parts,
-                progress: None,
-            }
-        })
-        .collect();
-    mark_progress(&mut entries);
-    Provenance {
-        record,
-        date,
-        entries,
-    }
 }
 
 /// Record strings by the text a document shows, and by their first characters. Many strings
@@ -174,24 +158,23 @@ impl<'a> Index<'a> {
         candidates.get(after).copied().unwrap_or(candidates[0])
     }
 
-    fn field(&self, leaf: usize, text: &str, upper: bool) -> Part {
-        Part::Field {
-            path: self.leaves[leaf].path.clone(),
-            text: text.to_string(),
-            upper,
-        }
-    }
-
-    fn parts(&self, text: &str, last: &mut Option<usize>) -> Vec<Part> {
+    /// `text` cut into the record strings it shows and the words around them, as byte
+    /// ranges of `text`.
+    fn pieces(&self, text: &str, last: &mut Option<usize>) -> Vec<Piece> {
         if let Some(candidates) = self.whole.get(text) {
             let leaf = Self::nearest(candidates, *last);
             *last = Some(leaf);
-            return vec![self.field(leaf, text, false)];
+            return vec![Piece::Field {
+                leaf,
+                range: 0..text.len(),
+                upper: false,
+            }];
         }
-        let mut parts = Vec::new();
-        let mut fixed = String::new();
-        let mut rest = text;
-        while !rest.is_empty() {
+        let mut pieces = Vec::new();
+        let mut fixed = 0;
+        let mut at = 0;
+        while at < text.len() {
+            let rest = &text[at..];
             if let Some((form, upper)) = self.longest_at(rest) {
                 let candidates = if upper {
                     &self.capitals[form]
@@ -199,24 +182,25 @@ impl<'a> Index<'a> {
                     &self.whole[form]
                 };
                 let leaf = Self::nearest(candidates, *last);
-                if !fixed.is_empty() {
-                    parts.push(Part::Fixed(std::mem::take(&mut fixed)));
+                if fixed < at {
+                    pieces.push(Piece::Fixed(fixed..at));
                 }
-                parts.push(self.field(leaf, form, upper));
+                pieces.push(Piece::Field {
+                    leaf,
+                    range: at..at + form.len(),
+                    upper,
+                });
                 *last = Some(leaf);
-                rest = &rest[form.len()..];
+                at += form.len();
+                fixed = at;
                 continue;
             }
-            let mut chars = rest.chars();
-            if let Some(c) = chars.next() {
-                fixed.push(c);
-            }
-            rest = chars.as_str();
+            at += rest.chars().next().map_or(1, char::len_utf8);
         }
-        if !fixed.is_empty() {
-            parts.push(Part::Fixed(fixed));
+        if fixed < text.len() {
+            pieces.push(Piece::Fixed(fixed..text.len()));
         }
-        parts
+        pieces
     }
 
     /// The longest record text that `text` starts with, and whether it is in capitals.
@@ -239,8 +223,8 @@ fn row_item(path: &FieldPath) -> Option<FieldPath> {
             Step::Key(c),
             Step::Index(j),
             ..,
-        ] if t == "tieu_chi" && c == "con" => Some(FieldPath(path.0[..4].to_vec())),
-        [Step::Key(t), Step::Index(i), ..] if t == "tieu_chi" => Some(FieldPath(vec![
+        ] if &**t == "tieu_chi" && &**c == "con" => Some(FieldPath(path.0[..4].to_vec())),
+        [Step::Key(t), Step::Index(i), ..] if &**t == "tieu_chi" => Some(FieldPath(vec![
             Step::Key(t.clone()),
             Step::Index(*i),
             Step::Key("khac_phuc".into()),
@@ -251,211 +235,187 @@ fn row_item(path: &FieldPath) -> Option<FieldPath> {
             Step::Key(v),
             Step::Index(_),
             ..,
-        ] if n == "nhom" && v == "nhiem_vu" => Some(FieldPath(path.0[..4].to_vec())),
+        ] if &**n == "nhom" && &**v == "nhiem_vu" => Some(FieldPath(path.0[..4].to_vec())),
         _ => None,
     }
 }
 
-/// Marks the cells of progress columns (headed "Tiến độ…") with the item of their row.
-fn mark_progress(entries: &mut [Entry]) {
-    let mut headers: HashMap<(usize, usize), String> = HashMap::new();
-    for e in entries.iter() {
-        if let Place::Cell {
-            table,
-            column,
-            header: true,
-            ..
-        } = e.place
-        {
-            headers
-                .entry((table, column))
-                .or_default()
-                .push_str(&e.text());
-        }
-    }
-    let mut rows: HashMap<(usize, usize), FieldPath> = HashMap::new();
-    for e in entries.iter() {
-        if let Place::Cell {
-            table,
-            row,
-            header: false,
-            ..
-        } = e.place
-        {
-            if let Some(item) = e.fields().find_map(|(p, _, _)| row_item(p)) {
-                rows.entry((table, row)).or_insert(item);
-            }
-        }
-    }
-    for e in entries.iter_mut() {
-        if let Place::Cell {
-            table,
-            row,
-            column,
-            header: false,
-        } = e.place
-        {
-            let progress_column = headers
-                .get(&(table, column))
-                .is_some_and(|h| crate::text::upper(h).contains("TIẾN ĐỘ"));
-            if progress_column {
-                e.progress = rows.get(&(table, row)).cloned();
-            }
-        }
-    }
+/// Builds the provenance of a document unit by unit, as the document is written, into the
+/// text of its map (`map`): a table row is held until the row ends, since a progress cell's
+/// item is named by the strings of its whole row.
+pub(crate) struct Builder<'a> {
+    index: Index<'a>,
+    last: Option<usize>,
+    /// Header cells by (table, column): their text so far, and whether it names a progress
+    /// column (Tiến độ).
+    headers: HashMap<(usize, usize), (String, bool)>,
+    /// The body cells of the row being written, with their pieces.
+    row: Vec<(Unit, Vec<Piece>)>,
+    map: map::Writer,
 }
 
-/// The provenance as the XML of its custom part.
-pub(crate) fn to_xml(p: &Provenance) -> String {
-    use std::fmt::Write;
-
-    use quick_xml::escape::escape as esc;
-    let mut xml = String::with_capacity(64 * p.entries.len() + 256);
-    xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
-    // Writing into a String cannot fail.
-    let _ = write!(
-        xml,
-        "<v:provenance xmlns:v=\"{NAMESPACE}\" record=\"{}\"",
-        esc(&p.record)
-    );
-    if let Some(date) = &p.date {
-        let _ = write!(xml, " date=\"{}\"", esc(date));
+impl<'a> Builder<'a> {
+    pub(crate) fn new(record: &str, date: Option<&str>, leaves: &'a [Leaf]) -> Builder<'a> {
+        Builder {
+            index: Index::new(leaves),
+            last: None,
+            headers: HashMap::new(),
+            row: Vec::new(),
+            map: map::Writer::new(record, date),
+        }
     }
-    xml.push('>');
-    for e in &p.entries {
-        match e.place {
-            Place::Paragraph => xml.push_str("<v:p>"),
+
+    /// The next unit of the document.
+    pub(crate) fn unit(&mut self, unit: Unit) {
+        let pieces = self.index.pieces(&unit.text, &mut self.last);
+        match unit.place {
             Place::Cell {
                 table,
                 row,
-                column,
-                header,
+                header: false,
+                ..
             } => {
-                let _ = write!(xml, "<v:c t=\"{table}\" r=\"{row}\" c=\"{column}\"");
-                if header {
-                    xml.push_str(" h=\"1\"");
+                let same_row = self.row.first().is_none_or(|(u, _)| {
+                    matches!(u.place, Place::Cell { table: t, row: r, .. } if (t, r) == (table, row))
+                });
+                if !same_row {
+                    self.end_row();
                 }
-                if let Some(item) = &e.progress {
-                    let _ = write!(xml, " progress=\"{}\"", esc(item.to_string()));
-                }
-                xml.push('>');
+                self.row.push((unit, pieces));
+            }
+            Place::Cell {
+                table,
+                column,
+                header: true,
+                ..
+            } => {
+                self.end_row();
+                let (text, progress) = self.headers.entry((table, column)).or_default();
+                text.push_str(&unit.text);
+                *progress = crate::text::upper(text).contains("TIẾN ĐỘ");
+                self.write(&unit, &pieces, None);
+            }
+            Place::Paragraph => {
+                self.end_row();
+                self.write(&unit, &pieces, None);
             }
         }
-        for part in &e.parts {
-            match part {
-                Part::Fixed(t) => {
-                    let _ = write!(xml, "<v:t>{}</v:t>", esc(t));
-                }
-                Part::Field { path, text, upper } => {
-                    let _ = write!(xml, "<v:f path=\"{}\"", esc(path.to_string()));
-                    if *upper {
-                        xml.push_str(" upper=\"1\"");
-                    }
-                    let _ = write!(xml, ">{}</v:f>", esc(text));
-                }
-            }
-        }
-        xml.push_str(match e.place {
-            Place::Paragraph => "</v:p>",
-            Place::Cell { .. } => "</v:c>",
-        });
     }
-    xml.push_str("</v:provenance>");
-    xml
+
+    fn write(&mut self, unit: &Unit, pieces: &[Piece], progress: Option<&FieldPath>) {
+        let leaves = self.index.leaves;
+        let parts = pieces.iter().map(|p| match p {
+            Piece::Fixed(range) => map::Piece::Fixed(&unit.text[range.clone()]),
+            Piece::Field { leaf, range, upper } => map::Piece::Field {
+                path: &leaves[*leaf].path,
+                text: &unit.text[range.clone()],
+                upper: *upper,
+            },
+        });
+        self.map.entry(unit.place, progress, parts);
+    }
+
+    fn in_progress_column(&self, place: Place) -> bool {
+        match place {
+            Place::Cell { table, column, .. } => {
+                self.headers.get(&(table, column)).is_some_and(|h| h.1)
+            }
+            Place::Paragraph => false,
+        }
+    }
+
+    /// Marks the row's cells of progress columns with the item of the row, and writes them.
+    fn end_row(&mut self) {
+        let row = std::mem::take(&mut self.row);
+        let item = if row.iter().any(|(u, _)| self.in_progress_column(u.place)) {
+            row.iter().find_map(|(_, pieces)| {
+                pieces.iter().find_map(|p| match p {
+                    Piece::Field { leaf, .. } => row_item(&self.index.leaves[*leaf].path),
+                    Piece::Fixed(_) => None,
+                })
+            })
+        } else {
+            None
+        };
+        for (unit, pieces) in &row {
+            let progress = item
+                .as_ref()
+                .filter(|_| self.in_progress_column(unit.place));
+            self.write(unit, pieces, progress);
+        }
+        self.row = row;
+        self.row.clear();
+    }
+
+    /// The map, as the XML of its custom part.
+    pub(crate) fn finish(mut self) -> String {
+        self.end_row();
+        self.map.finish()
+    }
 }
 
-/// Reads a provenance part back; `None` when `xml` is not one (another custom part).
-pub(crate) fn from_xml(xml: &[u8]) -> Option<Provenance> {
-    let mut reader = quick_xml::Reader::from_reader(xml);
-    reader.config_mut().expand_empty_elements = true;
-    let mut provenance: Option<Provenance> = None;
-    let mut entry: Option<Entry> = None;
-    let mut part: Option<Part> = None;
-    let mut buf = Vec::new();
-    let push = |part: &mut Option<Part>, text: &str| {
-        if let Some(Part::Fixed(s) | Part::Field { text: s, .. }) = part.as_mut() {
-            s.push_str(text);
+/// Watches vanban's own document as it is written ([`crate::docx::Outline`]): its units, as
+/// `read` finds them in a document, go one by one into the [`Builder`].
+pub(crate) struct Recorder<'a> {
+    units: Collector,
+    builder: Builder<'a>,
+}
+
+impl<'a> Recorder<'a> {
+    pub(crate) fn new(builder: Builder<'a>) -> Recorder<'a> {
+        Recorder {
+            units: Collector::default(),
+            builder,
         }
-    };
-    loop {
-        match reader.read_event_into(&mut buf).ok()? {
-            Event::Start(e) => {
-                let attr = |name: &str| -> Option<String> {
-                    e.attributes()
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == name)
-                        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
-                        .map(|v| v.into_owned())
-                };
-                let number = |name: &str| attr(name).and_then(|v| v.parse::<usize>().ok());
-                match e.local_name().as_ref() {
-                    "provenance" => {
-                        let ours = e.attributes().flatten().any(|a| {
-                            a.key.as_ref().starts_with("xmlns") && a.value.as_ref() == NAMESPACE
-                        });
-                        if !ours {
-                            return None;
-                        }
-                        provenance = Some(Provenance {
-                            record: attr("record")?,
-                            date: attr("date"),
-                            entries: Vec::new(),
-                        });
-                    }
-                    "p" => {
-                        entry = Some(Entry {
-                            place: Place::Paragraph,
-                            parts: Vec::new(),
-                            progress: None,
-                        });
-                    }
-                    "c" => {
-                        entry = Some(Entry {
-                            place: Place::Cell {
-                                table: number("t")?,
-                                row: number("r")?,
-                                column: number("c")?,
-                                header: attr("h").is_some(),
-                            },
-                            parts: Vec::new(),
-                            progress: attr("progress").and_then(|p| FieldPath::parse(&p)),
-                        });
-                    }
-                    "t" => part = Some(Part::Fixed(String::new())),
-                    "f" => {
-                        part = Some(Part::Field {
-                            path: FieldPath::parse(&attr("path")?)?,
-                            text: String::new(),
-                            upper: attr("upper").is_some(),
-                        });
-                    }
-                    _ => {}
-                }
-            }
-            Event::Text(t) => push(&mut part, &t.xml10_content()),
-            Event::GeneralRef(r) => {
-                let reference = format!("&{};", r.xml10_content());
-                push(&mut part, &quick_xml::escape::unescape(&reference).ok()?);
-            }
-            Event::End(e) => match e.local_name().as_ref() {
-                "t" | "f" => {
-                    if let (Some(en), Some(p)) = (entry.as_mut(), part.take()) {
-                        en.parts.push(p);
-                    }
-                }
-                "p" | "c" => {
-                    if let (Some(pr), Some(en)) = (provenance.as_mut(), entry.take()) {
-                        pr.entries.push(en);
-                    }
-                }
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
-        }
-        buf.clear();
     }
-    provenance
+
+    fn drain(&mut self) {
+        for unit in self.units.units.drain(..) {
+            self.builder.unit(unit);
+        }
+    }
+}
+
+impl Outline for Recorder<'_> {
+    fn start_table(&mut self) {
+        self.units.start_table();
+    }
+    fn end_table(&mut self) {
+        self.units.end_table();
+    }
+    fn start_row(&mut self) {
+        self.units.start_row();
+    }
+    fn header_row(&mut self) {
+        self.units.header_row();
+    }
+    fn end_row(&mut self) {
+        self.units.end_row();
+    }
+    fn start_cell(&mut self) {
+        self.units.start_cell();
+    }
+    fn span(&mut self, columns: usize) {
+        self.units.span(columns);
+    }
+    fn end_cell(&mut self) {
+        self.units.end_cell();
+        self.drain();
+    }
+    fn text(&mut self, text: &str) {
+        self.units.text(text);
+    }
+    fn end_paragraph(&mut self) {
+        self.units.end_paragraph();
+        self.drain();
+    }
+}
+
+impl crate::docx::Recording for Recorder<'_> {
+    fn item(mut self) -> String {
+        self.drain();
+        self.builder.finish()
+    }
 }
 
 #[cfg(test)]
@@ -478,8 +438,20 @@ mod tests {
         }
     }
 
+    fn cell(row: usize, column: usize, header: bool, text: &str) -> Unit {
+        Unit {
+            place: Place::Cell {
+                table: 0,
+                row,
+                column,
+                header,
+            },
+            text: text.into(),
+        }
+    }
+
     #[test]
-    fn template_words_around_a_field_are_kept_apart_and_survive_xml() {
+    fn template_words_around_a_field_are_kept_apart_and_survive_the_map() {
         let leaves = [
             leaf(
                 "tieu_chi[0].khac_phuc.giai_phap[0]",
@@ -489,16 +461,27 @@ mod tests {
             leaf("tieu_chi[1].khac_phuc.thoi_gian", "Thường xuyên"),
             leaf("tieu_chi[2].khac_phuc.thoi_gian", "Thường xuyên"),
             leaf("tieu_chi[0].ma", "1.2"),
+            leaf("tieu_chi[1].ten", "Cải cách thể chế"),
         ];
-        let units = vec![
+        let units = [
             paragraph("- Nhiệm vụ, giải pháp khắc phục: Tăng cường kiểm tra <&> \"x\"."),
             paragraph("I. MỤC ĐÍCH, YÊU CẦU"),
             paragraph("Thường xuyên"),
             paragraph("Thường xuyên"),
             paragraph("1.2"),
-            paragraph("Dòng\tcố định\ncủa vanban"),
+            paragraph("Dòng\tcố định\ncủa vanban\\"),
+            cell(0, 0, true, "Tiêu chí"),
+            cell(0, 1, true, "Tiến độ"),
+            cell(1, 0, false, "Cải cách thể chế"),
+            cell(1, 1, false, "Đang làm"),
         ];
-        let p = build("k.toml".into(), Some("2021-03-19".into()), units, &leaves);
+        let mut builder = Builder::new("k.toml", Some("2021-03-19"), &leaves);
+        for unit in units.iter().cloned() {
+            builder.unit(unit);
+        }
+        let p = map::read(builder.finish().as_bytes()).unwrap();
+        assert_eq!(p.record, "k.toml");
+        assert_eq!(p.date.as_deref(), Some("2021-03-19"));
         let paths: Vec<Vec<String>> = p
             .entries
             .iter()
@@ -513,6 +496,10 @@ mod tests {
                 vec!["tieu_chi[2].khac_phuc.thoi_gian".into()],
                 vec![],
                 vec![],
+                vec![],
+                vec![],
+                vec!["tieu_chi[1].ten".into()],
+                vec![],
             ]
         );
         assert_eq!(
@@ -520,8 +507,19 @@ mod tests {
             Part::Fixed("- Nhiệm vụ, giải pháp khắc phục: ".into())
         );
         assert!(p.entries[1].fields().all(|f| f.2));
-        let xml = to_xml(&p);
-        assert_eq!(from_xml(xml.as_bytes()), Some(p));
-        assert_eq!(from_xml(b"<other xmlns=\"urn:x\"/>"), None);
+        let texts: Vec<String> = p.entries.iter().map(Entry::text).collect();
+        let written: Vec<String> = units.iter().map(|u| u.text.clone()).collect();
+        assert_eq!(texts, written);
+        let places: Vec<Place> = p.entries.iter().map(|e| e.place).collect();
+        let written: Vec<Place> = units.iter().map(|u| u.place).collect();
+        assert_eq!(places, written);
+        let progress: Vec<Option<String>> = p
+            .entries
+            .iter()
+            .map(|e| e.progress.as_ref().map(ToString::to_string))
+            .collect();
+        assert_eq!(progress[9].as_deref(), Some("tieu_chi[1].khac_phuc"));
+        assert!(progress[..9].iter().all(Option::is_none));
+        assert_eq!(map::read(b"<other xmlns=\"urn:x\"/>"), None);
     }
 }

@@ -4,14 +4,16 @@
 //!
 //! Read with quick-xml rather than docx-rs's reader: docx-rs 0.4.22 does not read custom XML
 //! parts at all, and keeps private what `pull` needs of the rest (a cell's grid span, the id
-//! of a comment's range end, the text of a deletion). The same reader reads vanban's own
-//! document at render, so the units of an unedited file are exactly those of its provenance.
+//! of a comment's range end, the text of a deletion). Units are gathered by the same
+//! `Collector` that records vanban's own document at render from its XML writer, so the units
+//! of an unedited file are exactly those of its provenance (a test here holds them equal).
 
 use std::io::{Read, Seek};
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::provenance::{self, Provenance};
+use super::map;
+use super::provenance::Provenance;
 use super::units::{Collector, Unit};
 
 /// Largest part read from a .docx (the document of a 10,000-row plan is a few MiB).
@@ -269,7 +271,7 @@ pub(crate) fn package(bytes: &[u8]) -> Result<(Option<Provenance>, Document), Un
     let mut found = None;
     for name in names {
         if let Some(xml) = part(&mut zip, &name)? {
-            if let Some(p) = provenance::from_xml(&xml) {
+            if let Some(p) = map::read(&xml) {
                 found = Some(p);
                 break;
             }
@@ -280,4 +282,49 @@ pub(crate) fn package(bytes: &[u8]) -> Result<(Option<Provenance>, Document), Un
     let comments_xml = part(&mut zip, "word/comments.xml")?;
     let document = document(&document_xml, comments_xml.as_deref()).map_err(Unreadable::NotWord)?;
     Ok((found, document))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The map is built from the writer's elements, not by reading the part back: for every
+    /// bundled plan and every test record that renders (hostile text, line breaks, spanned
+    /// cells), it holds exactly the units a reader finds in the written document.
+    #[test]
+    fn the_map_holds_the_units_a_reader_finds_in_the_written_document() {
+        let templates = crate::template::Templates::load(None).unwrap();
+        let root = env!("CARGO_MANIFEST_DIR");
+        let records = ["plans", "tests/fixtures/good", "tests/fixtures/corpus"]
+            .iter()
+            .flat_map(|folder| {
+                walkdir::WalkDir::new(format!("{root}/{folder}")).sort_by_file_name()
+            })
+            .map(|e| e.unwrap().into_path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"));
+        let mut documents = 0;
+        for record in records {
+            let options = crate::pipeline::RenderOptions::default();
+            let Ok(rendered) = crate::pipeline::render(&record, &templates, options) else {
+                continue;
+            };
+            for file in rendered.files {
+                let (provenance, document) = package(&file.bytes).unwrap();
+                let mapped: Vec<(String, _)> = provenance
+                    .unwrap()
+                    .entries
+                    .iter()
+                    .map(|e| (e.text(), e.place))
+                    .collect();
+                let read: Vec<(String, _)> = document
+                    .units
+                    .into_iter()
+                    .map(|u| (u.text, u.place))
+                    .collect();
+                assert_eq!(mapped, read, "{}", record.display());
+                documents += 1;
+            }
+        }
+        assert!(documents >= 20, "{documents}");
+    }
 }

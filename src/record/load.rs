@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::date::{DocDate, calendar_date};
@@ -24,6 +25,8 @@ pub struct Loaded {
     /// The record's path and NFC text, so later stages can point at a span.
     pub path: PathBuf,
     pub source: String,
+    /// Every string of the record with its path and line, in the order written.
+    pub(crate) leaves: Vec<crate::pull::leaves::Leaf>,
 }
 
 impl Loaded {
@@ -72,14 +75,20 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
 
 /// Parses and checks record text; `path` is only used in messages.
 pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
-    let record: Record = toml::from_str(source).map_err(|e| {
+    let refused = |e: toml::de::Error| {
         let explained = explain::parser_error(&e, source);
         Error::located(
             Location::from_span(path, source, explained.span),
             explained.message,
         )
         .help(explained.help)
-    })?;
+    };
+    let table = toml::de::DeTable::parse(source).map_err(refused)?;
+    // The record's strings with their paths, for the provenance of what is rendered from it
+    // (`pull`): read from the same parse as the record, which is most of a large record's
+    // loading time and memory.
+    let leaves = crate::pull::leaves::of(table.get_ref(), source);
+    let record = Record::deserialize(toml::de::Deserializer::from(table)).map_err(refused)?;
     let at = |span: std::ops::Range<usize>, message: Check, help: Check| {
         Error::located(Location::from_span(path, source, span), message).help(help)
     };
@@ -133,6 +142,7 @@ pub fn parse(path: &Path, source: &str) -> Result<Loaded, Error> {
         warnings,
         path: path.to_path_buf(),
         source: source.to_string(),
+        leaves,
     })
 }
 
