@@ -63,6 +63,32 @@ pub fn assert_contains(text: &str, expected: &str) {
     assert!(text.contains(expected), "{expected:?} not in\n{text}");
 }
 
+/// Asserts that `vanban pull` reported the edits a leader made to the bundled 2020 plan in the
+/// pull tests (a solution changed, one added, a detail deleted, the number typed, a tracked
+/// change and a comment), whichever program saved them.
+#[track_caller]
+pub fn assert_leaders_edits_reported(printed: &str) {
+    assert_contains(
+        printed,
+        "tieu_chi[1].khac_phuc.giai_phap[0]: changed “Giao các phòng, ban, đơn vị chuyên môn tham mưu, trình HĐND, UBND tỉnh ban hành.” → “Giao các phòng, ban, đơn vị thuộc Sở tham mưu, trình HĐND, UBND tỉnh ban hành.”",
+    );
+    assert_contains(
+        printed,
+        "tieu_chi[1].khac_phuc.giai_phap[1]: new paragraph “Rà soát lại quy trình ban hành văn bản.”",
+    );
+    assert_contains(
+        printed,
+        "tieu_chi[2].chi_tiet[0]: paragraph deleted “Có báo cáo",
+    );
+    assert_contains(printed, "“Số: 12/KH-SNV”");
+    assert_contains(printed, "tracked insertion by Lãnh đạo Sở: “thuộc Sở ”");
+    assert_contains(printed, "tracked deletion by Lãnh đạo Sở: “chuyên môn ”");
+    assert_contains(
+        printed,
+        "comment by Phó Giám đốc on “Trong năm 2021”: Xem lại thời hạn",
+    );
+}
+
 /// Asserts that `text` starts with `expected`, showing both when it does not.
 #[track_caller]
 pub fn assert_starts(text: &str, expected: &str) {
