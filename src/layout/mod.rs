@@ -8,6 +8,7 @@
 mod body;
 pub(crate) mod measure;
 mod table;
+mod widths;
 mod wrap;
 
 pub(crate) use body::{BodyItem, ParaKind, Paragraph, number_body};

@@ -1,22 +1,17 @@
 //! Table geometry: how wide each column is and which rows must stay on one page.
 //!
-//! A column whose width the record (or template) gives keeps its share of the text width. The
-//! others are sized from what they hold, their lines counted word by word as Word fills them
-//! (`wrap`): each gets at least its longest word, so no word breaks mid-syllable; none grows
-//! past the width where none of its cells wraps while another still does, so an empty Ghi
-//! chú column keeps its heading's width and a short "Thời gian" column what its longest entry
-//! needs; the text-heavy columns share the rest where it saves most lines (the table's
-//! height first, then each cell's, then the tallest cells' evenness; see `column_widths`).
-//! Searching for height alone, with lines estimated as a paragraph's width over the
-//! column's, once left a ten-word progress entry eight lines tall beside an empty column as
-//! wide: narrow columns lose room at every line end, which that estimate did not see. A row
-//! stays whole on its page when it is short; a tall row may break, so a page never ends
-//! half empty before it.
+//! Each cell's paragraphs are measured once, word by word with the fonts' metrics (`wrap`),
+//! so that the width search (`widths`) and the row heights count lines as Word and
+//! LibreOffice fill them. A column whose width the record gives and that is narrower than a
+//! word it holds is reported, since Word would break the word mid-syllable. A row stays
+//! whole on its page when it is short; a tall row may break, so a page never ends half
+//! empty before it.
 
 use std::ops::Range;
 
 use super::CELL_MARGINS;
 use super::measure::Face;
+use super::widths::column_widths;
 use super::wrap::{self, Word};
 use crate::model::{Cell, Row, RowKind, Span, Table};
 
@@ -113,7 +108,7 @@ fn lines<'a>(row: &'a Row, cell: &'a Cell) -> impl Iterator<Item = Vec<Segment<'
 
 /// The paragraphs of every single-column cell, their words measured once, and per column
 /// the widest word.
-struct Measured {
+pub(super) struct Measured {
     /// Every word, row after row, column after column.
     words: Vec<Word>,
     /// Every paragraph, as a range of `words`.
@@ -123,7 +118,7 @@ struct Measured {
     cells: Vec<Range<usize>>,
     columns: usize,
     /// Per column, the width of its longest word (or of a heading of two words).
-    longest_word: Vec<u32>,
+    pub(super) longest_word: Vec<u32>,
     /// Per column, its widest single word and that word's width.
     widest_word: Vec<(u32, String)>,
 }
@@ -135,7 +130,7 @@ impl Measured {
 
     /// The lines of a cell in a column `width` twips wide (none where a spanning cell
     /// covers the column).
-    fn lines(&self, row: usize, column: usize, width: u32) -> u32 {
+    pub(super) fn lines(&self, row: usize, column: usize, width: u32) -> u32 {
         let inner = inner(width);
         self.paragraphs(row, column)
             .iter()
@@ -144,21 +139,21 @@ impl Measured {
     }
 
     /// The fewest lines a cell can take, however wide its column: one per paragraph.
-    fn fewest_lines(&self, row: usize, column: usize) -> u32 {
+    pub(super) fn fewest_lines(&self, row: usize, column: usize) -> u32 {
         u32::try_from(self.paragraphs(row, column).len()).unwrap_or(u32::MAX)
     }
 }
 
 /// The room for text in a column `width` twips wide: less its margins, and the slack that
 /// Word's and LibreOffice's rounding of glyph positions needs.
-fn inner(width: u32) -> u32 {
+pub(super) fn inner(width: u32) -> u32 {
     width.saturating_sub(WORD_SLACK)
 }
 
 /// At most this many rows are weighed when sizing columns; a longer table is sampled evenly.
-const SAMPLED_ROWS: usize = 400;
+pub(super) const SAMPLED_ROWS: usize = 400;
 
-fn measure_cells(table: &Table, size: f32) -> Measured {
+pub(super) fn measure_cells(table: &Table, size: f32) -> Measured {
     let columns = table.widths.len();
     let mut words = Vec::with_capacity(table.rows.len() * columns * 8);
     let mut paragraphs = Vec::with_capacity(table.rows.len() * columns);
@@ -206,305 +201,9 @@ fn measure_cells(table: &Table, size: f32) -> Measured {
     }
 }
 
-/// One content-sized column's cells in the sampled rows, in lines, at each width it may
-/// take: `least + k × step` on rung k, from its longest word up to the first width at which
-/// none of its cells wraps (what its content can use), or the width there is to give.
-struct Ladder {
-    rows: usize,
-    /// Rung after rung, the lines of the cell in each sampled row.
-    lines: Vec<u32>,
-    /// Per rung, the lines of all the column's cells.
-    total: Vec<u32>,
-    /// Per rung, the lines of the column's tallest cell.
-    tallest: Vec<u32>,
-    /// Per rung, the sum of the squares of its cells' lines: the less, the more even.
-    squares: Vec<u64>,
-    /// The column's cells with every paragraph on one line: the least `total` can be.
-    fewest: u32,
-}
-
-impl Ladder {
-    fn new(
-        measured: &Measured,
-        sample: &[usize],
-        column: usize,
-        (least, step): (u32, u32),
-        rungs: u32,
-    ) -> Ladder {
-        let fewest = sample
-            .iter()
-            .map(|&r| measured.fewest_lines(r, column))
-            .sum();
-        let mut ladder = Ladder {
-            rows: sample.len(),
-            lines: Vec::new(),
-            total: Vec::new(),
-            tallest: Vec::new(),
-            squares: Vec::new(),
-            fewest,
-        };
-        for k in 0..=rungs {
-            let width = least + k * step;
-            let (mut total, mut tallest, mut squares) = (0, 0, 0);
-            for &r in sample {
-                let lines = measured.lines(r, column, width);
-                total += lines;
-                tallest = tallest.max(lines);
-                squares += u64::from(lines) * u64::from(lines);
-                ladder.lines.push(lines);
-            }
-            ladder.total.push(total);
-            ladder.tallest.push(tallest);
-            ladder.squares.push(squares);
-            if total <= fewest {
-                break;
-            }
-        }
-        ladder
-    }
-
-    /// The highest rung: where none of the column's cells wraps, or the most width there is.
-    fn top(&self) -> u32 {
-        u32::try_from(self.total.len() - 1).unwrap_or(u32::MAX)
-    }
-
-    fn at(&self, rung: u32, row: usize) -> u32 {
-        self.lines[rung as usize * self.rows + row]
-    }
-
-    /// Whether some cell of the column still wraps on `rung`.
-    fn wraps(&self, rung: u32) -> bool {
-        self.total[rung as usize] > self.fewest
-    }
-}
-
-/// A line the table saves counts this many times a line a cell saves (see `column_widths`):
-/// more than a table's cells can save at once, so the table's height comes first.
-const HEIGHT_WEIGHT: u32 = 1000;
-
-/// Absolute column widths summing exactly to `text_width`.
-///
-/// Columns sized by content start at their longest word (a heading of two words whole). The
-/// width left is handed out in steps (1/48 of it), each to the column where it pays most per
-/// twip: what it pays is the lines it saves, first those the table as a whole gets shorter
-/// by (the paper), then those any of the column's cells gets shorter by (the tie where a
-/// cell wraps beside one as tall, which the table's height alone cannot see).
-/// A column is weighed up to the width where its next line is saved, so a column whose
-/// cells need a few steps to lose a line is not passed over for one that saves a little
-/// fraction at once. On equal pay the column with the taller cell goes first.
-///
-/// A column never grows past the width at which none of its cells wraps: an empty column
-/// keeps what its heading needs, a column of short entries what its longest entry needs,
-/// and the text-heavy columns share the rest. Width that saves no line (less than the next
-/// line would take) goes to the column whose tallest cell is tallest; only when no column
-/// wraps at all is width spread in proportion to the widths.
-fn column_widths(table: &Table, measured: &Measured, text_width: u32) -> Vec<u32> {
-    let mut widths = scale(&table.widths, text_width);
-    if table.given.iter().all(|g| *g) || table.given.len() != table.widths.len() {
-        return widths;
-    }
-    let auto: Vec<usize> = (0..widths.len()).filter(|&i| !table.given[i]).collect();
-    let free: u32 = auto.iter().map(|&i| widths[i]).sum();
-    let step_rows = table.rows.len().div_ceil(SAMPLED_ROWS).max(1);
-    let sample: Vec<usize> = (0..table.rows.len()).step_by(step_rows).collect();
-    let least: Vec<u32> = auto
-        .iter()
-        .map(|&i| measured.longest_word[i] + WORD_SLACK)
-        .collect();
-    let needed: u32 = least.iter().sum();
-    if needed >= free {
-        // Not even every longest word fits: the columns' shares as given.
-        return widths;
-    }
-    let step = ((free - needed) / 48).max(20);
-    let mut steps_left = (free - needed) / step;
-    let ladders: Vec<Ladder> = auto
-        .iter()
-        .zip(&least)
-        .map(|(&i, &least)| Ladder::new(measured, &sample, i, (least, step), steps_left))
-        .collect();
-    // Per sampled row, the tallest cell of the columns whose width is given.
-    let given: Vec<u32> = sample
-        .iter()
-        .map(|&r| {
-            (0..widths.len())
-                .filter(|&c| table.given[c])
-                .map(|c| measured.lines(r, c, widths[c]))
-                .fold(1, u32::max)
-        })
-        .collect();
-    let mut rung = vec![0_u32; auto.len()];
-    while let Some((a, steps)) = best_step(&ladders, &rung, &given, steps_left) {
-        rung[a] += steps;
-        steps_left -= steps;
-    }
-    rebalance(&ladders, &mut rung, &given);
-    for (a, &i) in auto.iter().enumerate() {
-        widths[i] = least[a] + rung[a] * step;
-    }
-    let rest = free - auto.iter().map(|&i| widths[i]).sum::<u32>();
-    let wrapping = (0..auto.len())
-        .filter(|&a| ladders[a].wraps(rung[a]))
-        .max_by_key(|&a| {
-            let rung = rung[a] as usize;
-            // The first of equals: max_by_key keeps the last, so the index counts down.
-            (
-                ladders[a].tallest[rung],
-                ladders[a].total[rung],
-                usize::MAX - a,
-            )
-        });
-    if let Some(a) = wrapping {
-        widths[auto[a]] += rest;
-        return widths;
-    }
-    // No column wraps: the rest in proportion, rounding to the last column.
-    let sized: u64 = auto
-        .iter()
-        .map(|&i| u64::from(widths[i]))
-        .sum::<u64>()
-        .max(1);
-    let shares: Vec<u32> = auto
-        .iter()
-        .map(|&i| u32::try_from(u64::from(rest) * u64::from(widths[i]) / sized).unwrap_or(0))
-        .collect();
-    for (&i, share) in auto.iter().zip(shares) {
-        widths[i] += share;
-    }
-    let used: u32 = widths.iter().sum();
-    if let Some(&last) = auto.last() {
-        widths[last] = (widths[last] + text_width).saturating_sub(used);
-    }
-    widths
-}
-
-/// The table's height in lines over the sampled rows, and how uneven its cells are (the sum
-/// of the squares of their lines).
-fn cost(ladders: &[Ladder], rung: &[u32], given: &[u32]) -> (u32, u64) {
-    let height = given
-        .iter()
-        .enumerate()
-        .map(|(row, &g)| {
-            ladders
-                .iter()
-                .zip(rung)
-                .map(|(ladder, &k)| ladder.at(k, row))
-                .fold(g, u32::max)
-        })
-        .sum();
-    let squares = ladders
-        .iter()
-        .zip(rung)
-        .map(|(ladder, &k)| ladder.squares[k as usize])
-        .sum();
-    (height, squares)
-}
-
-/// At most this many moves of width between columns after it is handed out.
-const REBALANCE_MOVES: u32 = 16;
-
-/// A move takes at most this many steps of width from one column to another.
-const REBALANCE_STEPS: u32 = 8;
-
-/// Moves width from one column to another, up to `REBALANCE_STEPS` at a time, while that
-/// makes the table shorter, or as tall with its cells more even: the greedy hand-out cannot
-/// take back a step that a later one made worth less, nor see that a column needs a few
-/// steps at once to save its next line ("Trung tâm Công nghệ thông tin" in five lines
-/// beside a solution of two).
-fn rebalance(ladders: &[Ladder], rung: &mut [u32], given: &[u32]) {
-    let mut now = cost(ladders, rung, given);
-    // Every move makes the cost strictly less, so this ends; the bound keeps it cheap.
-    for _ in 0..REBALANCE_MOVES {
-        let mut best: Option<((u32, u64), usize, usize, u32)> = None;
-        for from in 0..rung.len() {
-            for to in 0..rung.len() {
-                if to == from {
-                    continue;
-                }
-                let most = rung[from]
-                    .min(ladders[to].top() - rung[to])
-                    .min(REBALANCE_STEPS);
-                for steps in 1..=most {
-                    rung[from] -= steps;
-                    rung[to] += steps;
-                    let after = cost(ladders, rung, given);
-                    rung[from] += steps;
-                    rung[to] -= steps;
-                    if after < best.map_or(now, |(c, ..)| c) {
-                        best = Some((after, from, to, steps));
-                    }
-                }
-            }
-        }
-        let Some((after, from, to, steps)) = best else {
-            return;
-        };
-        rung[from] -= steps;
-        rung[to] += steps;
-        now = after;
-    }
-}
-
-/// The column to widen next and by how many steps (see `column_widths`), or none when no
-/// column saves a line with the steps left.
-fn best_step(
-    ladders: &[Ladder],
-    rung: &[u32],
-    given: &[u32],
-    steps_left: u32,
-) -> Option<(usize, u32)> {
-    // Per row, its height, the column holding its tallest cell (the first of equals; none
-    // when a given column is as tall) and the tallest of the other cells.
-    let mut tallest: Vec<(u32, Option<usize>, u32)> = given.iter().map(|&g| (g, None, 0)).collect();
-    for (a, ladder) in ladders.iter().enumerate() {
-        for (row, (top, holder, second)) in tallest.iter_mut().enumerate() {
-            let lines = ladder.at(rung[a], row);
-            if lines > *top {
-                (*second, *top, *holder) = (*top, lines, Some(a));
-            } else if lines > *second {
-                *second = lines;
-            }
-        }
-    }
-    let mut best: Option<(u32, u32, usize)> = None;
-    for (a, ladder) in ladders.iter().enumerate() {
-        let from = rung[a];
-        let reach = (ladder.top() - from).min(steps_left);
-        let pay = (1..=reach).find_map(|steps| {
-            let to = from + steps;
-            let table: u32 = tallest
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, holder, _))| *holder == Some(a))
-                .map(|(row, (top, _, second))| top - ladder.at(to, row).max(*second))
-                .sum();
-            let cells = ladder.total[from as usize] - ladder.total[to as usize];
-            let pay = HEIGHT_WEIGHT * table + cells;
-            (pay > 0).then_some((pay, steps))
-        });
-        let Some((pay, steps)) = pay else { continue };
-        let better = match best {
-            None => true,
-            Some((best_pay, best_steps, b)) => {
-                let (this, that) = (
-                    u64::from(pay) * u64::from(best_steps),
-                    u64::from(best_pay) * u64::from(steps),
-                );
-                this > that
-                    || (this == that
-                        && ladder.tallest[from as usize] > ladders[b].tallest[rung[b] as usize])
-            }
-        };
-        if better {
-            best = Some((pay, steps, a));
-        }
-    }
-    best.map(|(_, steps, a)| (a, steps))
-}
-
 /// Room a word needs beyond its own width: the cell margins and a little slack, since Word and
 /// LibreOffice round glyph positions differently.
-const WORD_SLACK: u32 = CELL_MARGINS + 20;
+pub(super) const WORD_SLACK: u32 = CELL_MARGINS + 20;
 
 /// The given columns too narrow for their widest word, with the width that would hold it.
 fn broken_words(
@@ -563,24 +262,9 @@ fn row_lines(measured: &Measured, r: usize, row: &Row, widths: &[u32], size: f32
     tallest
 }
 
-/// Scales relative widths to absolute twips summing exactly to `total`.
-fn scale(relative: &[u32], total: u32) -> Vec<u32> {
-    let sum: u64 = relative.iter().map(|w| u64::from(*w)).sum::<u64>().max(1);
-    let mut widths: Vec<u32> = relative
-        .iter()
-        .map(|w| u32::try_from(u64::from(*w) * u64::from(total) / sum).unwrap_or(u32::MAX))
-        .collect();
-    let used: u32 = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last += total.saturating_sub(used);
-    }
-    widths
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
-    use crate::layout::measure;
     use crate::model::{Align, Cell, Merge, plain_inline};
 
     fn cell(t: &str) -> Cell {
@@ -593,17 +277,11 @@ mod tests {
         }
     }
 
-    fn row(kind: RowKind, texts: &[&str]) -> Row {
+    pub(in crate::layout) fn row(kind: RowKind, texts: &[&str]) -> Row {
         Row {
             kind,
             cells: texts.iter().map(|t| cell(t)).collect(),
         }
-    }
-
-    #[test]
-    fn widths_fill_the_text_width() {
-        assert_eq!(scale(&[7, 53, 13, 14, 13], 9354).iter().sum::<u32>(), 9354);
-        assert_eq!(scale(&[1, 1], 11), vec![5, 6]);
     }
 
     #[test]
@@ -621,160 +299,6 @@ mod tests {
         };
         let model = TableModel::fit(table, 4000, 12.0, true);
         assert_eq!(model.keep_whole, [true, true, false]);
-    }
-
-    #[test]
-    fn columns_sized_by_content_give_text_the_room_and_never_break_a_word() {
-        let long = "Tham mưu UBND tỉnh ban hành kế hoạch kiểm tra công tác cải cách hành chính";
-        let table = Table {
-            // As given, the deadline column would be as wide as the text column.
-            widths: vec![1, 10, 10],
-            given: vec![false, false, false],
-            rows: vec![
-                row(RowKind::Header, &["TT", "Nhiệm vụ", "Thời hạn"]),
-                row(RowKind::Body, &["1", long, "Quý III"]),
-                row(RowKind::Body, &["2", long, "Thường xuyên"]),
-            ],
-        };
-        let widths = column_widths(&table, &measure_cells(&table, 12.0), 9000);
-        assert_eq!(widths.iter().sum::<u32>(), 9000);
-        assert!(widths[1] > 2 * widths[2], "{widths:?}");
-        for (i, word) in [(0, "TT"), (2, "Thường")] {
-            let least = measure::width_twips(word, 12.0, Face::Bold) + CELL_MARGINS;
-            assert!(widths[i] >= least, "{word}: {widths:?}");
-        }
-    }
-
-    /// Lines of `text` in a column `width` twips wide, at 12 pt.
-    fn lines_at(text: &str, width: u32) -> u32 {
-        let mut words = Vec::new();
-        wrap::for_each_word(&[(text, Face::Regular)], 12.0, |w, _| words.push(w));
-        wrap::paragraph_lines(&words, inner(width))
-    }
-
-    /// Seed 000's progress appendix: long criteria and solutions, deadlines and progress of
-    /// a few words, and an empty Ghi chú column, on a portrait page.
-    fn progress_appendix() -> Table {
-        let rows = [
-            [
-                "Mức độ hoàn thành kế hoạch CCHC",
-                "Đã lồng ghép chỉ đạo, yêu cầu các phòng, đơn vị bám sát các nhiệm vụ được giao tại kế hoạch CCHC, để đảm bảo hoàn thành 100%.",
-                "Từ tháng 1 đến tháng 12",
-                "Đang thực hiện",
-            ],
-            [
-                "Xây dựng và tổ chức thực hiện văn bản QPPL",
-                "Giao các phòng, ban, đơn vị chuyên môn tham mưu, trình HĐND, UBND tỉnh ban hành.",
-                "Trong năm 2021",
-                "Đã tham mưu UBND tỉnh ban hành 02 VB QPPL",
-            ],
-            [
-                "Cải cách tổ chức bộ máy. Thực hiện chức năng nhiệm vụ của đơn vị trong năm theo khung, kế hoạch trọng tâm năm hoặc chương trình công tác.",
-                "Đảm bảo hoàn thành các nhiệm vụ được giao theo KH khung trọng tâm của tỉnh.",
-                "Theo KH khung được UBND tỉnh giao 2021",
-                "Đã hoàn thành 06/10 nhiệm vụ trọng tâm 2021",
-            ],
-            [
-                "Thực hiện các nhiệm vụ do UBND, Chủ tịch UBND tỉnh giao. Năm 2020: có 244/249 văn bản được giao đúng thời hạn (06 văn bản chậm).",
-                "Giao các phòng, ban đơn vị nghiêm túc thực hiện, hoàn thành các nhiệm vụ được UBND, Chủ tịch UBND giao trong năm 2021 đúng hạn.",
-                "Căn cứ thời hạn các nhiệm vụ được giao",
-                "Thực hiện các nhiệm vụ được giao đúng hạn",
-            ],
-        ];
-        let mut table = Table {
-            // The preset's shares: as given, Ghi chú would be as wide as Tiến độ.
-            widths: vec![7, 25, 30, 13, 13, 12],
-            given: vec![false; 6],
-            rows: vec![row(
-                RowKind::Header,
-                &[
-                    "TT",
-                    "Các tiêu chí bị trừ",
-                    "Giải pháp khắc phục",
-                    "Thời hạn hoàn thành",
-                    "Tiến độ thực hiện",
-                    "Ghi chú",
-                ],
-            )],
-        };
-        for (n, [name, solution, deadline, progress]) in rows.iter().enumerate() {
-            let number = (n + 1).to_string();
-            table.rows.push(row(
-                RowKind::Body,
-                &[&number, name, solution, deadline, progress, ""],
-            ));
-        }
-        table
-    }
-
-    #[test]
-    fn an_empty_column_gets_its_headings_needs_and_never_more_than_a_wrapping_one() {
-        let table = progress_appendix();
-        let widths = column_widths(&table, &measure_cells(&table, 12.0), 9354);
-        assert_eq!(widths.iter().sum::<u32>(), 9354);
-        let heading = measure::width_twips("Ghi chú", 12.0, Face::Bold) + WORD_SLACK;
-        assert_eq!(
-            widths[5], heading,
-            "Ghi chú holds only its heading: {widths:?}"
-        );
-        for wrapping in 1..5 {
-            assert!(
-                widths[wrapping] > widths[5],
-                "column {wrapping} wraps and is narrower than the empty one: {widths:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_short_progress_entry_is_not_a_column_of_single_words() {
-        let table = progress_appendix();
-        let widths = column_widths(&table, &measure_cells(&table, 12.0), 9354);
-        // At its longest word, where the search of height alone left it beside a Ghi chú
-        // column wider than that, the entry ran 8 lines of a word or two.
-        let entry = "Đã tham mưu UBND tỉnh ban hành 02 VB QPPL";
-        let starved = measure::width_twips("QPPL", 12.0, Face::Regular) + WORD_SLACK;
-        assert!(lines_at(entry, starved) >= 8);
-        assert!(lines_at(entry, widths[4]) <= 6, "{widths:?}");
-        assert!(
-            lines_at("Từ tháng 1 đến tháng 12", widths[3]) <= 3,
-            "{widths:?}"
-        );
-        // Taller than four lines only while no column has width to spare: the empty one
-        // holds its heading and nothing more.
-        let heading = measure::width_twips("Ghi chú", 12.0, Face::Bold) + WORD_SLACK;
-        assert!(
-            lines_at(entry, widths[4]) <= 4 || widths[5] == heading,
-            "{widths:?}"
-        );
-    }
-
-    #[test]
-    fn a_column_of_short_entries_stops_where_its_longest_fits_while_text_still_wraps() {
-        let long =
-            "Tham mưu UBND tỉnh ban hành kế hoạch kiểm tra công tác cải cách hành chính ".repeat(3);
-        let table = Table {
-            widths: vec![1, 10, 10],
-            given: vec![false; 3],
-            rows: vec![
-                row(RowKind::Header, &["TT", "Nhiệm vụ", "Thời hạn"]),
-                row(RowKind::Body, &["1", &long, "Quý III"]),
-                row(RowKind::Body, &["2", &long, "Thường xuyên"]),
-            ],
-        };
-        let widths = column_widths(&table, &measure_cells(&table, 12.0), 9000);
-        assert!(
-            lines_at(&long, widths[1]) > 1,
-            "the text still wraps: {widths:?}"
-        );
-        let fits = measure::width_twips("Thường xuyên", 12.0, Face::Regular)
-            .max(measure::width_twips("Thời hạn", 12.0, Face::Bold))
-            + WORD_SLACK;
-        let step = (9000 - 3 * WORD_SLACK) / 48;
-        assert!(
-            widths[2] <= fits + step
-                && widths[0] <= measure::width_twips("TT", 12.0, Face::Bold) + WORD_SLACK + step,
-            "{widths:?}"
-        );
     }
 
     #[test]
@@ -809,19 +333,6 @@ mod tests {
             TableModel::fit(auto, 5000, 12.0, true)
                 .broken_words
                 .is_empty()
-        );
-    }
-
-    #[test]
-    fn given_widths_are_kept() {
-        let table = Table {
-            widths: vec![1, 3],
-            given: vec![true, true],
-            rows: vec![row(RowKind::Body, &["a", "b"])],
-        };
-        assert_eq!(
-            column_widths(&table, &measure_cells(&table, 12.0), 4000),
-            vec![1000, 3000]
         );
     }
 }
