@@ -89,8 +89,6 @@ struct LaidOut {
     appendix_file: bool,
     main: layout::Document,
     separate: Vec<(String, layout::Document, String)>,
-    /// The record's strings, for the provenance each written document carries.
-    source: crate::pull::Source,
 }
 
 /// Takes a record through derive, its template and layout: everything but the .docx.
@@ -117,7 +115,6 @@ fn lay_out(
             ));
         }
     }
-    let source = crate::pull::Source::of(&mut loaded);
     let plan = match loaded.record.ke_hoach.take() {
         Some(reference) => Some(attach_plan(&mut loaded, &reference)?),
         None => None,
@@ -192,7 +189,6 @@ fn lay_out(
         appendix_file,
         main,
         separate,
-        source,
     })
 }
 
@@ -239,14 +235,10 @@ pub fn render_loaded(
     templates: &Templates,
     options: RenderOptions,
 ) -> Result<Rendered, Error> {
-    let LaidOut {
-        loaded,
-        view,
-        appendix_file,
-        main,
-        separate,
-        source,
-    } = lay_out(loaded, templates, options)?;
+    let mut laid = lay_out(loaded, templates, options)?;
+    // The record's strings, for the provenance each written document carries.
+    let source = crate::pull::Source::of(&mut laid.loaded);
+    let (loaded, view) = (&laid.loaded, &laid.view);
     let record_path = loaded.path.as_path();
     let date = loaded.date;
     let properties = |title: &str, subject: &str| docx::Properties {
@@ -262,7 +254,7 @@ pub fn render_loaded(
                 .help(Run::ReportWithRecord)
         })
     };
-    let main_properties = if appendix_file {
+    let main_properties = if laid.appendix_file {
         let title = view.phu_luc.first().map_or("", |a| a.tieu_de_hoa.as_str());
         properties(title, view.loai.ten)
     } else {
@@ -270,9 +262,9 @@ pub fn render_loaded(
     };
     let mut files = vec![OutputFile {
         suffix: String::new(),
-        bytes: write(&main, &main_properties)?,
+        bytes: write(&laid.main, &main_properties)?,
     }];
-    for (suffix, document, title) in &separate {
+    for (suffix, document, title) in &laid.separate {
         files.push(OutputFile {
             suffix: suffix.clone(),
             bytes: write(document, &properties(title, "Phụ lục"))?,
@@ -280,7 +272,7 @@ pub fn render_loaded(
     }
     Ok(Rendered {
         files,
-        warnings: loaded.warnings,
+        warnings: laid.loaded.warnings,
     })
 }
 
