@@ -78,7 +78,7 @@ pub(crate) struct Summary {
 #[derive(Debug)]
 struct Planned {
     inputs: String,
-    named: Vec<(PathBuf, String)>,
+    named: Vec<PathBuf>,
     outputs: Vec<(PathBuf, Vec<u8>)>,
 }
 
@@ -312,12 +312,14 @@ fn try_stage(
 ) -> Result<Stage, Error> {
     let bytes = confine::read_record(&job.record)?;
     let as_of = format!("{:?}", options.render.as_of);
+    // The record's bytes go to the parser; the input digest takes their digest.
+    let record_digest = stamp::digest(&bytes);
     let digest = |named: &[Vec<u8>]| {
         stamp::inputs(
             [
                 templates.fingerprint().as_slice(),
                 as_of.as_bytes(),
-                bytes.as_slice(),
+                record_digest.as_bytes(),
             ]
             .into_iter()
             .chain(named.iter().map(Vec::as_slice)),
@@ -336,7 +338,7 @@ fn try_stage(
             }
         }
     }
-    let loaded = record::from_bytes(&job.record, bytes.clone())?;
+    let loaded = record::from_bytes(&job.record, bytes)?;
     // The records this one names (a report's plan, the document a Công văn sends) are inputs
     // too; they must lie inside the folder tree being rendered.
     let mut named_paths = Vec::new();
@@ -374,11 +376,6 @@ fn try_stage(
     }
     let named_bytes: Vec<Vec<u8>> = named_paths.iter().map(|p| read_named(p)).collect();
     let inputs = digest(&named_bytes);
-    let named = named_paths
-        .into_iter()
-        .zip(&named_bytes)
-        .map(|(path, bytes)| (path, stamp::digest(bytes)))
-        .collect();
     let rendered = crate::render_loaded(loaded, templates, options.render)?;
     warnings.extend(rendered.warnings);
     let mut outputs = Vec::new();
@@ -387,7 +384,7 @@ fn try_stage(
     }
     Ok(Stage::Render(Planned {
         inputs,
-        named,
+        named: named_paths,
         outputs,
     }))
 }

@@ -5,9 +5,9 @@
 //! digest matches and every output is still there, byte for byte, as vanban wrote it; anything
 //! else (an edit, a deleted or hand-changed output, a new vanban) renders again. Since the
 //! stamp lists the files the record named, the digest is taken from raw bytes before the
-//! record is parsed: an unchanged record costs two file reads and their digests. The output digests are also how render tells its own files from files a
-//! person changed: those are kept, not replaced (see `batch`).
-
+//! record is parsed: an unchanged record costs two file reads and their digests. The output
+//! digests are also how render tells its own files from files a person changed: those are
+//! kept, not replaced (see `batch`).
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -39,13 +39,13 @@ pub(crate) fn inputs<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
     hex(&hasher.finalize())
 }
 
-/// What was recorded for one record: its input digest, the records it named (a report's plan,
-/// the document a Công văn sends) with the digests of their bytes, and its outputs with their
-/// digests.
+/// What was recorded for one record: its input digest (which covers the bytes of the records
+/// it named), the records it named (a report's plan, the document a Công văn sends), and its
+/// outputs with their digests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Stamp {
     pub inputs: String,
-    pub named: Vec<(PathBuf, String)>,
+    pub named: Vec<PathBuf>,
     pub outputs: Vec<(PathBuf, String)>,
 }
 
@@ -62,6 +62,12 @@ impl Stamps {
         let mut entries = BTreeMap::new();
         let mut current: Option<(PathBuf, Stamp)> = None;
         for line in text.lines() {
+            if let Some(path) = line.strip_prefix("named ") {
+                if let Some((_, stamp)) = current.as_mut() {
+                    stamp.named.push(PathBuf::from(unescape(path)));
+                }
+                continue;
+            }
             let mut fields = line.splitn(3, ' ');
             match (fields.next(), fields.next(), fields.next()) {
                 (Some("record"), Some(inputs), Some(key)) => {
@@ -72,13 +78,6 @@ impl Stamps {
                         outputs: Vec::new(),
                     };
                     current = Some((PathBuf::from(unescape(key)), stamp));
-                }
-                (Some("input"), Some(digest), Some(path)) => {
-                    if let Some((_, stamp)) = current.as_mut() {
-                        stamp
-                            .named
-                            .push((PathBuf::from(unescape(path)), digest.to_string()));
-                    }
                 }
                 (Some("output"), Some(digest), Some(path)) => {
                     if let Some((_, stamp)) = current.as_mut() {
@@ -111,7 +110,7 @@ impl Stamps {
     /// render found them; `None` when nothing is known of it.
     pub(crate) fn named(&self, key: &Path) -> Option<impl Iterator<Item = &Path>> {
         let stamp = self.entries.get(key)?;
-        Some(stamp.named.iter().map(|(path, _)| path.as_path()))
+        Some(stamp.named.iter().map(PathBuf::as_path))
     }
 
     /// The outputs recorded for a record (relative to the output folder).
@@ -157,8 +156,8 @@ impl Stamps {
         );
         for (key, stamp) in &self.entries {
             text.push_str(&format!("record {} {}\n", stamp.inputs, escape(key)));
-            for (path, digest) in &stamp.named {
-                text.push_str(&format!("input {digest} {}\n", escape(path)));
+            for path in &stamp.named {
+                text.push_str(&format!("named {}\n", escape(path)));
             }
             for (path, digest) in &stamp.outputs {
                 text.push_str(&format!("output {digest} {}\n", escape(path)));
@@ -217,7 +216,7 @@ mod tests {
             key.clone(),
             Stamp {
                 inputs: "i1".into(),
-                named: vec![(key.clone(), "d0".into())],
+                named: vec![PathBuf::from("a/ke hoach.toml")],
                 outputs: vec![(key.clone(), "d1".into())],
             },
         );
@@ -225,7 +224,10 @@ mod tests {
         let text = std::fs::read_to_string(out.path().join(FILE)).unwrap();
         assert_eq!(text.lines().count(), 4, "{text}");
         let read = Stamps::read(out.path());
-        assert_eq!(read.named(&key).unwrap().collect::<Vec<_>>(), [&key]);
+        assert_eq!(
+            read.named(&key).unwrap().collect::<Vec<_>>(),
+            [Path::new("a/ke hoach.toml")]
+        );
         assert_eq!(read.outputs(&key), [key]);
         assert_eq!(read.written_digests().len(), 1);
     }
