@@ -158,6 +158,17 @@ fn zip_error(e: &dyn std::fmt::Display) -> String {
     format!("zip: {e}")
 }
 
+/// Adds an entry holding `bytes`, stored as [`entry_options`] says.
+fn add_entry(
+    zip: &mut zip::ZipWriter<Cursor<Vec<u8>>>,
+    name: &str,
+    bytes: &[u8],
+) -> Result<(), String> {
+    zip.start_file(name, entry_options())
+        .map_err(|e| zip_error(&e))?;
+    zip.write_all(bytes).map_err(|e| zip_error(&e))
+}
+
 /// Zip entries deflated once, ready to be copied into a package in the order given.
 struct Deflated(zip::ZipArchive<Cursor<Arc<[u8]>>>);
 
@@ -165,9 +176,7 @@ impl Deflated {
     fn new(parts: &[(&str, &[u8])]) -> Result<Deflated, String> {
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         for (name, bytes) in parts {
-            zip.start_file(*name, entry_options())
-                .map_err(|e| zip_error(&e))?;
-            zip.write_all(bytes).map_err(|e| zip_error(&e))?;
+            add_entry(&mut zip, name, bytes)?;
         }
         let bytes: Arc<[u8]> = zip.finish().map_err(|e| zip_error(&e))?.into_inner().into();
         zip::ZipArchive::new(Cursor::new(bytes))
@@ -224,26 +233,19 @@ pub(super) fn pack(
     document: impl FnOnce(&mut dyn Write) -> std::io::Result<String>,
     properties: &Properties,
 ) -> Result<Vec<u8>, String> {
-    let core = core_xml(properties);
-    let app = app_xml(properties);
-    let own: [(&str, &[u8]); 2] = [
-        ("docProps/core.xml", core.as_bytes()),
-        ("docProps/app.xml", app.as_bytes()),
-    ];
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     constant.leading.copy_into(&mut zip)?;
-    for (name, bytes) in own {
-        zip.start_file(name, entry_options())
-            .map_err(|e| zip_error(&e))?;
-        zip.write_all(bytes).map_err(|e| zip_error(&e))?;
-    }
+    add_entry(
+        &mut zip,
+        "docProps/core.xml",
+        core_xml(properties).as_bytes(),
+    )?;
+    add_entry(&mut zip, "docProps/app.xml", app_xml(properties).as_bytes())?;
     zip.start_file("word/document.xml", entry_options())
         .map_err(|e| zip_error(&e))?;
     let item = document(&mut zip).map_err(|e| zip_error(&e))?;
     constant.trailing.copy_into(&mut zip)?;
-    zip.start_file(custom::ITEM, entry_options())
-        .map_err(|e| zip_error(&e))?;
-    zip.write_all(item.as_bytes()).map_err(|e| zip_error(&e))?;
+    add_entry(&mut zip, custom::ITEM, item.as_bytes())?;
     constant.custom.copy_into(&mut zip)?;
     Ok(zip.finish().map_err(|e| zip_error(&e))?.into_inner())
 }
