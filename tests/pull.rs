@@ -4,10 +4,9 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use common::{assert_contains, repo, stderr, stdout, vanban};
+use common::{assert_contains, edit_docx, repo, stderr, stdout, vanban};
 
 /// Copies `record` into `dir/plans/` and renders it into `dir/out/`.
 fn rendered(dir: &Path, record: &Path) -> (PathBuf, PathBuf) {
@@ -19,27 +18,6 @@ fn rendered(dir: &Path, record: &Path) -> (PathBuf, PathBuf) {
     assert!(out.status.success(), "{}", stderr(&out));
     let stem = record.file_stem().unwrap().to_string_lossy().into_owned();
     (copy, dir.join("out").join(format!("{stem}.docx")))
-}
-
-/// Rewrites parts of a .docx as an editor would: `edit` gets each part's name and text.
-fn edit_docx(docx: &Path, edit: impl Fn(&str, String) -> String, add: &[(&str, &str)]) {
-    let bytes = std::fs::read(docx).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default();
-    for i in 0..zip.len() {
-        let mut file = zip.by_index(i).unwrap();
-        let name = file.name().to_string();
-        let mut text = String::new();
-        file.read_to_string(&mut text).unwrap();
-        out.start_file(name.as_str(), options).unwrap();
-        out.write_all(edit(&name, text).as_bytes()).unwrap();
-    }
-    for (name, text) in add {
-        out.start_file(*name, options).unwrap();
-        out.write_all(text.as_bytes()).unwrap();
-    }
-    std::fs::write(docx, out.finish().unwrap().into_inner()).unwrap();
 }
 
 /// The paragraph of `xml` holding `phrase`: its start and end offsets.

@@ -4,7 +4,7 @@
 // Each test binary uses its own part of these helpers, as a private module.
 #![allow(unreachable_pub)]
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -271,4 +271,25 @@ pub fn find(test: &str, name: &str) -> Option<PathBuf> {
         skip(test, name);
     }
     found
+}
+
+/// Rewrites parts of a .docx as an editor would: `edit` gets each part's name and text.
+pub fn edit_docx(docx: &Path, edit: impl Fn(&str, String) -> String, add: &[(&str, &str)]) {
+    let bytes = std::fs::read(docx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let name = file.name().to_string();
+        let mut text = String::new();
+        file.read_to_string(&mut text).unwrap();
+        out.start_file(name.as_str(), options).unwrap();
+        out.write_all(edit(&name, text).as_bytes()).unwrap();
+    }
+    for (name, text) in add {
+        out.start_file(*name, options).unwrap();
+        out.write_all(text.as_bytes()).unwrap();
+    }
+    std::fs::write(docx, out.finish().unwrap().into_inner()).unwrap();
 }
