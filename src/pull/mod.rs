@@ -122,7 +122,9 @@ fn let_render_replace(docx: &Path, bytes: &[u8]) -> bool {
 /// place below a records folder (`plans/`) as the document is below its output folder (the
 /// folder holding `.vanban-stamps`).
 fn candidates(docx: &Path, name: &str) -> Vec<PathBuf> {
-    let docx = docx.canonicalize().unwrap_or_else(|_| docx.to_path_buf());
+    // Made absolute as written, not canonical: on Windows a canonical path is a verbatim one
+    // (`\\?\C:\…`), which the messages would show to the clerk.
+    let docx = std::path::absolute(docx).unwrap_or_else(|_| docx.to_path_buf());
     let folder = docx.parent().unwrap_or(Path::new(".")).to_path_buf();
     let mut found = vec![folder.join(name)];
     let cwd = std::env::current_dir().unwrap_or_default();

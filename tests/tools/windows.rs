@@ -471,3 +471,46 @@ fn preview_on_windows_without_libreoffice_says_what_to_install() {
     assert_contains(&message, "Program Files");
     assert!(!dir.join("trang").exists(), "wrote without LibreOffice");
 }
+
+/// On Windows, `vanban pull` with the path a clerk types (backslashes, a space and accents in
+/// the folders) finds the record beside the output folder, writes the leader's correction into
+/// it, and names the record as Windows shows paths, never as a verbatim `\\?\` path.
+#[test]
+fn pull_on_windows_writes_the_correction_and_names_the_record_plainly() {
+    let Some(wine) = Wine::find("pull_on_windows") else {
+        return;
+    };
+    let work = work_folder();
+    let dir = work.path();
+    copy_folder(&repo("plans/so-noi-vu"), &dir.join("plans"));
+    let render = wine.vanban(dir, &["render", "plans", "--out", "văn bản"]);
+    assert_exit(&render, 0, "render");
+    let docx = dir.join("văn bản/ke-hoach-khac-phuc-cchc-2020.docx");
+    edit_docx(
+        &docx,
+        |name, xml| match name {
+            "word/document.xml" => xml.replacen("Trong năm 2021", "Quý III/2021", 1),
+            _ => xml,
+        },
+        &[],
+    );
+    let typed = "văn bản\\ke-hoach-khac-phuc-cchc-2020.docx";
+    let pulled = wine.vanban(dir, &["pull", typed, "--apply"]);
+    assert_exit(&pulled, 0, "pull --apply");
+    let printed = stdout(&pulled);
+    assert_contains(
+        &printed,
+        "tieu_chi[1].khac_phuc.thoi_gian: changed “Trong năm 2021” → “Quý III/2021”",
+    );
+    let record = dir.join("plans/ke-hoach-khac-phuc-cchc-2020.toml");
+    assert_contains(
+        &printed,
+        &format!("1 changes written to {}", windows_path(&record)),
+    );
+    assert!(
+        !printed.contains("\\\\?\\"),
+        "a verbatim path shown:\n{printed}"
+    );
+    let text = std::fs::read_to_string(&record).unwrap();
+    assert_contains(&text, "thoi_gian = \"Quý III/2021\"");
+}
