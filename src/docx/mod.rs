@@ -13,6 +13,7 @@ macro_rules! declaration {
     };
 }
 
+mod archive;
 mod custom;
 mod document;
 mod fixed;

@@ -8,11 +8,9 @@
 //! ([`ConstantParts`]) and their finished zip entries copied into each package as they are:
 //! the same bytes as deflating them again, without starting nine compressors per document.
 
-use std::io::{Cursor, Write};
-use std::sync::Arc;
+use std::io::Write;
 
-use zip::write::SimpleFileOptions;
-
+use super::archive::{Archive, Prepared};
 use super::xml::escape;
 use super::{custom, fixed};
 use crate::record::DocDate;
@@ -142,50 +140,20 @@ const DOCUMENT_RELS: &str = concat!(
     "</Relationships>",
 );
 
-/// How every entry is stored: deflated at the default level, with a fixed timestamp and
-/// permissions, so that the same record gives the same bytes on every system.
-fn entry_options() -> SimpleFileOptions {
-    SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default())
-        // The "made by" host defaults to the building system (MS-DOS on Windows, Unix
-        // elsewhere); fixed so that the same record gives the same bytes on every system.
-        .system(zip::System::Unix)
-        .unix_permissions(0o644)
-}
-
-fn zip_error(e: &dyn std::fmt::Display) -> String {
-    format!("zip: {e}")
-}
-
-/// Adds an entry holding `bytes`, stored as [`entry_options`] says.
-fn add_entry(
-    zip: &mut zip::ZipWriter<Cursor<Vec<u8>>>,
-    name: &str,
-    bytes: &[u8],
-) -> Result<(), String> {
-    zip.start_file(name, entry_options())
-        .map_err(|e| zip_error(&e))?;
-    zip.write_all(bytes).map_err(|e| zip_error(&e))
-}
-
-/// Zip entries deflated once, ready to be copied into a package in the order given.
-struct Deflated(zip::ZipArchive<Cursor<Arc<[u8]>>>);
+/// Parts deflated once, ready to be copied into a package in the order given.
+struct Deflated(Vec<Prepared>);
 
 impl Deflated {
-    fn new(parts: &[(&str, &[u8])]) -> Result<Deflated, String> {
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, bytes) in parts {
-            add_entry(&mut zip, name, bytes)?;
-        }
-        let bytes: Arc<[u8]> = zip.finish().map_err(|e| zip_error(&e))?.into_inner().into();
-        zip::ZipArchive::new(Cursor::new(bytes))
+    fn new(parts: &[(&str, &[u8])]) -> std::io::Result<Deflated> {
+        parts
+            .iter()
+            .map(|(name, bytes)| Prepared::new(name, bytes))
+            .collect::<std::io::Result<_>>()
             .map(Deflated)
-            .map_err(|e| zip_error(&e))
     }
 
-    fn copy_into(&self, zip: &mut zip::ZipWriter<Cursor<Vec<u8>>>) -> Result<(), String> {
-        zip.merge_archive(self.0.clone()).map_err(|e| zip_error(&e))
+    fn copy_into(&self, archive: &mut Archive) -> std::io::Result<()> {
+        self.0.iter().try_for_each(|entry| archive.copy(entry))
     }
 }
 
@@ -201,27 +169,34 @@ pub(super) struct ConstantParts {
 impl ConstantParts {
     /// `styles` is the style sheet of the size set.
     pub(super) fn new(styles: &[u8]) -> Result<ConstantParts, String> {
-        Ok(ConstantParts {
-            leading: Deflated::new(&[
-                ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
-                ("_rels/.rels", ROOT_RELS.as_bytes()),
-            ])?,
-            trailing: Deflated::new(&[
-                ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
-                ("word/styles.xml", styles),
-                ("word/settings.xml", fixed::SETTINGS.as_bytes()),
-                ("word/fontTable.xml", fixed::FONT_TABLE.as_bytes()),
-                ("word/theme/theme1.xml", THEME.as_bytes()),
-                ("word/header1.xml", fixed::PAGE_NUMBER_HEADER.as_bytes()),
-                ("word/header2.xml", fixed::FIRST_PAGE_HEADER.as_bytes()),
-            ])?,
-            custom: Deflated::new(
-                &custom::constant_parts()
-                    .each_ref()
-                    .map(|(n, t)| (*n, t.as_bytes())),
-            )?,
-        })
+        let deflated = || -> std::io::Result<ConstantParts> {
+            Ok(ConstantParts {
+                leading: Deflated::new(&[
+                    ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+                    ("_rels/.rels", ROOT_RELS.as_bytes()),
+                ])?,
+                trailing: Deflated::new(&[
+                    ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
+                    ("word/styles.xml", styles),
+                    ("word/settings.xml", fixed::SETTINGS.as_bytes()),
+                    ("word/fontTable.xml", fixed::FONT_TABLE.as_bytes()),
+                    ("word/theme/theme1.xml", THEME.as_bytes()),
+                    ("word/header1.xml", fixed::PAGE_NUMBER_HEADER.as_bytes()),
+                    ("word/header2.xml", fixed::FIRST_PAGE_HEADER.as_bytes()),
+                ])?,
+                custom: Deflated::new(
+                    &custom::constant_parts()
+                        .each_ref()
+                        .map(|(n, t)| (*n, t.as_bytes())),
+                )?,
+            })
+        };
+        deflated().map_err(|e| zip_error(&e))
     }
+}
+
+fn zip_error(e: &dyn std::fmt::Display) -> String {
+    format!("zip: {e}")
 }
 
 /// Packs the parts into .docx bytes: `constant` holds the parts of the document's size set;
@@ -233,21 +208,20 @@ pub(super) fn pack(
     document: impl FnOnce(&mut dyn Write) -> std::io::Result<String>,
     properties: &Properties,
 ) -> Result<Vec<u8>, String> {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    constant.leading.copy_into(&mut zip)?;
-    add_entry(
-        &mut zip,
-        "docProps/core.xml",
-        core_xml(properties).as_bytes(),
-    )?;
-    add_entry(&mut zip, "docProps/app.xml", app_xml(properties).as_bytes())?;
-    zip.start_file("word/document.xml", entry_options())
-        .map_err(|e| zip_error(&e))?;
-    let item = document(&mut zip).map_err(|e| zip_error(&e))?;
-    constant.trailing.copy_into(&mut zip)?;
-    add_entry(&mut zip, custom::ITEM, item.as_bytes())?;
-    constant.custom.copy_into(&mut zip)?;
-    Ok(zip.finish().map_err(|e| zip_error(&e))?.into_inner())
+    let packed = || -> std::io::Result<Vec<u8>> {
+        let mut archive = Archive::new();
+        constant.leading.copy_into(&mut archive)?;
+        archive.add("docProps/core.xml", core_xml(properties).as_bytes())?;
+        archive.add("docProps/app.xml", app_xml(properties).as_bytes())?;
+        let mut entry = archive.entry("word/document.xml")?;
+        let item = document(&mut entry)?;
+        entry.finish()?;
+        constant.trailing.copy_into(&mut archive)?;
+        archive.add(custom::ITEM, item.as_bytes())?;
+        constant.custom.copy_into(&mut archive)?;
+        archive.finish()
+    };
+    packed().map_err(|e| zip_error(&e))
 }
 
 #[cfg(test)]
