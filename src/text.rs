@@ -10,7 +10,9 @@ use unicode_normalization::UnicodeNormalization;
 /// noncharacters U+FFFE and U+FFFF). Newlines and tabs are kept; the markup layer decides
 /// what they mean.
 pub(crate) fn clean(text: &str) -> String {
-    if text.chars().all(fits_xml) && is_nfc(text) {
+    if plain_prefix(text, Controls::Refused) == text.len()
+        || (text.chars().all(fits_xml) && is_nfc(text))
+    {
         return text.to_string();
     }
     text.nfc().filter(|c| fits_xml(*c)).collect()
@@ -35,7 +37,11 @@ pub(crate) fn glue_last_word(text: &str) -> String {
 /// quotes and dashes no longer send all of it through the tables).
 pub(crate) fn is_nfc(text: &str) -> bool {
     let mut rest = text;
-    while let Some(start) = rest.find(|c| !always_nfc(c)) {
+    loop {
+        let start = plain_prefix(rest, Controls::Kept);
+        if start == rest.len() {
+            return true;
+        }
         let run = &rest[start..];
         let end = run.find(always_nfc).unwrap_or(run.len());
         if unicode_normalization::is_nfc_quick(run[..end].chars())
@@ -45,7 +51,38 @@ pub(crate) fn is_nfc(text: &str) -> bool {
         }
         rest = &run[end..];
     }
-    true
+}
+
+/// Whether [`plain_prefix`] stops at control characters XML cannot carry.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Controls {
+    Kept,
+    Refused,
+}
+
+/// The length in bytes of the leading run of `text` made of [`always_nfc`] letters (and,
+/// with [`Controls::Refused`], none that [`fits_xml`] refuses), read from the UTF-8 bytes:
+/// almost every string of a record is such a run, and this answers for it without decoding a
+/// character.
+fn plain_prefix(text: &str, controls: Controls) -> usize {
+    let bytes = text.as_bytes();
+    let refused = controls == Controls::Refused;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        at += match byte {
+            b'\n' | b'\t' => 1,
+            0x00..=0x1F | 0x7F if refused => break,
+            0x00..=0x7F => 1,
+            // U+0080 to U+009F, the C1 controls.
+            0xC2 if refused && bytes[at + 1] < 0xA0 => break,
+            // Two bytes: U+0080 to U+02FF.
+            0xC2..=0xCB => 2,
+            // Three bytes: U+1E00 to U+1EFF.
+            0xE1 if (0xB8..=0xBB).contains(&bytes[at + 1]) => 3,
+            _ => break,
+        };
+    }
+    at
 }
 
 /// Letters that are NFC and start no composition with what precedes them: everything below
@@ -251,6 +288,23 @@ mod tests {
             "",
         ] {
             assert_eq!(is_nfc(text), whole(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_byte_scan_stops_where_the_character_rules_do() {
+        for c in ('\0'..='\u{FFFF}').chain(['\u{10000}', '\u{1F600}', '\u{10FFFF}']) {
+            let text = format!("aệ{c}b");
+            let at = "aệ".len();
+            let kept = always_nfc(c);
+            let refused = kept && fits_xml(c);
+            let stop = |ok: bool| if ok { text.len() } else { at };
+            assert_eq!(plain_prefix(&text, Controls::Kept), stop(kept), "{c:?}");
+            assert_eq!(
+                plain_prefix(&text, Controls::Refused),
+                stop(refused),
+                "{c:?}"
+            );
         }
     }
 
