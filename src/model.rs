@@ -102,7 +102,7 @@ pub(crate) fn plain_inline(text: &str) -> Inline {
         if i > 0 {
             spans.push(Span::Break);
         }
-        let line: String = line.chars().filter(|c| *c != '\r').collect();
+        let line = line.replace('\r', "");
         if !line.is_empty() {
             spans.push(Span::Text {
                 text: line,

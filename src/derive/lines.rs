@@ -17,6 +17,9 @@ use crate::text::point_letter;
 pub(super) fn list_lines(text: &str) -> String {
     let mut breaks = lettered_items(text);
     breaks.extend(marked_items(text));
+    if breaks.is_empty() {
+        return text.to_string();
+    }
     breaks.sort_unstable();
     breaks.dedup();
     let mut out = String::with_capacity(text.len() + breaks.len());
@@ -39,6 +42,10 @@ fn after_punctuation(text: &str, at: usize) -> bool {
 
 /// Byte offsets where lettered items b), c), … begin (a) too, when text comes before it).
 fn lettered_items(text: &str) -> Vec<usize> {
+    // A list has a b) (most fields have none, and are read no further).
+    if !text.contains("b) ") {
+        return Vec::new();
+    }
     // A field that opens with "a) " is a list: its next letters need only a space before them.
     let opens_list = text.starts_with("a) ");
     let mut found = Vec::new();
