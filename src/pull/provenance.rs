@@ -10,7 +10,7 @@
 //! "not from the record". The map (`map`) travels inside the .docx as a custom XML part,
 //! which Word and LibreOffice both keep when they save.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::leaves::Leaf;
@@ -95,11 +95,11 @@ pub(crate) struct Provenance {
 struct Index<'a> {
     leaves: &'a [Leaf],
     /// The strings showing each text as written.
-    whole: HashMap<&'a str, Vec<usize>>,
+    whole: FxHashMap<&'a str, Vec<usize>>,
     /// The strings showing each text in capitals, where that differs.
-    capitals: HashMap<String, Vec<usize>>,
+    capitals: FxHashMap<String, Vec<usize>>,
     /// The texts (as written, or in capitals) by their first characters.
-    starts: HashMap<String, Vec<(String, bool)>>,
+    starts: FxHashMap<String, Vec<(String, bool)>>,
 }
 
 /// The first [`SHORTEST_INSIDE`] characters of `text`, when it has that many.
@@ -118,8 +118,8 @@ fn wordy(text: &str) -> bool {
 
 impl<'a> Index<'a> {
     fn new(leaves: &'a [Leaf]) -> Index<'a> {
-        let mut whole: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut capitals: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut whole: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut capitals: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, leaf) in leaves.iter().enumerate() {
             let shown = leaf.visible();
             if shown.trim().is_empty() || !wordy(shown) {
@@ -133,7 +133,7 @@ impl<'a> Index<'a> {
                 capitals.insert(upper, strings.clone());
             }
         }
-        let mut starts: HashMap<String, Vec<(String, bool)>> = HashMap::new();
+        let mut starts: FxHashMap<String, Vec<(String, bool)>> = FxHashMap::default();
         let forms = whole
             .keys()
             .map(|t| (t.to_string(), false))
@@ -248,7 +248,7 @@ pub(crate) struct Builder<'a> {
     last: Option<usize>,
     /// Header cells by (table, column): their text so far, and whether it names a progress
     /// column (Tiến độ).
-    headers: HashMap<(usize, usize), (String, bool)>,
+    headers: FxHashMap<(usize, usize), (String, bool)>,
     /// The body cells of the row being written, with their pieces.
     row: Vec<(Unit, Vec<Piece>)>,
     map: map::Writer,
@@ -259,7 +259,7 @@ impl<'a> Builder<'a> {
         Builder {
             index: Index::new(leaves),
             last: None,
-            headers: HashMap::new(),
+            headers: FxHashMap::default(),
             row: Vec::new(),
             map: map::Writer::new(record, date),
         }
