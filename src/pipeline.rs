@@ -235,11 +235,15 @@ pub fn render_loaded(
     templates: &Templates,
     options: RenderOptions,
 ) -> Result<Rendered, Error> {
-    let mut laid = lay_out(loaded, templates, options)?;
+    let LaidOut {
+        mut loaded,
+        view,
+        appendix_file,
+        main,
+        separate,
+    } = lay_out(loaded, templates, options)?;
     // The record's strings, for the provenance each written document carries.
-    let source = crate::pull::Source::of(&mut laid.loaded);
-    let (loaded, view) = (&laid.loaded, &laid.view);
-    let record_path = loaded.path.as_path();
+    let source = crate::pull::Source::of(&mut loaded);
     let date = loaded.date;
     let properties = |title: &str, subject: &str| docx::Properties {
         title: title.to_string(),
@@ -248,32 +252,37 @@ pub fn render_loaded(
         keywords: view.so_ky_hieu.trim().to_string(),
         signed: date,
     };
-    let write = |document: &layout::Document, props: &docx::Properties| {
-        docx::write(document, props, source.recorder()).map_err(|detail| {
-            Error::about(record_path, Run::InternalWriteError { detail })
-                .help(Run::ReportWithRecord)
-        })
-    };
-    let main_properties = if laid.appendix_file {
+    let main_properties = if appendix_file {
         let title = view.phu_luc.first().map_or("", |a| a.tieu_de_hoa.as_str());
         properties(title, view.loai.ten)
     } else {
         properties(&view.trich_yeu, view.loai.ten)
     };
+    let separate: Vec<_> = separate
+        .into_iter()
+        .map(|(suffix, document, title)| (suffix, document, properties(&title, "Phụ lục")))
+        .collect();
+    // The record, its text and its derived view are no longer needed: freed before the
+    // documents are written, the largest of them with their provenance.
+    drop(view);
+    let record::Loaded { path, warnings, .. } = { loaded };
+    let write = |document: &layout::Document, props: &docx::Properties| {
+        docx::write(document, props, source.recorder()).map_err(|detail| {
+            Error::about(&path, Run::InternalWriteError { detail }).help(Run::ReportWithRecord)
+        })
+    };
     let mut files = vec![OutputFile {
         suffix: String::new(),
-        bytes: write(&laid.main, &main_properties)?,
+        bytes: write(&main, &main_properties)?,
     }];
-    for (suffix, document, title) in &laid.separate {
+    drop(main);
+    for (suffix, document, properties) in separate {
         files.push(OutputFile {
-            suffix: suffix.clone(),
-            bytes: write(document, &properties(title, "Phụ lục"))?,
+            bytes: write(&document, &properties)?,
+            suffix,
         });
     }
-    Ok(Rendered {
-        files,
-        warnings: laid.loaded.warnings,
-    })
+    Ok(Rendered { files, warnings })
 }
 
 /// A warning at each `rong` of the record that makes its column narrower than a word in it.
