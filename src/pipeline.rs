@@ -31,6 +31,9 @@ pub struct Rendered {
 pub struct RenderOptions {
     /// Render progress as of this date, overriding the record's `tinh_den`.
     pub as_of: Option<record::DocDate>,
+    /// Everything on the thread rendering the record (`-j 1`): a large document's main part
+    /// is not deflated on a thread of its own while it is written.
+    pub one_thread: bool,
 }
 
 /// Loads a record that `from` names (relative to its folder): the plan of a report, the
@@ -245,6 +248,11 @@ pub fn render_loaded(
     // The record's strings, for the provenance each written document carries.
     let source = crate::pull::Source::of(&mut loaded);
     let date = loaded.date;
+    let threads = if options.one_thread {
+        docx::Threads::One
+    } else {
+        docx::Threads::Spare
+    };
     let properties = |title: &str, subject: &str| docx::Properties {
         title: title.to_string(),
         subject: subject.to_string(),
@@ -267,7 +275,7 @@ pub fn render_loaded(
     drop(view);
     let record::Loaded { path, warnings, .. } = { loaded };
     let write = |document: &layout::Document, props: &docx::Properties| {
-        docx::write(document, props, source.recorder()).map_err(|detail| {
+        docx::write(document, props, source.recorder(), threads).map_err(|detail| {
             Error::about(&path, Run::InternalWriteError { detail }).help(Run::ReportWithRecord)
         })
     };

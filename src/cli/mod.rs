@@ -170,7 +170,10 @@ pub fn run() -> i32 {
             &out,
             templates.as_deref(),
             batch::Options {
-                render: RenderOptions { as_of },
+                render: RenderOptions {
+                    as_of,
+                    one_thread: jobs == Some(1),
+                },
                 force,
                 quiet,
                 threads: jobs,

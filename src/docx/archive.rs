@@ -13,6 +13,8 @@
 
 use std::cell::RefCell;
 use std::io::{self, Write};
+use std::sync::mpsc::SyncSender;
+use std::thread::JoinHandle;
 
 use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 
@@ -52,7 +54,7 @@ pub(super) struct Prepared {
 impl Prepared {
     pub(super) fn new(name: &str, bytes: &[u8]) -> io::Result<Prepared> {
         let mut archive = Archive::new();
-        let mut entry = archive.entry(name)?;
+        let mut entry = archive.entry(name, Threads::One)?;
         entry.write_all(bytes)?;
         let (archive, written) = entry.close()?;
         Ok(Prepared {
@@ -93,13 +95,13 @@ impl Archive {
 
     /// Adds an entry holding `bytes`.
     pub(super) fn add(&mut self, name: &str, bytes: &[u8]) -> io::Result<()> {
-        let mut entry = self.entry(name)?;
+        let mut entry = self.entry(name, Threads::One)?;
         entry.write_all(bytes)?;
         entry.finish()
     }
 
     /// Starts an entry whose bytes are written into what is returned, deflated as they come.
-    pub(super) fn entry(&mut self, name: &str) -> io::Result<Entry<'_>> {
+    pub(super) fn entry(&mut self, name: &str, threads: Threads) -> io::Result<Entry<'_>> {
         let header_at = self.out.len();
         self.local_header(name, 0, 0, 0)?;
         let data_at = self.out.len();
@@ -111,6 +113,8 @@ impl Archive {
             size: 0,
             header_at,
             data_at,
+            threads,
+            beside: None,
         })
     }
 
@@ -189,24 +193,41 @@ impl Archive {
     }
 
     /// Deflates `input` onto the end of the zip.
-    fn deflate(&mut self, mut input: &[u8], flush: FlushCompress) -> io::Result<()> {
-        loop {
-            self.out.reserve(input.len() / 2 + 256);
-            let compressor = compressor(&mut self.compressor);
-            let before = compressor.total_in();
-            let status = compressor
-                .compress_vec(input, &mut self.out, flush)
-                .map_err(io::Error::other)?;
-            // No more than `input`, so it fits a usize.
-            let consumed = (compressor.total_in() - before) as usize;
-            input = &input[consumed..];
-            let done = match flush {
-                FlushCompress::Finish => status == Status::StreamEnd,
-                _ => input.is_empty(),
-            };
-            if done {
-                return Ok(());
-            }
+    fn deflate(&mut self, input: &[u8], flush: FlushCompress) -> io::Result<()> {
+        deflate_into(
+            compressor(&mut self.compressor),
+            &mut self.out,
+            input,
+            flush,
+        )
+    }
+}
+
+/// Deflates `input` onto the end of `out`. The room given for the output is more than
+/// deflate can ever need for the input, so the compressor never stops for want of it and
+/// its stream depends on the input alone (not on where `out` happens to end its capacity,
+/// nor on which thread compresses).
+fn deflate_into(
+    compressor: &mut Compress,
+    out: &mut Vec<u8>,
+    mut input: &[u8],
+    flush: FlushCompress,
+) -> io::Result<()> {
+    loop {
+        out.reserve(input.len() + input.len() / 8 + 1024);
+        let before = compressor.total_in();
+        let status = compressor
+            .compress_vec(input, out, flush)
+            .map_err(io::Error::other)?;
+        // No more than `input`, so it fits a usize.
+        let consumed = (compressor.total_in() - before) as usize;
+        input = &input[consumed..];
+        let done = match flush {
+            FlushCompress::Finish => status == Status::StreamEnd,
+            _ => input.is_empty(),
+        };
+        if done {
+            return Ok(());
         }
     }
 }
@@ -228,6 +249,55 @@ pub(super) struct Entry<'a> {
     size: u64,
     header_at: usize,
     data_at: usize,
+    /// May the entry's bytes be deflated on a thread of their own ([`Entry::beside`]).
+    threads: Threads,
+    beside: Option<Beside>,
+}
+
+/// Whether a large entry may be deflated on a thread of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Threads {
+    /// Only on the thread writing the document (`-j 1`).
+    One,
+    /// On another thread too, for a large entry.
+    Spare,
+}
+
+/// A piece this large, handed over in one write, means a large part (the XML writer hands
+/// over pieces of 1 MiB): its deflate goes to a thread of its own, which a smaller part does
+/// not pay for.
+const BESIDE_FROM: usize = 256 * 1024;
+
+/// An entry's deflate on a thread of its own, while the part is still being written: the
+/// pieces go to it in turn, at most one waiting, so memory stays flat.
+struct Beside {
+    pieces: SyncSender<Vec<u8>>,
+    worker: JoinHandle<io::Result<(Compress, Vec<u8>)>>,
+}
+
+impl Beside {
+    /// Moves the compressor to a new thread, which deflates the pieces it is sent.
+    fn start(mut compressor: Compress) -> io::Result<Beside> {
+        let (pieces, received) = std::sync::mpsc::sync_channel::<Vec<u8>>(1);
+        let worker = std::thread::Builder::new()
+            .name("deflate".into())
+            .spawn(move || {
+                let mut out = Vec::new();
+                for piece in received {
+                    deflate_into(&mut compressor, &mut out, &piece, FlushCompress::None)?;
+                }
+                Ok((compressor, out))
+            })?;
+        Ok(Beside { pieces, worker })
+    }
+
+    /// The compressor and what it deflated, once every piece is through.
+    fn join(self) -> io::Result<(Compress, Vec<u8>)> {
+        drop(self.pieces);
+        self.worker
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the deflate thread stopped")))
+    }
 }
 
 impl<'a> Entry<'a> {
@@ -241,6 +311,11 @@ impl<'a> Entry<'a> {
     /// Ends the deflate stream and writes the CRC and sizes into the local header.
     fn close(self) -> io::Result<(&'a mut Archive, Written)> {
         let archive = self.archive;
+        if let Some(beside) = self.beside {
+            let (compressor, deflated) = beside.join()?;
+            archive.compressor = Some(compressor);
+            archive.out.extend_from_slice(&deflated);
+        }
         archive.deflate(&[], FlushCompress::Finish)?;
         let compressed = length(archive.out.len() - self.data_at)?;
         let size = u32::try_from(self.size).map_err(|_| too_big())?;
@@ -265,7 +340,22 @@ impl Write for Entry<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.crc.update(buf);
         self.size += buf.len() as u64;
-        self.archive.deflate(buf, FlushCompress::None)?;
+        if self.beside.is_none() && self.threads == Threads::Spare && buf.len() >= BESIDE_FROM {
+            let compressor = self.archive.compressor.take();
+            self.beside = Some(Beside::start(compressor.unwrap_or_else(new_compressor))?);
+        }
+        match &self.beside {
+            Some(beside) => {
+                if beside.pieces.send(buf.to_vec()).is_err() {
+                    // The thread stopped: its error is the one to report.
+                    return match self.beside.take().map(Beside::join) {
+                        Some(Err(e)) => Err(e),
+                        _ => Err(io::Error::other("the deflate thread stopped")),
+                    };
+                }
+            }
+            None => self.archive.deflate(buf, FlushCompress::None)?,
+        }
         Ok(buf.len())
     }
 
@@ -277,7 +367,11 @@ impl Write for Entry<'_> {
 /// The thread's compressor, made for its first document: raw deflate (a zip entry has no
 /// zlib header) at the default level, 6.
 fn compressor(slot: &mut Option<Compress>) -> &mut Compress {
-    slot.get_or_insert_with(|| Compress::new(Compression::default(), false))
+    slot.get_or_insert_with(new_compressor)
+}
+
+fn new_compressor() -> Compress {
+    Compress::new(Compression::default(), false)
 }
 
 fn put16(out: &mut Vec<u8>, value: u16) {
@@ -312,7 +406,7 @@ mod tests {
         let prepared = Prepared::new("word/styles.xml", b"<w:styles/>").unwrap();
         let mut archive = Archive::new();
         archive.add("[Content_Types].xml", b"<Types/>").unwrap();
-        let mut entry = archive.entry("word/document.xml").unwrap();
+        let mut entry = archive.entry("word/document.xml", Threads::One).unwrap();
         for i in 0..5000 {
             write!(entry, "<w:p>Đoạn {i}</w:p>").unwrap();
         }
@@ -349,6 +443,40 @@ mod tests {
             .read_to_end(&mut styles)
             .unwrap();
         assert_eq!(styles, b"<w:styles/>");
+    }
+
+    /// A zip with a part of several MiB, handed over in pieces of 1 MiB as the XML writer
+    /// does.
+    fn large(threads: Threads) -> Vec<u8> {
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < 5 * 1024 * 1024 + 12_345 {
+            text.push_str(&format!("<w:tc><w:p><w:t>Nhiệm vụ {i}</w:t></w:p></w:tc>"));
+            i += 7919;
+        }
+        let mut archive = Archive::new();
+        archive.add("[Content_Types].xml", b"<Types/>").unwrap();
+        let mut entry = archive.entry("word/document.xml", threads).unwrap();
+        for piece in text.as_bytes().chunks(1024 * 1024) {
+            entry.write_all(piece).unwrap();
+        }
+        assert_eq!(entry.beside.is_some(), threads == Threads::Spare);
+        entry.finish().unwrap();
+        let zip = archive.finish().unwrap();
+        let mut read = String::new();
+        zip::ZipArchive::new(Cursor::new(&zip))
+            .unwrap()
+            .by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut read)
+            .unwrap();
+        assert!(read == text, "the part reads back as written");
+        zip
+    }
+
+    #[test]
+    fn a_large_part_deflated_on_its_own_thread_gives_the_same_bytes() {
+        assert_eq!(large(Threads::Spare), large(Threads::One));
     }
 
     #[test]

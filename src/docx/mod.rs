@@ -23,6 +23,7 @@ mod styles;
 mod tables;
 mod xml;
 
+pub(crate) use archive::Threads;
 pub(crate) use custom::NAMESPACE as PROVENANCE_NAMESPACE;
 use package::ConstantParts;
 pub(crate) use package::Properties;
@@ -45,13 +46,14 @@ pub(crate) fn write(
     document: &Document,
     properties: &Properties,
     mut outline: impl Recording,
+    threads: Threads,
 ) -> Result<Vec<u8>, String> {
     let constant = constant_parts(&document.sizes)?;
     let draw = move |sink: &mut dyn std::io::Write| {
         document::write(document, sink, &mut outline)?;
         Ok(outline.item())
     };
-    package::pack(&constant, draw, properties)
+    package::pack(&constant, draw, properties, threads)
 }
 
 /// What watches a document's text as it is written ([`Outline`]) and then gives the

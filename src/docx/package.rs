@@ -10,7 +10,7 @@
 
 use std::io::Write;
 
-use super::archive::{Archive, Prepared};
+use super::archive::{Archive, Prepared, Threads};
 use super::xml::escape;
 use super::{custom, fixed};
 use crate::record::DocDate;
@@ -207,13 +207,14 @@ pub(super) fn pack(
     constant: &ConstantParts,
     document: impl FnOnce(&mut dyn Write) -> std::io::Result<String>,
     properties: &Properties,
+    threads: Threads,
 ) -> Result<Vec<u8>, String> {
     let packed = || -> std::io::Result<Vec<u8>> {
         let mut archive = Archive::new();
         constant.leading.copy_into(&mut archive)?;
         archive.add("docProps/core.xml", core_xml(properties).as_bytes())?;
         archive.add("docProps/app.xml", app_xml(properties).as_bytes())?;
-        let mut entry = archive.entry("word/document.xml")?;
+        let mut entry = archive.entry("word/document.xml", threads)?;
         let item = document(&mut entry)?;
         entry.finish()?;
         constant.trailing.copy_into(&mut archive)?;
