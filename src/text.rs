@@ -99,7 +99,9 @@ fn fits_xml(c: char) -> bool {
 
 /// Upper case with Vietnamese letters (ư → Ư, đ → Đ, ệ → Ệ), result in NFC.
 pub(crate) fn upper(text: &str) -> String {
-    let upper = if is_nfc(text) {
+    let upper = if plain_prefix(text, Controls::Kept) == text.len() {
+        plain_upper(text)
+    } else if is_nfc(text) {
         text.to_uppercase()
     } else {
         text.nfc().collect::<String>().to_uppercase()
@@ -109,6 +111,23 @@ pub(crate) fn upper(text: &str) -> String {
     } else {
         upper.nfc().collect()
     }
+}
+
+/// Upper case of text made of [`always_nfc`] letters: ASCII and the case pairs of the
+/// precomposed Vietnamese letters (capital at the even code point, small at the odd one)
+/// without the tables, the rest as the standard library says.
+fn plain_upper(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\0'..='\x7f' => out.push(c.to_ascii_uppercase()),
+            '\u{1E00}'..='\u{1E95}' | '\u{1EA0}'..='\u{1EFF}' => {
+                out.push(char::from_u32(u32::from(c) & !1).unwrap_or(c));
+            }
+            _ => out.extend(c.to_uppercase()),
+        }
+    }
+    out
 }
 
 /// A document number as ND30 prints it: two digits below 10 ("05"), blank for a draft.
@@ -288,6 +307,14 @@ mod tests {
             "",
         ] {
             assert_eq!(is_nfc(text), whole(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn upper_case_without_the_tables_is_the_standard_one() {
+        for c in ('\0'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            let text = format!("aệ{c}");
+            assert_eq!(plain_upper(&text), text.to_uppercase(), "{c:?}");
         }
     }
 
