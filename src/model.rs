@@ -95,8 +95,19 @@ pub(crate) fn plain(inline: &Inline) -> String {
 }
 
 /// Inline text from plain record text: no emphasis, a line break at each newline (a new
-/// paragraph inside a table cell); carriage returns are dropped.
-pub(crate) fn plain_inline(text: &str) -> Inline {
+/// paragraph inside a table cell); carriage returns are dropped. Text of one line (most
+/// cells) becomes its one span as it is.
+pub(crate) fn plain_inline(text: String) -> Inline {
+    if !text.contains(['\n', '\r']) {
+        if text.is_empty() {
+            return Vec::new();
+        }
+        return vec![Span::Text {
+            text,
+            bold: false,
+            italic: false,
+        }];
+    }
     let mut spans = Vec::new();
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -125,11 +136,13 @@ mod tests {
             bold: false,
             italic: false,
         };
-        assert_eq!(plain_inline(""), Vec::<Span>::new());
+        assert_eq!(plain_inline(String::new()), Vec::<Span>::new());
+        assert_eq!(plain_inline("Quý I".into()), [text("Quý I")]);
+        assert_eq!(plain_inline("Quý\rI".into()), [text("QuýI")]);
         assert_eq!(
-            plain_inline("a **b**\r\n\nc\\"),
+            plain_inline("a **b**\r\n\nc\\".into()),
             vec![text("a **b**"), Span::Break, Span::Break, text("c\\")]
         );
-        assert_eq!(plain(&plain_inline("x\ny")), "x\ny");
+        assert_eq!(plain(&plain_inline("x\ny".into())), "x\ny");
     }
 }

@@ -144,7 +144,7 @@ pub(super) fn cell(text: &str, centred: bool) -> Cell {
         bold: false,
         span: 1,
         merge: Merge::None,
-        text: plain_inline(&super::lines::list_lines(text)),
+        text: plain_inline(super::lines::list_lines(text)),
     }
 }
 

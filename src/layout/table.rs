@@ -273,7 +273,7 @@ pub(super) mod tests {
             bold: false,
             span: 1,
             merge: Merge::None,
-            text: plain_inline(t),
+            text: plain_inline(t.to_string()),
         }
     }
 
