@@ -113,6 +113,8 @@ pub(super) struct Measured {
     words: Vec<Word>,
     /// Every paragraph, as a range of `words`.
     paragraphs: Vec<Range<usize>>,
+    /// Per paragraph, its width on one line: at least this much room, and it takes one.
+    one_line: Vec<u32>,
     /// For row r and column c, `cells[r * columns + c]` is the range of its paragraphs in
     /// `paragraphs` (empty where a spanning cell covers the column).
     cells: Vec<Range<usize>>,
@@ -132,9 +134,17 @@ impl Measured {
     /// covers the column).
     pub(super) fn lines(&self, row: usize, column: usize, width: u32) -> u32 {
         let inner = inner(width);
-        self.paragraphs(row, column)
+        let cell = self.cells[row * self.columns + column].clone();
+        self.paragraphs[cell.clone()]
             .iter()
-            .map(|p| wrap::paragraph_lines(&self.words[p.clone()], inner))
+            .zip(&self.one_line[cell])
+            .map(|(p, &one_line)| {
+                if one_line <= inner {
+                    1
+                } else {
+                    wrap::paragraph_lines(&self.words[p.clone()], inner)
+                }
+            })
             .sum()
     }
 
@@ -157,6 +167,7 @@ pub(super) fn measure_cells(table: &Table, size: f32) -> Measured {
     let columns = table.widths.len();
     let mut words = Vec::with_capacity(table.rows.len() * columns * 8);
     let mut paragraphs = Vec::with_capacity(table.rows.len() * columns);
+    let mut one_line = Vec::with_capacity(table.rows.len() * columns);
     let mut cells = Vec::with_capacity(table.rows.len() * columns);
     let mut longest_word = vec![0; columns];
     let mut widest_word = vec![(0, String::new()); columns];
@@ -186,6 +197,7 @@ pub(super) fn measure_cells(table: &Table, size: f32) -> Measured {
                     longest_word[at] = longest_word[at].max(width);
                 }
                 paragraphs.push(first..words.len());
+                one_line.push(width);
             }
             ranges[at] = start..paragraphs.len();
         }
@@ -194,6 +206,7 @@ pub(super) fn measure_cells(table: &Table, size: f32) -> Measured {
     Measured {
         words,
         paragraphs,
+        one_line,
         cells,
         columns,
         longest_word,
