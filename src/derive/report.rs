@@ -46,12 +46,28 @@ pub(crate) fn progress_text(entries: &[Progress], as_of: Option<DocDate>) -> Str
 
 /// One item that carries progress: a criterion's remedy, a sub-criterion, or a task.
 pub(crate) struct Item<'a> {
-    /// "3", "3.2" (second sub-criterion of item 3) or "12" (a task).
-    pub label: String,
-    pub name: String,
+    pub label: Label,
+    pub name: &'a Text,
     /// Index of the task group, for per-group counts.
     pub group: Option<usize>,
     pub entries: &'a [Progress],
+}
+
+/// An item's number in the report: "3", "3.2" (second sub-criterion of item 3) or "12" (a
+/// task); written out only for the items a report lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    Item(usize),
+    Sub(usize, usize),
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Label::Item(n) => write!(f, "{n}"),
+            Label::Sub(n, m) => write!(f, "{n}.{m}"),
+        }
+    }
 }
 
 /// Every progress-bearing item in the order the appendices list them.
@@ -61,8 +77,8 @@ pub(crate) fn items(record: &Record) -> Vec<Item<'_>> {
         if c.con.is_empty() {
             let entries = c.khac_phuc.as_ref().map_or(&[][..], |k| &k.tien_do);
             out.push(Item {
-                label: n.to_string(),
-                name: c.ten.to_string(),
+                label: Label::Item(n),
+                name: &c.ten,
                 group: None,
                 entries,
             });
@@ -73,8 +89,8 @@ pub(crate) fn items(record: &Record) -> Vec<Item<'_>> {
                 continue;
             }
             out.push(Item {
-                label: format!("{n}.{m}"),
-                name: sub.ten.to_string(),
+                label: Label::Sub(n, m),
+                name: &sub.ten,
                 group: None,
                 entries: &sub.tien_do,
             });
@@ -82,8 +98,8 @@ pub(crate) fn items(record: &Record) -> Vec<Item<'_>> {
     }
     for (n, (g, _, task)) in (1..).zip(record.tasks()) {
         out.push(Item {
-            label: n.to_string(),
-            name: task.ten.to_string(),
+            label: Label::Item(n),
+            name: &task.ten,
             group: Some(g),
             entries: &task.tien_do,
         });
@@ -113,19 +129,22 @@ pub struct Counts {
     pub ty_le_hoan_thanh: String,
 }
 
-fn count<'a>(items: impl Iterator<Item = &'a Item<'a>>, as_of: Option<DocDate>) -> Counts {
-    let mut c = Counts::default();
-    for item in items {
-        c.tong.0 += 1;
-        match status(item.entries, as_of) {
-            Some(Status::Done) => c.hoan_thanh.0 += 1,
-            Some(Status::InProgress) => c.dang_thuc_hien.0 += 1,
-            Some(Status::Impossible) => c.khong_the_thuc_hien.0 += 1,
-            Some(Status::NotStarted) | None => c.chua_thuc_hien.0 += 1,
+impl Counts {
+    fn add(&mut self, status: Option<Status>) {
+        self.tong.0 += 1;
+        match status {
+            Some(Status::Done) => self.hoan_thanh.0 += 1,
+            Some(Status::InProgress) => self.dang_thuc_hien.0 += 1,
+            Some(Status::Impossible) => self.khong_the_thuc_hien.0 += 1,
+            Some(Status::NotStarted) | None => self.chua_thuc_hien.0 += 1,
         }
     }
-    c.ty_le_hoan_thanh = format!("{:02}/{:02}", c.hoan_thanh.0, c.tong.0);
-    c
+
+    /// The counts with their "06/10" form.
+    fn finished(mut self) -> Counts {
+        self.ty_le_hoan_thanh = format!("{:02}/{:02}", self.hoan_thanh.0, self.tong.0);
+        self
+    }
 }
 
 /// Counts of one task group.
@@ -157,18 +176,27 @@ pub struct Summary {
 
 /// Counts as of `as_of`, and the changes since `since` when both dates are known.
 pub(crate) fn summary(record: &Record, as_of: Option<DocDate>, since: Option<DocDate>) -> Summary {
-    let all = items(record);
+    // One pass over the items, each counted overall and in its group.
+    let mut chung = Counts::default();
+    let mut groups: Vec<Counts> = record.nhom.iter().map(|_| Counts::default()).collect();
+    for item in items(record) {
+        let state = status(item.entries, as_of);
+        chung.add(state);
+        if let Some(group) = item.group.and_then(|g| groups.get_mut(g)) {
+            group.add(state);
+        }
+    }
     let theo_nhom = record
         .nhom
         .iter()
-        .enumerate()
-        .map(|(g, group)| GroupCounts {
+        .zip(groups)
+        .map(|(group, counts)| GroupCounts {
             ten: group.ten.to_string(),
-            so_lieu: count(all.iter().filter(|i| i.group == Some(g)), as_of),
+            so_lieu: counts.finished(),
         })
         .collect();
     Summary {
-        chung: count(all.iter(), as_of),
+        chung: chung.finished(),
         theo_nhom,
         thay_doi: match (since, as_of) {
             (Some(from), Some(to)) => changes(record, from, to),
@@ -193,8 +221,8 @@ pub(crate) fn changes(record: &Record, from: DocDate, to: DocDate) -> Vec<Change
         .into_iter()
         .filter(|i| state(i.entries, Some(from)) != state(i.entries, Some(to)))
         .map(|i| Change {
-            stt: i.label.clone(),
-            ten: i.name.clone(),
+            stt: i.label.to_string(),
+            ten: i.name.to_string(),
             truoc: progress_text(i.entries, Some(from)),
             sau: progress_text(i.entries, Some(to)),
         })
