@@ -42,6 +42,13 @@ pub struct MarkupError {
 
 /// Escapes record text so that it is read back literally by [`parse`].
 pub(crate) fn escape(text: &str) -> String {
+    // Most record text has none of these: it is copied as it is.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'*' | b'\n' | b'\r'))
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -57,6 +64,17 @@ pub(crate) fn escape(text: &str) -> String {
 
 /// Parses inline text: `**bold**`, `*italic*`, escapes.
 pub(crate) fn parse_inline(text: &str) -> Inline {
+    // Text without an escape or emphasis is one plain span.
+    if !text.bytes().any(|b| matches!(b, b'\\' | b'*')) {
+        return match text {
+            "" => Vec::new(),
+            text => vec![Span::Text {
+                text: text.to_string(),
+                bold: false,
+                italic: false,
+            }],
+        };
+    }
     let mut spans = Vec::new();
     let mut current = String::new();
     let (mut bold, mut italic) = (false, false);
@@ -277,6 +295,21 @@ mod tests {
             bold: false,
             italic: false,
         }
+    }
+
+    #[test]
+    fn plain_text_is_one_plain_span_and_escapes_to_itself() {
+        assert_eq!(parse_inline(""), Vec::<Span>::new());
+        assert_eq!(
+            parse_inline("Kế hoạch – 2021"),
+            [Span::Text {
+                text: "Kế hoạch – 2021".into(),
+                bold: false,
+                italic: false,
+            }]
+        );
+        assert_eq!(escape("Kế hoạch – 2021"), "Kế hoạch – 2021");
+        assert_eq!(escape("a*b\\\r\n"), "a\\*b\\\\\\n");
     }
 
     #[test]

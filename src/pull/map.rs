@@ -41,9 +41,16 @@ pub(super) enum Piece<'a> {
     },
 }
 
+/// Whether `text` has a character [`push_text`] escapes (looked for byte by byte: all are
+/// ASCII).
+fn needs_escape(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b'\\' | b'\t' | b'\n' | b'&' | b'<' | b'>'))
+}
+
 /// Appends `text` with tabs, line breaks and backslashes escaped, and XML's `&`, `<`, `>`.
 fn push_text(out: &mut String, text: &str) {
-    if !text.contains(['\\', '\t', '\n', '&', '<', '>']) {
+    if !needs_escape(text) {
         out.push_str(text);
         return;
     }
@@ -144,7 +151,7 @@ impl Writer {
                     self.xml.push(':');
                     let start = self.xml.len();
                     path.write_from(n, &mut self.xml);
-                    if self.xml[start..].contains(['\\', '\t', '\n', '&', '<', '>']) {
+                    if needs_escape(&self.xml[start..]) {
                         let rest = self.xml.split_off(start);
                         push_text(&mut self.xml, &rest);
                     }
