@@ -130,18 +130,25 @@ pub(crate) fn upper(text: &str) -> String {
     }
 }
 
-/// Upper case of text made of [`always_nfc`] letters: ASCII and the case pairs of the
-/// precomposed Vietnamese letters (capital at the even code point, small at the odd one)
-/// without the tables, the rest as the standard library says.
+/// Upper case of text made of [`always_nfc`] letters, the Vietnamese ones without the
+/// tables: ASCII, the small letters of Latin-1 (à → À, 0x20 below), ă đ ĩ ũ ơ ư, and the case
+/// pairs of the precomposed letters (capital at the even code point, small at the odd one);
+/// the rest as the standard library says.
 fn plain_upper(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '\0'..='\x7f' => out.push(c.to_ascii_uppercase()),
-            '\u{1E00}'..='\u{1E95}' | '\u{1EA0}'..='\u{1EFF}' => {
-                out.push(char::from_u32(u32::from(c) & !1).unwrap_or(c));
-            }
-            _ => out.extend(c.to_uppercase()),
+        let code = u32::from(c);
+        let upper = match c {
+            '\0'..='\x7f' => Some(c.to_ascii_uppercase()),
+            'à'..='þ' if c != '÷' => char::from_u32(code - 0x20),
+            'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' => char::from_u32(code - 1),
+            'ư' => Some('Ư'),
+            '\u{1E00}'..='\u{1E95}' | '\u{1EA0}'..='\u{1EFF}' => char::from_u32(code & !1),
+            _ => None,
+        };
+        match upper {
+            Some(upper) => out.push(upper),
+            None => out.extend(c.to_uppercase()),
         }
     }
     out
