@@ -220,6 +220,9 @@ const REBALANCE_STEPS: u32 = 8;
 /// beside a solution of two).
 fn rebalance(ladders: &[Ladder], rung: &mut [u32], given: &[u32]) {
     let mut now = cost(ladders, rung, given);
+    // Per row, the tallest cell outside the two columns of a move, so that each step of the
+    // move costs a pass over the rows, not over every column of every row ([`cost`] exactly).
+    let mut others = vec![0_u32; given.len()];
     // Every move makes the cost strictly less, so this ends; the bound keeps it cheap.
     for _ in 0..REBALANCE_MOVES {
         let mut best: Option<((u32, u64), usize, usize, u32)> = None;
@@ -231,12 +234,32 @@ fn rebalance(ladders: &[Ladder], rung: &mut [u32], given: &[u32]) {
                 let most = rung[from]
                     .min(ladders[to].top() - rung[to])
                     .min(REBALANCE_STEPS);
+                if most == 0 {
+                    continue;
+                }
+                let unmoved = || {
+                    (0..ladders.len())
+                        .filter(|&a| a != from && a != to)
+                        .map(|a| (&ladders[a], rung[a]))
+                };
+                for (row, other) in others.iter_mut().enumerate() {
+                    *other = unmoved()
+                        .map(|(l, k)| l.at(k, row))
+                        .fold(given[row], u32::max);
+                }
+                let squares: u64 = unmoved().map(|(l, k)| l.squares[k as usize]).sum();
+                let (shrunk, grown) = (&ladders[from], &ladders[to]);
                 for steps in 1..=most {
-                    rung[from] -= steps;
-                    rung[to] += steps;
-                    let after = cost(ladders, rung, given);
-                    rung[from] += steps;
-                    rung[to] -= steps;
+                    let (f, t) = (rung[from] - steps, rung[to] + steps);
+                    let height = others
+                        .iter()
+                        .enumerate()
+                        .map(|(row, &o)| o.max(shrunk.at(f, row)).max(grown.at(t, row)))
+                        .sum();
+                    let after = (
+                        height,
+                        squares + shrunk.squares[f as usize] + grown.squares[t as usize],
+                    );
                     if after < best.map_or(now, |(c, ..)| c) {
                         best = Some((after, from, to, steps));
                     }
