@@ -5,7 +5,10 @@
 //! a compressor's state is a few hundred kilobytes the system must hand over and zero: for
 //! one document that was a quarter of the whole process. Here one compressor per thread is
 //! reset between entries, and the parts every document shares are deflated once and copied
-//! as finished entries ([`Prepared`]).
+//! as finished entries ([`Prepared`]). A large part (a long appendix's document.xml) may be
+//! deflated on a thread of its own while it is still being written ([`Threads`]); the
+//! compressor never runs short of room for its output, so its stream, and the bytes, depend
+//! on the input alone.
 //!
 //! The bytes are those the zip crate wrote with vanban's options: version 2.0, made on Unix,
 //! mode 0644, the DOS time 1980-01-01 00:00, sizes and CRC in the local header (no data
