@@ -34,4 +34,24 @@ fn ten_thousand_rows_and_a_very_long_paragraph_render_completely() {
         "last row is numbered 10000"
     );
     assert!(!texts.iter().any(|t| t == "10001"));
+
+    // Its main part is deflated on a thread of its own, and the record freed on another; with
+    // `-j 1` everything stays on one thread, and the bytes are the same.
+    let one = vanban(
+        dir.path(),
+        &[
+            "render",
+            record.to_str().unwrap(),
+            "--out",
+            "one",
+            "-j",
+            "1",
+        ],
+    );
+    assert!(one.status.success(), "{}", stderr(&one));
+    let alone = std::fs::read(dir.path().join("one").join("lon.docx")).unwrap();
+    assert!(
+        alone == std::fs::read(&docx).unwrap(),
+        "-j 1 wrote other bytes"
+    );
 }
