@@ -43,10 +43,7 @@ pub struct MarkupError {
 /// Escapes record text so that it is read back literally by [`parse`].
 pub(crate) fn escape(text: &str) -> String {
     // Most record text has none of these: it is copied as it is.
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'\\' | b'*' | b'\n' | b'\r'))
-    {
+    if !crate::text::has_any(text, b"\\*\n\r") {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -65,7 +62,7 @@ pub(crate) fn escape(text: &str) -> String {
 /// Parses inline text: `**bold**`, `*italic*`, escapes.
 pub(crate) fn parse_inline(text: &str) -> Inline {
     // Text without an escape or emphasis is one plain span.
-    if !text.bytes().any(|b| matches!(b, b'\\' | b'*')) {
+    if !crate::text::has_any(text, b"\\*") {
         return match text {
             "" => Vec::new(),
             text => vec![Span::Text {

@@ -98,7 +98,7 @@ pub(crate) fn plain(inline: &Inline) -> String {
 /// paragraph inside a table cell); carriage returns are dropped. Text of one line (most
 /// cells) becomes its one span as it is.
 pub(crate) fn plain_inline(text: String) -> Inline {
-    if !text.contains(['\n', '\r']) {
+    if !crate::text::has_any(&text, b"\n\r") {
         if text.is_empty() {
             return Vec::new();
         }

@@ -102,6 +102,13 @@ fn stops(byte: u8, next: u8, refused: bool) -> bool {
     outside || (refused && control)
 }
 
+/// Whether `text` holds any of the ASCII characters `ascii` (markup, escapes, line breaks),
+/// looked for byte by byte: a byte below 0x80 is never part of another character, and a
+/// search for a set of characters would decode every one of them first.
+pub(crate) fn has_any(text: &str, ascii: &[u8]) -> bool {
+    text.bytes().any(|b| ascii.contains(&b))
+}
+
 /// Letters that are NFC and start no composition with what precedes them: everything below
 /// the combining marks (ASCII, Latin-1, Latin Extended A and B) and the precomposed
 /// Vietnamese letters (Latin Extended Additional). Text made only of these needs no table
@@ -332,6 +339,14 @@ mod tests {
         ] {
             assert_eq!(is_nfc(text), whole(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn ascii_characters_are_found_among_vietnamese_letters() {
+        assert!(has_any("Tiến độ *đạt*", b"\\*"));
+        assert!(has_any("dòng một\ndòng hai", b"\n\r"));
+        assert!(!has_any("Nhiệm vụ – “trọng tâm”", b"\\*\n\r&<>"));
+        assert!(!has_any("", b"*"));
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! relationship points at something real.
 //!
 //! The parts that are the same in every document of a size set are deflated once per process
-//! ([`ConstantParts`]) and their finished zip entries copied into each package as they are:
-//! the same bytes as deflating them again, without starting nine compressors per document.
+//! ([`ConstantParts`]) and copied into each package as finished entries; the zip itself is
+//! written by [`archive`](super::archive).
 
 use std::io::Write;
 

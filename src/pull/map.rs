@@ -41,16 +41,12 @@ pub(super) enum Piece<'a> {
     },
 }
 
-/// Whether `text` has a character [`push_text`] escapes (looked for byte by byte: all are
-/// ASCII).
-fn needs_escape(text: &str) -> bool {
-    text.bytes()
-        .any(|b| matches!(b, b'\\' | b'\t' | b'\n' | b'&' | b'<' | b'>'))
-}
+/// The characters [`push_text`] escapes.
+const ESCAPED: &[u8] = b"\\\t\n&<>";
 
 /// Appends `text` with tabs, line breaks and backslashes escaped, and XML's `&`, `<`, `>`.
 fn push_text(out: &mut String, text: &str) {
-    if !needs_escape(text) {
+    if !crate::text::has_any(text, ESCAPED) {
         out.push_str(text);
         return;
     }
@@ -151,7 +147,7 @@ impl Writer {
                     self.xml.push(':');
                     let start = self.xml.len();
                     path.write_from(n, &mut self.xml);
-                    if needs_escape(&self.xml[start..]) {
+                    if crate::text::has_any(&self.xml[start..], ESCAPED) {
                         let rest = self.xml.split_off(start);
                         push_text(&mut self.xml, &rest);
                     }
