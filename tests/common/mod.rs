@@ -108,11 +108,15 @@ pub fn stderr(o: &Output) -> String {
 
 /// Renders one record into a fresh folder and returns (folder, path of the .docx).
 pub fn render(record: &Path) -> (tempfile::TempDir, PathBuf) {
+    render_with(record, &[])
+}
+
+/// [`render`] with more options (`-j 1`, `--as-of …`).
+pub fn render_with(record: &Path, options: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let out = vanban(
-        dir.path(),
-        &["render", record.to_str().unwrap(), "--out", "out"],
-    );
+    let mut args = vec!["render", record.to_str().unwrap(), "--out", "out"];
+    args.extend_from_slice(options);
+    let out = vanban(dir.path(), &args);
     assert!(
         out.status.success(),
         "render failed:\n{}{}",
