@@ -272,7 +272,7 @@ pub fn render_loaded(
         .collect();
     // The record, its text and its derived view are no longer needed: freed before the
     // documents are written, the largest of them with their provenance.
-    let large = threads == docx::Threads::Spare && source.is_large();
+    let large = threads == docx::Threads::Spare && loaded.source.len() >= LARGE_RECORD;
     let record::Loaded {
         path,
         warnings,
@@ -299,6 +299,12 @@ pub fn render_loaded(
     }
     Ok(Rendered { files, warnings })
 }
+
+/// Bytes of record text from which what is rendered from it is freed on a thread of its own
+/// ([`free`]): a record this long (a thousand tasks or so) lays out into some tens of
+/// thousands of allocations, milliseconds to free, against some tens of microseconds to start
+/// a thread.
+const LARGE_RECORD: usize = 128 * 1024;
 
 /// Frees `value`; when `aside`, on a thread of its own, which the render does not wait for:
 /// the record and the laid-out document of a long appendix are some tens of thousands of

@@ -28,11 +28,6 @@ use crate::record::{self, DocDate};
 pub(crate) use changes::{Change, Finding};
 pub(crate) use read::{Comment, Revision};
 
-/// Strings in a record from which it counts as large: its laid-out document holds some tens
-/// of thousands of allocations, a few milliseconds to free, against some tens of
-/// microseconds to start a thread.
-const LARGE: usize = 5_000;
-
 /// What a record gives every document rendered from it: the provenance is built from these.
 #[derive(Debug)]
 pub(crate) struct Source {
@@ -54,12 +49,6 @@ impl Source {
             date: iso_date(loaded.date),
             leaves,
         }
-    }
-
-    /// Whether the record has so many strings (a long appendix) that what is rendered from it
-    /// is worth freeing on a thread of its own.
-    pub(crate) fn is_large(&self) -> bool {
-        self.leaves.len() >= LARGE
     }
 
     /// What watches a document rendered from the record as it is written, and gives its
