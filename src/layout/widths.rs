@@ -31,6 +31,10 @@ struct Ladder {
 }
 
 impl Ladder {
+    /// A cell's lines never grow with its column's width, so the search evaluates a row
+    /// only where its lines may change: it finds the rung from which the cell takes its
+    /// fewest lines, then splits the rungs below it, filling every span whose two ends take
+    /// the same lines without counting them (exactly what counting every rung gives).
     fn new(
         measured: &Measured,
         sample: &[usize],
@@ -38,34 +42,54 @@ impl Ladder {
         (least, step): (u32, u32),
         rungs: u32,
     ) -> Ladder {
-        let fewest = sample
+        let lines_at = |row: usize, rung: u32| measured.lines(row, column, least + rung * step);
+        // Per sampled row: its fewest lines, and the first rung where it takes them (or the
+        // last rung, where it never does).
+        let floors: Vec<(u32, u32)> = sample
             .iter()
-            .map(|&r| measured.fewest_lines(r, column))
-            .sum();
+            .map(|&r| {
+                let fewest = measured.fewest_lines(r, column);
+                (fewest, first_rung_at(|k| lines_at(r, k) <= fewest, rungs))
+            })
+            .collect();
+        let fewest = floors.iter().map(|(f, _)| f).sum();
+        // The column grows until every cell takes its fewest lines, or width runs out.
+        let top = floors.iter().map(|&(_, k)| k).max().unwrap_or(0);
+        let rows = sample.len();
+        let mut lines = vec![0; (top as usize + 1) * rows];
+        for (row, (&r, &(floor, from))) in sample.iter().zip(&floors).enumerate() {
+            let mut set = |rung: u32, value: u32| lines[rung as usize * rows + row] = value;
+            // Past its first rung at the floor, the cell stays there.
+            for rung in from + 1..=top {
+                set(rung, floor);
+            }
+            let at_from = lines_at(r, from);
+            if from == 0 {
+                set(0, at_from);
+            } else {
+                fill_between(
+                    &|k| lines_at(r, k),
+                    (0, lines_at(r, 0)),
+                    (from, at_from),
+                    &mut set,
+                );
+            }
+        }
         let mut ladder = Ladder {
-            rows: sample.len(),
-            lines: Vec::new(),
-            total: Vec::new(),
-            tallest: Vec::new(),
-            squares: Vec::new(),
+            rows,
+            total: Vec::with_capacity(top as usize + 1),
+            tallest: Vec::with_capacity(top as usize + 1),
+            squares: Vec::with_capacity(top as usize + 1),
+            lines,
             fewest,
         };
-        for k in 0..=rungs {
-            let width = least + k * step;
-            let (mut total, mut tallest, mut squares) = (0, 0, 0);
-            for &r in sample {
-                let lines = measured.lines(r, column, width);
-                total += lines;
-                tallest = tallest.max(lines);
-                squares += u64::from(lines) * u64::from(lines);
-                ladder.lines.push(lines);
-            }
-            ladder.total.push(total);
-            ladder.tallest.push(tallest);
-            ladder.squares.push(squares);
-            if total <= fewest {
-                break;
-            }
+        for at in 0..=top as usize {
+            let rung = &ladder.lines[at * rows..(at + 1) * rows];
+            ladder.total.push(rung.iter().sum());
+            ladder.tallest.push(rung.iter().copied().max().unwrap_or(0));
+            ladder
+                .squares
+                .push(rung.iter().map(|&l| u64::from(l) * u64::from(l)).sum());
         }
         ladder
     }
@@ -82,6 +106,45 @@ impl Ladder {
     /// Whether some cell of the column still wraps on `rung`.
     fn wraps(&self, rung: u32) -> bool {
         self.total[rung as usize] > self.fewest
+    }
+}
+
+/// The first rung in `0..=last` where `reached` holds, or `last`: `reached` holds from some
+/// rung on (a cell's lines only fall as its column widens), found by halving.
+fn first_rung_at(reached: impl Fn(u32) -> bool, last: u32) -> u32 {
+    let (mut low, mut high) = (0, last);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if reached(middle) {
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    low
+}
+
+/// Sets the value of every rung from `low` to `high` (whose values are given) of a function
+/// that never grows: a span whose ends are equal is equal throughout; another is halved.
+fn fill_between(
+    value: &impl Fn(u32) -> u32,
+    (low, at_low): (u32, u32),
+    (high, at_high): (u32, u32),
+    set: &mut impl FnMut(u32, u32),
+) {
+    if at_low == at_high {
+        for rung in low..=high {
+            set(rung, at_low);
+        }
+        return;
+    }
+    set(low, at_low);
+    set(high, at_high);
+    if high - low > 1 {
+        let middle = low + (high - low) / 2;
+        let at_middle = value(middle);
+        fill_between(value, (low, at_low), (middle, at_middle), set);
+        fill_between(value, (middle, at_middle), (high, at_high), set);
     }
 }
 
@@ -515,6 +578,76 @@ mod tests {
                 && widths[0] <= measure::width_twips("TT", 12.0, Face::Bold) + WORD_SLACK + step,
             "{widths:?}"
         );
+    }
+
+    /// The ladder as counted before the search skipped rungs: every row at every rung, up
+    /// to the first where every cell takes its fewest lines.
+    fn counted_at_every_rung(
+        measured: &Measured,
+        sample: &[usize],
+        column: usize,
+        (least, step): (u32, u32),
+        rungs: u32,
+    ) -> (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u64>) {
+        let fewest: u32 = sample
+            .iter()
+            .map(|&r| measured.fewest_lines(r, column))
+            .sum();
+        let (mut lines, mut totals, mut tallests, mut squares) = (vec![], vec![], vec![], vec![]);
+        for k in 0..=rungs {
+            let row_lines: Vec<u32> = sample
+                .iter()
+                .map(|&r| measured.lines(r, column, least + k * step))
+                .collect();
+            let total: u32 = row_lines.iter().sum();
+            tallests.push(row_lines.iter().copied().max().unwrap_or(0));
+            squares.push(row_lines.iter().map(|&l| u64::from(l) * u64::from(l)).sum());
+            lines.extend(row_lines);
+            totals.push(total);
+            if total <= fewest {
+                break;
+            }
+        }
+        (lines, totals, tallests, squares)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ladder_skips_rungs_without_changing_a_count(
+            cells in proptest::collection::vec(
+                proptest::collection::vec(0_usize..9, 0..14), 1..24),
+            columns in 1_usize..4,
+            step in 20_u32..400,
+            rungs in 0_u32..60,
+        ) {
+            const WORDS: [&str; 9] = ["Rà", "soát,", "hệ", "thống", "\n",
+                "Trung tâm", "CCHC-VTLT", "chính", "Ủy-ban-nhân-dân-tỉnh-Hà-Tĩnh"];
+            let texts: Vec<String> = cells
+                .iter()
+                .map(|words| words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" "))
+                .collect();
+            let rows: Vec<_> = texts
+                .chunks(columns)
+                .filter(|chunk| chunk.len() == columns)
+                .map(|chunk| {
+                    let cells: Vec<&str> = chunk.iter().map(String::as_str).collect();
+                    row(RowKind::Body, &cells)
+                })
+                .collect();
+            let table = Table { widths: vec![1; columns], given: vec![false; columns], rows };
+            let measured = measure_cells(&table, 12.0);
+            let sample: Vec<usize> = (0..table.rows.len()).collect();
+            for column in 0..columns {
+                let least = measured.longest_word[column] + WORD_SLACK;
+                let ladder = Ladder::new(&measured, &sample, column, (least, step), rungs);
+                let (lines, total, tallest, squares) =
+                    counted_at_every_rung(&measured, &sample, column, (least, step), rungs);
+                proptest::prop_assert_eq!(&ladder.lines, &lines);
+                proptest::prop_assert_eq!(&ladder.total, &total);
+                proptest::prop_assert_eq!(&ladder.tallest, &tallest);
+                proptest::prop_assert_eq!(&ladder.squares, &squares);
+            }
+        }
     }
 
     #[test]

@@ -52,7 +52,8 @@ pub(super) fn for_each_word<'a>(
 }
 
 /// The lines a paragraph of `words` takes in a line `inner` twips wide. A word wider than the
-/// line is broken over as many lines as it needs, as Word does.
+/// line is broken over as many lines as it needs, as Word does. A wider line never takes more
+/// lines, which the column-width search relies on to skip widths (`widths::Ladder`).
 pub(super) fn paragraph_lines(words: &[Word], inner: u32) -> u32 {
     let inner = inner.max(1);
     let (mut lines, mut used) = (1, 0);
@@ -95,6 +96,20 @@ mod tests {
         let lines = paragraph_lines(&progress, widest);
         assert!(lines > total.div_ceil(widest), "{lines}");
         assert_eq!(paragraph_lines(&[], 100), 1, "an empty paragraph is a line");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_wider_line_never_takes_more_lines(
+            words in proptest::collection::vec((0_u32..300, 0_u32..3000), 0..30),
+            narrow in 1_u32..4000,
+            wider_by in 0_u32..4000,
+        ) {
+            let words: Vec<Word> = words.into_iter().map(|(gap, width)| Word { gap, width }).collect();
+            proptest::prop_assert!(
+                paragraph_lines(&words, narrow + wider_by) <= paragraph_lines(&words, narrow)
+            );
+        }
     }
 
     #[test]
