@@ -138,27 +138,60 @@ pub(crate) fn upper(text: &str) -> String {
 }
 
 /// Upper case of text made of [`always_nfc`] letters, the Vietnamese ones without the
-/// tables: ASCII, the small letters of Latin-1 (à → À, 0x20 below), ă đ ĩ ũ ơ ư, and the case
-/// pairs of the precomposed letters (capital at the even code point, small at the odd one);
-/// the rest as the standard library says.
+/// tables ([`table_upper`]); the rest as the standard library says.
 fn plain_upper(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let code = u32::from(c);
-        let upper = match c {
-            '\0'..='\x7f' => Some(c.to_ascii_uppercase()),
-            'à'..='þ' if c != '÷' => char::from_u32(code - 0x20),
-            'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' => char::from_u32(code - 1),
-            'ư' => Some('Ư'),
-            '\u{1E00}'..='\u{1E95}' | '\u{1EA0}'..='\u{1EFF}' => char::from_u32(code & !1),
-            _ => None,
-        };
-        match upper {
+        match table_upper(c) {
             Some(upper) => out.push(upper),
             None => out.extend(c.to_uppercase()),
         }
     }
     out
+}
+
+/// The capital of a letter whose capital is one [`always_nfc`] character found without the
+/// tables: ASCII, the small letters of Latin-1 (à → À, 0x20 below) and its capitals, ă đ ĩ ũ
+/// ơ ư and theirs, and the case pairs of the precomposed letters (capital at the even code
+/// point, small at the odd one).
+fn table_upper(c: char) -> Option<char> {
+    let code = u32::from(c);
+    match c {
+        '\0'..='\x7f' => Some(c.to_ascii_uppercase()),
+        'à'..='þ' if c != '÷' => char::from_u32(code - 0x20),
+        'À'..='Þ' if c != '×' => Some(c),
+        'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' => char::from_u32(code - 1),
+        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => Some(c),
+        'ư' => Some('Ư'),
+        '\u{1E00}'..='\u{1E95}' | '\u{1EA0}'..='\u{1EFF}' => char::from_u32(code & !1),
+        _ => None,
+    }
+}
+
+/// The first `count` characters of [`upper`]`(text)`, when it has that many, without
+/// upper-casing the rest where they are plain letters: when each of the first `count + 1`
+/// characters (or all, if fewer) has a capital of one character ([`table_upper`]), nothing
+/// after them changes the first `count` capitals (no mark composes with them); otherwise
+/// from the whole text's capitals.
+pub(crate) fn upper_prefix(text: &str, count: usize) -> Option<String> {
+    let mut prefix = String::with_capacity(count * 3);
+    let mut taken = 0;
+    for c in text.chars() {
+        let Some(upper) = table_upper(c) else {
+            let whole = upper(text);
+            let end = whole
+                .char_indices()
+                .nth(count)
+                .map_or(whole.len(), |(at, _)| at);
+            return (whole[..end].chars().count() == count).then(|| whole[..end].to_string());
+        };
+        if taken == count {
+            return Some(prefix);
+        }
+        prefix.push(upper);
+        taken += 1;
+    }
+    (taken == count).then_some(prefix)
 }
 
 /// A document number as ND30 prints it: two digits below 10 ("05"), blank for a draft.
@@ -437,6 +470,22 @@ mod tests {
         assert_eq!(doc_number(Some(5)), "05");
         assert_eq!(doc_number(Some(18)), "18");
         assert_eq!(doc_number(None), "      ");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_capitals_are_those_of_the_whole_text(
+            letters in proptest::collection::vec(0_usize..14, 0..9),
+            count in 1_usize..6,
+        ) {
+            const LETTERS: [&str; 14] =
+                ["a", "ệ", "Ư", "đ", "ß", "\u{301}", "e", "ǰ", " ", "À", "×", "ŉ", "ﬁ", "Σ"];
+            let text: String = letters.iter().map(|&l| LETTERS[l]).collect();
+            let whole = upper(&text);
+            let expected = (whole.chars().count() >= count)
+                .then(|| whole.chars().take(count).collect::<String>());
+            proptest::prop_assert_eq!(upper_prefix(&text, count), expected, "{:?}", text);
+        }
     }
 
     #[test]

@@ -91,15 +91,16 @@ pub(crate) struct Provenance {
 /// Record strings by the text a document shows, and by their first characters. Many strings
 /// may show the same text (the same unit in charge of ten thousand tasks): each text is
 /// looked up once, and its strings are kept in record order, so the one to take is found by
-/// halving.
+/// halving. A text's capitals are made only when the document shows its first characters in
+/// capitals: a few section titles and names, of thousands of texts.
 struct Index<'a> {
     leaves: &'a [Leaf],
     /// The strings showing each text as written.
     whole: FxHashMap<&'a str, Vec<usize>>,
-    /// The strings showing each text in capitals, where that differs.
-    capitals: FxHashMap<String, Vec<usize>>,
-    /// The texts (as written, or in capitals) by their first characters.
-    starts: FxHashMap<String, Vec<(String, bool)>>,
+    /// The texts by their first characters as written (false) or in capitals (true).
+    starts: FxHashMap<String, Vec<(&'a str, bool)>>,
+    /// The capitals of the texts met in capitals so far.
+    capitals: FxHashMap<&'a str, String>,
 }
 
 /// The first [`SHORTEST_INSIDE`] characters of `text`, when it has that many.
@@ -116,10 +117,16 @@ fn wordy(text: &str) -> bool {
     text.chars().any(char::is_alphabetic)
 }
 
+/// Whether `text` may read otherwise in capitals: it has a small ASCII letter, or any letter
+/// beyond ASCII.
+fn has_small_letters(text: &str) -> bool {
+    text.bytes()
+        .any(|b| b.is_ascii_lowercase() || !b.is_ascii())
+}
+
 impl<'a> Index<'a> {
     fn new(leaves: &'a [Leaf]) -> Index<'a> {
         let mut whole: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        let mut capitals: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, leaf) in leaves.iter().enumerate() {
             let shown = leaf.visible();
             if shown.trim().is_empty() || !wordy(shown) {
@@ -127,27 +134,27 @@ impl<'a> Index<'a> {
             }
             whole.entry(shown).or_default().push(i);
         }
-        for (shown, strings) in &whole {
-            let upper = crate::text::upper(shown);
-            if upper != *shown {
-                capitals.insert(upper, strings.clone());
+        let mut starts: FxHashMap<String, Vec<(&str, bool)>> = FxHashMap::default();
+        for &text in whole.keys() {
+            if let Some(h) = head(text) {
+                starts.entry(h.to_string()).or_default().push((text, false));
             }
         }
-        let mut starts: FxHashMap<String, Vec<(String, bool)>> = FxHashMap::default();
-        let forms = whole
-            .keys()
-            .map(|t| (t.to_string(), false))
-            .chain(capitals.keys().map(|t| (t.clone(), true)));
-        for (text, upper) in forms {
-            if let Some(h) = head(&text) {
-                starts.entry(h.to_string()).or_default().push((text, upper));
+        // After every text as written, as the capitals were when they were all made: where
+        // two texts have the same capitals, the last one is taken.
+        for &text in whole.keys() {
+            if !has_small_letters(text) {
+                continue;
+            }
+            if let Some(h) = crate::text::upper_prefix(text, SHORTEST_INSIDE) {
+                starts.entry(h).or_default().push((text, true));
             }
         }
         Index {
             leaves,
             whole,
-            capitals,
             starts,
+            capitals: FxHashMap::default(),
         }
     }
 
@@ -160,7 +167,7 @@ impl<'a> Index<'a> {
 
     /// `text` cut into the record strings it shows and the words around them, as byte
     /// ranges of `text`.
-    fn pieces(&self, text: &str, last: &mut Option<usize>) -> Vec<Piece> {
+    fn pieces(&mut self, text: &str, last: &mut Option<usize>) -> Vec<Piece> {
         if let Some(candidates) = self.whole.get(text) {
             let leaf = Self::nearest(candidates, *last);
             *last = Some(leaf);
@@ -175,23 +182,18 @@ impl<'a> Index<'a> {
         let mut at = 0;
         while at < text.len() {
             let rest = &text[at..];
-            if let Some((form, upper)) = self.longest_at(rest) {
-                let candidates = if upper {
-                    &self.capitals[form]
-                } else {
-                    &self.whole[form]
-                };
-                let leaf = Self::nearest(candidates, *last);
+            if let Some((shown, length, upper)) = self.longest_at(rest) {
+                let leaf = Self::nearest(&self.whole[shown], *last);
                 if fixed < at {
                     pieces.push(Piece::Fixed(fixed..at));
                 }
                 pieces.push(Piece::Field {
                     leaf,
-                    range: at..at + form.len(),
+                    range: at..at + length,
                     upper,
                 });
                 *last = Some(leaf);
-                at += form.len();
+                at += length;
                 fixed = at;
                 continue;
             }
@@ -203,14 +205,32 @@ impl<'a> Index<'a> {
         pieces
     }
 
-    /// The longest record text that `text` starts with, and whether it is in capitals.
-    fn longest_at(&self, text: &str) -> Option<(&str, bool)> {
-        self.starts
-            .get(head(text)?)?
-            .iter()
-            .filter(|(form, _)| text.starts_with(form.as_str()))
-            .max_by_key(|(form, upper)| (form.len(), !upper))
-            .map(|(form, upper)| (form.as_str(), *upper))
+    /// The longest record text that `text` starts with, as written or in capitals: the text
+    /// as written, the length it takes in `text`, and whether in capitals. Of equals, the
+    /// text as written, else the last.
+    fn longest_at(&mut self, text: &str) -> Option<(&'a str, usize, bool)> {
+        let Index {
+            starts, capitals, ..
+        } = self;
+        let mut longest: Option<(&'a str, usize, bool)> = None;
+        for &(shown, upper) in starts.get(head(text)?)? {
+            let form = if upper {
+                capitals
+                    .entry(shown)
+                    .or_insert_with(|| crate::text::upper(shown))
+                    .as_str()
+            } else {
+                shown
+            };
+            if !text.starts_with(form) {
+                continue;
+            }
+            let length = form.len();
+            if longest.is_none_or(|(_, l, u)| (length, !upper) >= (l, !u)) {
+                longest = Some((shown, length, upper));
+            }
+        }
+        longest
     }
 }
 
