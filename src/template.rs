@@ -216,8 +216,10 @@ impl Templates {
         let tera = self.compiled(kind).map_err(Error::clone)?;
         let context =
             Context::from_serialize(view).map_err(|e| template_error(&origin, Some(record), &e))?;
-        tera.render(&name, &context)
-            .map_err(|e| template_error(&origin, Some(record), &e))
+        let mut markup = Vec::new();
+        tera.render_to(&name, &context, &mut markup)
+            .map_err(|e| template_error(&origin, Some(record), &e))?;
+        crate::text::utf8(markup).map_err(|e| template_error(&origin, Some(record), &e.into()))
     }
 
     /// A template whose output is not valid block markup: the template is at fault, not the

@@ -61,12 +61,7 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, Error> {
 /// Record bytes as text: UTF-8 only; any other encoding is refused at the line and column of
 /// its first foreign byte, with how to save the file as UTF-8.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
-    // Checked with vector instructions and copied: the copy costs a tenth of the standard
-    // library's check, which then only places a bad byte.
-    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
-        return Ok(text.to_owned());
-    }
-    String::from_utf8(bytes).map_err(|e| {
+    crate::text::utf8(bytes).map_err(|e| {
         // The valid prefix is unchanged by a lossy decoding, so the bad byte's place is exact.
         let offset = e.utf8_error().valid_up_to();
         let shown = String::from_utf8_lossy(e.as_bytes());
