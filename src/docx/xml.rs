@@ -202,7 +202,11 @@ impl<'w> Xml<'w> {
 /// Control characters were removed when the record was loaded (text module), so everything
 /// else is valid XML character data as it is.
 pub(super) fn escape(text: &str) -> Cow<'_, str> {
-    quick_xml::escape::escape(text)
+    if crate::text::has_any(text, b"&<>'\"\r") {
+        quick_xml::escape::escape(text)
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ pub(super) enum Piece<'a> {
 }
 
 /// The characters [`push_text`] escapes.
-const ESCAPED: &[u8] = b"\\\t\n&<>";
+const ESCAPED: &[u8; 6] = b"\\\t\n&<>";
 
 /// Appends `text` with tabs, line breaks and backslashes escaped, and XML's `&`, `<`, `>`.
 fn push_text(out: &mut String, text: &str) {
