@@ -258,6 +258,10 @@ fn expected_value(expected: &str) -> Option<Check> {
 /// Backslashes in comments and in literal strings ('C:\dir') are not escapes.
 pub(super) fn escaped_controls(source: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
+    // Without a backslash there is no escape: most records, read without finding their strings.
+    if !crate::text::has_any(source, b"\\") {
+        return spans;
+    }
     for string in paste::strings(source).into_iter().filter(|s| s.basic) {
         let text = &source[string.span.clone()];
         let bytes = text.as_bytes();
@@ -394,6 +398,12 @@ mod tests {
         let spans = escaped_controls(source);
         let found: Vec<&str> = spans.iter().map(|s| &source[s.clone()]).collect();
         assert_eq!(found, [r"\u0007", r"\b"]);
+    }
+
+    #[test]
+    fn a_record_without_a_backslash_has_no_escapes() {
+        assert!(escaped_controls("a = \"x\ty\"\nb = 'z'\n").is_empty());
+        assert_eq!(escaped_controls("a = \"\\f\""), [Range { start: 5, end: 7 }]);
     }
 
     #[test]
