@@ -140,8 +140,9 @@ impl<'a> Index<'a> {
                 starts.entry(h.to_string()).or_default().push((text, false));
             }
         }
-        // After every text as written, as the capitals were when they were all made: where
-        // two texts have the same capitals, the last one is taken.
+        // The capital forms come after every form as written, texts in the same order, so
+        // that of two texts with the same capitals the later wins (`longest_at`), as when all
+        // capitals were made at once and the later one replaced the earlier.
         for &text in whole.keys() {
             if !has_small_letters(text) {
                 continue;
