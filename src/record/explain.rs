@@ -403,7 +403,10 @@ mod tests {
     #[test]
     fn a_record_without_a_backslash_has_no_escapes() {
         assert!(escaped_controls("a = \"x\ty\"\nb = 'z'\n").is_empty());
-        assert_eq!(escaped_controls("a = \"\\f\""), [Range { start: 5, end: 7 }]);
+        assert_eq!(
+            escaped_controls("a = \"\\f\""),
+            [Range { start: 5, end: 7 }]
+        );
     }
 
     #[test]
