@@ -63,14 +63,7 @@ pub(crate) fn escape(text: &str) -> String {
 pub(crate) fn parse_inline(text: &str) -> Inline {
     // Text without an escape or emphasis is one plain span.
     if !crate::text::has_any(text, b"\\*") {
-        return match text {
-            "" => Vec::new(),
-            text => vec![Span::Text {
-                text: text.to_string(),
-                bold: false,
-                italic: false,
-            }],
-        };
+        return crate::model::one_span(text.to_string());
     }
     let mut spans = Vec::new();
     let mut current = String::new();

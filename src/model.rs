@@ -94,19 +94,24 @@ pub(crate) fn plain(inline: &Inline) -> String {
         .collect()
 }
 
+/// Inline text of one plain span, as it is; none for empty text.
+pub(crate) fn one_span(text: String) -> Inline {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    vec![Span::Text {
+        text,
+        bold: false,
+        italic: false,
+    }]
+}
+
 /// Inline text from plain record text: no emphasis, a line break at each newline (a new
 /// paragraph inside a table cell); carriage returns are dropped. Text of one line (most
 /// cells) becomes its one span as it is.
 pub(crate) fn plain_inline(text: String) -> Inline {
     if !crate::text::has_any(&text, b"\n\r") {
-        if text.is_empty() {
-            return Vec::new();
-        }
-        return vec![Span::Text {
-            text,
-            bold: false,
-            italic: false,
-        }];
+        return one_span(text);
     }
     let mut spans = Vec::new();
     for (i, line) in text.split('\n').enumerate() {
