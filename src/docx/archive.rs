@@ -21,6 +21,8 @@ use std::thread::JoinHandle;
 
 use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 
+use super::xml::CHUNK;
+
 /// Local file header signature.
 const LOCAL: [u8; 4] = *b"PK\x03\x04";
 /// Central directory file header signature.
@@ -266,10 +268,11 @@ pub(crate) enum Threads {
     Spare,
 }
 
-/// A piece this large, handed over in one write, means a large part (the XML writer hands
-/// over pieces of 1 MiB): its deflate goes to a thread of its own, which a smaller part does
-/// not pay for.
-const BESIDE_FROM: usize = 256 * 1024;
+/// A piece as large as those the XML writer hands over while it goes on ([`CHUNK`]) means
+/// more of the part may follow: its deflate goes to a thread of its own. A part handed over
+/// whole in one smaller piece stays on this thread, where nothing would run beside its
+/// deflate.
+const BESIDE_FROM: usize = CHUNK;
 
 /// An entry's deflate on a thread of its own, while the part is still being written: the
 /// pieces go to it in turn, at most one waiting, so memory stays flat.

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 /// How much a streaming writer gathers before it hands the text on. The compressor matches
 /// less well across the ends of the pieces it is given; at 1 MiB a 13 MB part compresses
 /// within 0.2 % of one whole write.
-const CHUNK: usize = 1024 * 1024;
+pub(super) const CHUNK: usize = 1024 * 1024;
 
 /// What watches the text of word/document.xml while it is written: the paragraphs, tables,
 /// rows and cells as a reader of the part would find them (`pull`'s provenance is built from
