@@ -414,3 +414,60 @@ fn template_words_that_equal_a_record_string_are_not_written_into_it() {
     );
     assert_eq!(std::fs::read_to_string(&record).unwrap(), before);
 }
+
+/// vanban glues a title's last two words with a no-break space; Word keeps it, and a leader
+/// types a space where it stood or around it.
+fn title_edits(name: &str, xml: String) -> String {
+    if name != "word/document.xml" {
+        return xml;
+    }
+    let glued = "Cải cách hành chính của Sở Công Thương năm\u{a0}2021";
+    assert!(xml.contains(glued), "the trích yếu is not glued");
+    xml.replacen(
+        glued,
+        "Cải cách hành chính của Sở Công Thương năm\u{a0}2021 và các năm tiếp theo",
+        1,
+    )
+    .replacen(
+        "CẢI CÁCH HÀNH CHÍNH NĂM\u{a0}2021",
+        "CẢI CÁCH HÀNH CHÍNH TRỌNG TÂM NĂM 2021",
+        1,
+    )
+}
+
+#[test]
+fn a_glued_title_edited_in_word_comes_back_with_plain_spaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = repo("plans/so-cong-thuong/ke-hoach-cchc-2021.toml");
+    let (record, docx) = rendered(dir.path(), &record);
+    edit_docx(&docx, title_edits, &[]);
+
+    let out = vanban(dir.path(), &["pull", docx.to_str().unwrap(), "--apply"]);
+    let printed = stdout(&out);
+    assert!(out.status.success(), "{printed}{}", stderr(&out));
+    assert_contains(
+        &printed,
+        "trich_yeu: changed “Cải cách hành chính của Sở Công Thương năm 2021” → “Cải cách hành chính của Sở Công Thương năm 2021 và các năm tiếp theo”",
+    );
+    // The appendix title is shown in capitals: the record's own case is not on the page.
+    assert_contains(
+        &printed,
+        "(shown in capitals; write the change in phu_luc[0].tieu_de in the record)",
+    );
+    let toml = std::fs::read_to_string(&record).unwrap();
+    assert_contains(
+        &toml,
+        "trich_yeu = \"Cải cách hành chính của Sở Công Thương năm 2021 và các năm tiếp theo\"",
+    );
+    assert!(
+        !toml.contains('\u{a0}'),
+        "a no-break space reached the record"
+    );
+
+    let out = vanban(dir.path(), &["render", "plans", "--out", "again", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let again = dir.path().join("again/ke-hoach-cchc-2021.docx");
+    assert_contains(&text_of(&again), "và các năm tiếp\u{a0}theo");
+    let out = vanban(dir.path(), &["pull", again.to_str().unwrap()]);
+    assert_contains(&stdout(&out), "no changes to bring back into the record");
+}

@@ -199,7 +199,7 @@ impl Context<'_> {
                 self.findings.push(conflict);
                 continue;
             }
-            if self.current.get(&path).is_some_and(|l| l.shown.is_some()) {
+            if self.current.get(&path).is_some_and(|l| l.emphasis) {
                 let path = path.to_string();
                 self.refuse(where_.clone(), &rendered, &value, Pull::Emphasis { path });
                 continue;

@@ -4,12 +4,14 @@
 //! the same fields of the record on disk to find what changed since the render.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::path::{FieldPath, Step};
+use super::units::spaced;
 
 /// One string of a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +19,12 @@ pub(crate) struct Leaf {
     pub path: FieldPath,
     /// The value, cleaned as records are (NFC, no control characters).
     pub value: String,
-    /// What a document shows of it when it carries emphasis markup; `None` when the same.
+    /// What a document shows of it, as units are compared ([`spaced`]): emphasis markup
+    /// taken out, no-break spaces as spaces; `None` when the same as the value.
     pub shown: Option<String>,
+    /// The value carries `**`/`*` emphasis markup, which the document shows as bold or
+    /// italic text.
+    pub emphasis: bool,
     /// 1-based line of the value in the record.
     pub line: usize,
 }
@@ -88,13 +94,22 @@ impl Walk {
         match value.get_ref() {
             DeValue::String(s) => {
                 let clean = crate::text::clean(s);
-                let shown = clean
+                let emphasis = clean
                     .contains('*')
                     .then(|| emphasis_taken_out(&clean))
                     .filter(|shown| *shown != clean);
+                let has_emphasis = emphasis.is_some();
+                let shown =
+                    emphasis
+                        .map(|shown| spaced(shown).into_owned())
+                        .or_else(|| match spaced(clean.as_str()) {
+                            Cow::Owned(shown) => Some(shown),
+                            Cow::Borrowed(_) => None,
+                        });
                 self.out.push(Leaf {
                     path: FieldPath(self.path.clone()),
                     shown,
+                    emphasis: has_emphasis,
                     value: clean,
                     line: self.lines.line(value.span().start),
                 });
@@ -148,15 +163,16 @@ mod tests {
 
     #[test]
     fn every_string_is_found_with_its_path_line_and_shown_form() {
-        let source = "trich_yeu = \"Kế hoạch\"\nso = 3\n[[phan]]\nnoi_dung = [\"a **b**\", { \"-\" = \"c\" }]\n";
+        let source = "trich_yeu = \"Kế hoạch\"\nso = 3\n[[phan]]\nnoi_dung = [\"a **b**\", { \"-\" = \"c\" }, \"d\\u00a0e **f**\\u00a0g\", \"h\\u00a0i\"]\n";
         let leaves = of(DeTable::parse(source).unwrap().get_ref(), source);
-        let found: Vec<(String, &str, Option<&str>, usize)> = leaves
+        let found: Vec<(String, &str, Option<&str>, bool, usize)> = leaves
             .iter()
             .map(|l| {
                 (
                     l.path.to_string(),
                     l.value.as_str(),
                     l.shown.as_deref(),
+                    l.emphasis,
                     l.line,
                 )
             })
@@ -164,9 +180,29 @@ mod tests {
         assert_eq!(
             found,
             [
-                ("trich_yeu".into(), "Kế hoạch", None, 1),
-                ("phan[0].noi_dung[0]".into(), "a **b**", Some("a b"), 4),
-                ("phan[0].noi_dung[1].\"-\"".into(), "c", None, 4),
+                ("trich_yeu".into(), "Kế hoạch", None, false, 1),
+                (
+                    "phan[0].noi_dung[0]".into(),
+                    "a **b**",
+                    Some("a b"),
+                    true,
+                    4
+                ),
+                ("phan[0].noi_dung[1].\"-\"".into(), "c", None, false, 4),
+                (
+                    "phan[0].noi_dung[2]".into(),
+                    "d\u{a0}e **f**\u{a0}g",
+                    Some("d e f g"),
+                    true,
+                    4
+                ),
+                (
+                    "phan[0].noi_dung[3]".into(),
+                    "h\u{a0}i",
+                    Some("h i"),
+                    false,
+                    4
+                ),
             ]
         );
     }

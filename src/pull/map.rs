@@ -182,7 +182,9 @@ fn unescape(token: &str) -> String {
             (c, false) => out.push(c),
         }
     }
-    out
+    // A map written before units were compared with plain spaces holds a glued title's
+    // no-break space.
+    super::units::spaced(out).into_owned()
 }
 
 /// One line of the map; `place` and `path` are those of the line before.

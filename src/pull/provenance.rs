@@ -448,6 +448,7 @@ mod tests {
             path: FieldPath::parse(path).unwrap(),
             value: value.into(),
             shown: None,
+            emphasis: false,
             line: 1,
         }
     }

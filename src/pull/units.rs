@@ -3,6 +3,21 @@
 //! and how an editor split the text do not matter. `read` fills them, from vanban's own
 //! document at render and from an edited one at `pull`, with the same code.
 
+use std::borrow::Cow;
+
+/// `text` as units and record strings are compared: a no-break space (U+00A0) is a space.
+/// vanban glues a title's last two words with one (`text::glue_last_word`), Word puts them
+/// where a clerk types Ctrl+Shift+Space, and a reader sees a space either way; a record
+/// string must still be found in its title, and an edit there brings plain spaces back.
+pub(crate) fn spaced<'a>(text: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
+    let text = text.into();
+    if text.contains('\u{a0}') {
+        Cow::Owned(text.replace('\u{a0}', " "))
+    } else {
+        text
+    }
+}
+
 /// Where a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Place {
@@ -117,7 +132,7 @@ impl Collector {
     }
 
     pub(crate) fn text(&mut self, text: &str) {
-        self.paragraph.push_str(text);
+        self.paragraph.push_str(&spaced(text));
     }
 
     pub(crate) fn end_paragraph(&mut self) {
@@ -135,5 +150,27 @@ impl Collector {
             }),
             None => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_no_break_space_compares_as_a_space_and_other_text_is_not_copied() {
+        assert_eq!(spaced("năm\u{a0}2021 và\u{a0}sau"), "năm 2021 và sau");
+        // "à" ends with the byte 0xA0 of U+00A0's encoding: it is no space.
+        assert!(matches!(spaced("Hà Tĩnh"), Cow::Borrowed("Hà Tĩnh")));
+        assert!(matches!(spaced(String::from("a")), Cow::Owned(s) if s == "a"));
+    }
+
+    #[test]
+    fn a_paragraph_is_collected_with_plain_spaces() {
+        let mut units = Collector::default();
+        units.text("Kế hoạch năm");
+        units.text("\u{a0}2021");
+        units.end_paragraph();
+        assert_eq!(units.units[0].text, "Kế hoạch năm 2021");
     }
 }
