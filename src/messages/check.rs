@@ -414,6 +414,11 @@ messages! {
         en: "group `{criterion}` types no points and its parts are not declared all listed, so its row shows none (nor does any later group like it); type its points (diem_toi_da, diem_dat, diem_mat); write day_du = true if every part is listed and its points are their sum, or day_du = false if it shows no points on purpose",
         vi: "nhóm `{criterion}` không ghi điểm và chưa khai báo đã liệt kê đủ các phần, nên dòng của nó để trống điểm (các nhóm như vậy phía sau cũng thế); ghi điểm của nó (diem_toi_da, diem_dat, diem_mat); ghi day_du = true nếu đã liệt kê đủ các phần và điểm của nó là tổng các phần, hoặc day_du = false nếu cố ý để trống điểm";
 
+    /// A deputy signs with no authority line (nd30.md §4.10: a deputy signs "KT." for the head).
+    DeputySignsAlone { title: String, head: String, line: String } => "W0107",
+        en: "the signer is a deputy (`{title}`) and signs with no \"KT.\" line; a deputy signs for the head, \"KT. {line}\" above the deputy's title (Decree 30, Art. 13); add quyen_han = \"KT.\" and chuc_vu_thu_truong = \"{head}\"",
+        vi: "người ký là cấp phó (`{title}`) nhưng khối chữ ký không có dòng \"KT.\"; cấp phó ký thay người đứng đầu, ghi \"KT. {line}\" trên chức vụ của mình (Nghị định 30, Điều 13); thêm quyen_han = \"KT.\" và chuc_vu_thu_truong = \"{head}\"";
+
     // Progress and appendices.
     UnknownProgressStatus { value: String } => "E0180",
         en: "unknown progress status `{value}`",

@@ -42,7 +42,45 @@ pub(super) fn check(
     }
     check_criteria(c, record)?;
     check_appendices(c, record)?;
-    Ok(typed_totals(c, record))
+    let mut warnings = typed_totals(c, record);
+    warnings.extend(deputy_signing_alone(c, record));
+    Ok(warnings)
+}
+
+/// A signer whose title is a deputy's ("Phó Giám đốc") signs for the head, "KT. GIÁM ĐỐC"
+/// above their own title (nd30.md §4.10; a deputy put in charge too): without `quyen_han`
+/// the block shows the deputy's title alone. A warning, not an error: the record says who
+/// signs, and vanban cannot know every arrangement.
+fn deputy_signing_alone(c: &Checker<'_>, record: &Record) -> Option<Warning> {
+    let signer = record.nguoi_ky.as_ref()?;
+    if signer.quyen_han.is_some() {
+        return None;
+    }
+    let title = signer.chuc_vu.as_ref()?.to_string();
+    let head = deputy_of(&title)?;
+    let span = value_span(c.source, "nguoi_ky.chuc_vu").unwrap_or(0..0);
+    Some(Warning {
+        location: Location::from_span(c.path, c.source, span),
+        message: Check::DeputySignsAlone {
+            title,
+            line: crate::text::upper(&head),
+            head,
+        }
+        .into(),
+    })
+}
+
+/// The head's title of a deputy's ("Phó Chủ tịch" → "Chủ tịch", "phó giám đốc" →
+/// "Giám đốc"); `None` for any other title.
+fn deputy_of(title: &str) -> Option<String> {
+    let (first, rest) = title.trim().split_once(char::is_whitespace)?;
+    if crate::text::upper(first) != "PHÓ" {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let mut letters = rest.chars();
+    let initial = letters.next()?;
+    Some(initial.to_uppercase().chain(letters).collect())
 }
 
 /// Text every document prints (trích yếu, the body's name and place, the signer's name, each
@@ -381,6 +419,22 @@ mod tests {
         crate::record::parse(Path::new("r.toml"), source)
             .unwrap_err()
             .diagnostic()
+    }
+
+    #[test]
+    fn a_deputys_title_names_the_head_it_signs_for() {
+        assert_eq!(deputy_of("Phó Chủ tịch").as_deref(), Some("Chủ tịch"));
+        assert_eq!(
+            deputy_of(" phó  giám đốc Sở").as_deref(),
+            Some("Giám đốc Sở")
+        );
+        assert_eq!(
+            deputy_of("PHÓ TRƯỞNG PHÒNG").as_deref(),
+            Some("TRƯỞNG PHÒNG")
+        );
+        for title in ["Chủ tịch", "Giám đốc", "Phó", "Phòng Nội vụ", "Phóng viên"] {
+            assert_eq!(deputy_of(title), None, "{title}");
+        }
     }
 
     #[test]
