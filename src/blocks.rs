@@ -26,10 +26,11 @@
 //! A heading never skips a level: "@h3" straight after "@h1" is refused at its line.
 //!
 //! In text, `\*` is a literal star, `\\` a backslash and `\n` a new line (a new paragraph
-//! inside a table cell).
+//! inside a table cell); which stars are emphasis is [`crate::inline`]'s rule.
 
+use crate::inline::parse_inline;
 use crate::messages::Run;
-use crate::model::{Align, Block, Cell, Inline, Merge, Row, RowKind, Span, Table};
+use crate::model::{Align, Block, Cell, Merge, Row, RowKind, Table};
 
 /// A markup problem: the template produced something the parser cannot read.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,51 +58,6 @@ pub(crate) fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// Parses inline text: `**bold**`, `*italic*`, escapes.
-pub(crate) fn parse_inline(text: &str) -> Inline {
-    // Text without an escape or emphasis is one plain span.
-    if !crate::text::has_any(text, b"\\*") {
-        return crate::model::one_span(text.to_string());
-    }
-    let mut spans = Vec::new();
-    let mut current = String::new();
-    let (mut bold, mut italic) = (false, false);
-    let mut chars = text.chars().peekable();
-    let flush = |current: &mut String, spans: &mut Vec<Span>, bold, italic| {
-        if !current.is_empty() {
-            spans.push(Span::Text {
-                text: std::mem::take(current),
-                bold,
-                italic,
-            });
-        }
-    };
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some('n') => {
-                    flush(&mut current, &mut spans, bold, italic);
-                    spans.push(Span::Break);
-                }
-                Some(other) => current.push(other),
-                None => current.push('\\'),
-            },
-            '*' if chars.peek() == Some(&'*') => {
-                chars.next();
-                flush(&mut current, &mut spans, bold, italic);
-                bold = !bold;
-            }
-            '*' => {
-                flush(&mut current, &mut spans, bold, italic);
-                italic = !italic;
-            }
-            c => current.push(c),
-        }
-    }
-    flush(&mut current, &mut spans, bold, italic);
-    spans
 }
 
 /// Parses rendered markup into blocks.
@@ -278,6 +234,7 @@ fn check_table(table: &Table) -> Result<(), Run> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Span;
 
     fn text(t: &str) -> Span {
         Span::Text {
@@ -288,16 +245,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_is_one_plain_span_and_escapes_to_itself() {
-        assert_eq!(parse_inline(""), Vec::<Span>::new());
-        assert_eq!(
-            parse_inline("Kế hoạch – 2021"),
-            [Span::Text {
-                text: "Kế hoạch – 2021".into(),
-                bold: false,
-                italic: false,
-            }]
-        );
+    fn plain_text_escapes_to_itself() {
         assert_eq!(escape("Kế hoạch – 2021"), "Kế hoạch – 2021");
         assert_eq!(escape("a*b\\\r\n"), "a\\*b\\\\\\n");
     }
@@ -327,28 +275,6 @@ mod tests {
         assert_eq!(
             blocks,
             [Block::Dash(vec![text("one"), Span::Break, text("@h1 two")])]
-        );
-    }
-
-    #[test]
-    fn emphasis() {
-        let inline = parse_inline("a **b** *c*");
-        assert_eq!(
-            inline,
-            [
-                text("a "),
-                Span::Text {
-                    text: "b".into(),
-                    bold: true,
-                    italic: false
-                },
-                text(" "),
-                Span::Text {
-                    text: "c".into(),
-                    bold: false,
-                    italic: true
-                },
-            ]
         );
     }
 

@@ -14,6 +14,7 @@ mod derive;
 mod docx;
 mod edit;
 mod error;
+mod inline;
 mod layout;
 pub mod messages;
 mod model;

@@ -280,6 +280,8 @@ fn record_text_is_data_never_markup() {
         "Việt Nam viết tổ hợp (NFD)",
         "Thử {{ x }} & <w:p>",
         "Nguyễn Văn <A> & B",
+        // Stars that pair with none are text, not italics that swallow them.
+        "Số liệu (*) là số ước tính; điểm 7,5* chưa thẩm định; 2 * 3 m.",
     ] {
         assert!(
             all.iter().any(|t| unglued(t) == literal),
@@ -290,6 +292,7 @@ fn record_text_is_data_never_markup() {
         !xml.contains("injected</w:t></w:r></w:p> &"),
         "raw XML leaked"
     );
+    assert!(!xml.contains("<w:i/>"), "a lone star made italics");
     assert!(
         part(&docx, "docProps/core.xml")
             .contains("<dc:title>Thử {{ x }} &amp; &lt;w:p&gt;</dc:title>")

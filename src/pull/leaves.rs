@@ -131,7 +131,7 @@ impl Walk {
 /// templates' emphasis filter lets through, taken out as the page takes it out.
 fn emphasis_taken_out(text: &str) -> String {
     let markup = crate::blocks::escape(text).replace("\\*", "*");
-    crate::blocks::parse_inline(&markup)
+    crate::inline::parse_inline(&markup)
         .iter()
         .map(|span| match span {
             crate::model::Span::Text { text, .. } => text.as_str(),
