@@ -216,7 +216,7 @@ impl Scores {
     }
 
     /// The sum over the top-level criteria (the fields), figure by figure: a figure some
-    /// field lacks is unknown. None when no field has any figure, or when a criterion is
+    /// field lacks is unknown. None when no figure is known for every field, or when a criterion is
     /// listed without its field ("1.3" without "1"): then the fields are not all there.
     pub fn total(&self) -> Option<Points> {
         let top = |i: &usize| self.parents[*i].is_none();
@@ -227,12 +227,11 @@ impl Scores {
             return None;
         }
         let mut sum = Sum::empty();
-        let mut any = false;
         for i in (0..self.points.len()).filter(top) {
-            any |= !self.points[i].is_empty();
             sum.add(self.points[i]);
         }
-        sum.get().filter(|_| any)
+        // No figure every field has: no Tổng cộng row of empty cells.
+        sum.get().filter(|total| !total.is_empty())
     }
 
     /// Every typed figure that disagrees with what other typed figures give: lost ≠ maximum −
@@ -415,6 +414,13 @@ mod tests {
              [[tieu_chi]]\nma = \"2\"\nten = \"b\"\ndiem_toi_da = 3\n",
         );
         assert_eq!(shown(s.total().unwrap()), ["5", "", ""]);
+        // A field with no figure at all leaves none to add up: no total.
+        let (_, s) = scores(
+            "[[tieu_chi]]\nma = \"1\"\nten = \"a\"\ndiem_toi_da = 2\ndiem_dat = 1\n\
+             [[tieu_chi]]\nma = \"2\"\nten = \"b\"\nday_du = false\n\
+             [[tieu_chi]]\nma = \"2.1\"\nten = \"c\"\ndiem_toi_da = 3\n",
+        );
+        assert_eq!(s.total(), None);
     }
 
     #[test]
