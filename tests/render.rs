@@ -79,7 +79,9 @@ fn header_block_is_a_borderless_two_column_table() {
         .collect();
     let expected = [
         ("AgencyParent", "UBND HUYỆN THẠCH HÀ"),
-        ("AgencyIssuer", "ỦY BAN NHÂN DÂN XÃ THẠCH ĐÀI"),
+        // Too long for its column: cut where the commune starts, not where Word runs out.
+        ("AgencyIssuer", "ỦY BAN NHÂN DÂN"),
+        ("AgencyIssuer", "XÃ THẠCH ĐÀI"),
         ("QuocHieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         ("TieuNgu", "Độc lập - Tự do - Hạnh phúc"),
         ("DocNumber", "Số: 05/KH-UBND"),

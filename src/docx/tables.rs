@@ -82,8 +82,8 @@ pub(super) fn header(x: &mut Xml, h: &HeaderBlock) {
     open_table(x, &[h.left_width, h.right_width], false);
     open_row(x, false, false);
     open_cell(x, h.left_width, 1, Merge::None);
-    if let Some(parent) = &h.parent {
-        styled(x, id::PARENT, parent);
+    for line in &h.parent {
+        styled(x, id::PARENT, line);
     }
     for line in &h.issuer {
         styled(x, id::ISSUER, line);

@@ -147,7 +147,8 @@ pub(crate) const CELL_MARGINS: u32 = 216;
 pub(crate) struct HeaderBlock {
     pub left_width: u32,
     pub right_width: u32,
-    pub parent: Option<String>,
+    /// The parent body's name (chủ quản), and the issuer's, line by line.
+    pub parent: Vec<String>,
     pub issuer: Vec<String>,
     pub issuer_rule: Rule,
     pub quoc_hieu: &'static str,
@@ -287,6 +288,25 @@ fn share(total: u32, fraction: f32) -> u32 {
     part
 }
 
+/// Where a line of an agency's name may start: at the administrative unit it belongs to
+/// ("XÃ KỲ TIẾN", "THỊ XÃ KỲ ANH", "TỈNH HÀ TĨNH"), so that a unit stays with its place and
+/// the body's own name ("ỦY BAN NHÂN DÂN") whole, as agencies write their names on two lines.
+fn starts_a_unit(before: &[&str], rest: &[&str]) -> bool {
+    const UNITS: [&[&str]; 9] = [
+        &["XÃ"],
+        &["PHƯỜNG"],
+        &["THỊ", "TRẤN"],
+        &["THỊ", "XÃ"],
+        &["HUYỆN"],
+        &["QUẬN"],
+        &["THÀNH", "PHỐ"],
+        &["TỈNH"],
+        &["ĐẶC", "KHU"],
+    ];
+    // "XÃ" of "THỊ XÃ" starts no unit.
+    before.last() != Some(&"THỊ") && UNITS.iter().any(|unit| rest.starts_with(unit))
+}
+
 /// Lays out the main document as a portrait section.
 pub(crate) fn main_section(view: &View, body: &[Block]) -> Section {
     let setup = PageSetup::a4_portrait();
@@ -297,14 +317,17 @@ pub(crate) fn main_section(view: &View, body: &[Block]) -> Section {
     // A Công văn (Mẫu 1.5) has no type name: its trích yếu goes under the Số line.
     let is_letter = view.loai.ma == "cong-van";
 
-    let issuer: Vec<String> = view
-        .co_quan
-        .ten
-        .lines()
-        .map(|l| text::upper(l.trim()))
-        .collect();
     let left_inner = left_width - CELL_MARGINS;
     let right_inner = right_width - CELL_MARGINS;
+    let name_lines = |name: &str, face| -> Vec<String> {
+        name.lines()
+            .flat_map(|l| {
+                let l = text::upper(l.trim());
+                wrap::balanced_lines(&l, (sizes.co_quan, face), left_inner, starts_a_unit)
+            })
+            .collect()
+    };
+    let issuer = name_lines(&view.co_quan.ten, Face::Bold);
     let issuer_width = issuer
         .iter()
         .map(|l| measure::width_twips(l, sizes.co_quan, Face::Bold))
@@ -322,7 +345,12 @@ pub(crate) fn main_section(view: &View, body: &[Block]) -> Section {
     let header = HeaderBlock {
         left_width,
         right_width,
-        parent: view.co_quan.chu_quan.as_ref().map(|p| text::upper(p)),
+        parent: view
+            .co_quan
+            .chu_quan
+            .as_ref()
+            .map(|p| name_lines(p, Face::Regular))
+            .unwrap_or_default(),
         issuer,
         issuer_rule,
         quoc_hieu: QUOC_HIEU,

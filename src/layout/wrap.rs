@@ -73,6 +73,78 @@ pub(super) fn paragraph_lines(words: &[Word], inner: u32) -> u32 {
     lines
 }
 
+/// The best cut of the first words into lines so far: (lines starting badly, the longest
+/// line's width), and the word where its last line starts.
+type Cut = ((usize, u32), usize);
+
+/// `text` (one line of words in one face) cut into the fewest lines that fit `inner` twips.
+/// Of the ways to cut it into that many, the one with the most lines starting where
+/// `starts_well` says a line may start (given the words before and from there), then the one whose
+/// longest line is shortest: a name too long for its column reads "ỦY BAN NHÂN DÂN" / "XÃ
+/// KỲ TIẾN", where Word would fill the first line and leave "TIẾN" alone on the second.
+/// Text that fits, or holds a word wider than the line (which Word breaks as it must), is
+/// one line as it is.
+pub(super) fn balanced_lines(
+    text: &str,
+    (size, face): (f32, Face),
+    inner: u32,
+    starts_well: impl Fn(&[&str], &[&str]) -> bool,
+) -> Vec<String> {
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let widths: Vec<u32> = words
+        .iter()
+        .map(|w| measure::width_twips(w, size, face))
+        .collect();
+    if words.len() < 2
+        || measure::width_twips(text, size, face) <= inner
+        || widths.iter().any(|w| *w > inner)
+    {
+        return vec![text.to_string()];
+    }
+    let space = measure::width_twips(" ", size, face);
+    let gaps = |n: usize| space * u32::try_from(n).unwrap_or(u32::MAX);
+    // The width of the line of words i..j.
+    let line = |i: usize, j: usize| widths[i..j].iter().sum::<u32>() + gaps(j - i - 1);
+    let spaced: Vec<Word> = widths
+        .iter()
+        .map(|&width| Word { gap: space, width })
+        .collect();
+    let count = paragraph_lines(&spaced, inner) as usize;
+    let n = words.len();
+    // best[m][j]: for words 0..j in m lines that fit, the fewest lines starting badly and the
+    // least width of the longest line, and where the last line starts.
+    let mut best: Vec<Vec<Option<Cut>>> = vec![vec![None; n + 1]; count + 1];
+    best[0][0] = Some(((0, 0), 0));
+    for m in 1..=count {
+        for j in m..=n {
+            for i in (m - 1)..j {
+                let (Some(((bad, longest), _)), width) = (best[m - 1][i], line(i, j)) else {
+                    continue;
+                };
+                if width > inner {
+                    continue;
+                }
+                let bad = bad + usize::from(i > 0 && !starts_well(&words[..i], &words[i..]));
+                let cost = (bad, longest.max(width));
+                if best[m][j].is_none_or(|(c, _)| cost < c) {
+                    best[m][j] = Some((cost, i));
+                }
+            }
+        }
+    }
+    let mut lines = Vec::with_capacity(count);
+    let mut end = n;
+    for m in (1..=count).rev() {
+        let Some((_, start)) = best[m][end] else {
+            return vec![text.to_string()];
+        };
+        lines.push(words[start..end].join(" "));
+        end = start;
+    }
+    lines.reverse();
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +213,49 @@ mod tests {
                 ("a", true)
             ]
         );
+    }
+
+    #[test]
+    fn a_name_too_long_for_its_column_breaks_where_its_lines_are_even() {
+        let anywhere = |_: &[&str], _: &[&str]| true;
+        let lines = |text: &str, inner| balanced_lines(text, (13.0, Face::Bold), inner, anywhere);
+        let name = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG";
+        let whole = measure::width_twips(name, 13.0, Face::Bold);
+        assert_eq!(lines(name, whole), [name]);
+        assert_eq!(
+            lines(name, whole - 1),
+            ["TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG"]
+        );
+        // Every line fits, in the fewest lines Word would take, the words in order.
+        for inner in (whole / 4..whole).step_by(97) {
+            let cut = lines(name, inner);
+            for l in &cut {
+                assert!(
+                    measure::width_twips(l, 13.0, Face::Bold) <= inner,
+                    "{inner}: {cut:?}"
+                );
+            }
+            let mut words = Vec::new();
+            for_each_word(&[(name, Face::Bold)], 13.0, |w, _| words.push(w));
+            assert_eq!(cut.len(), paragraph_lines(&words, inner) as usize);
+            assert_eq!(cut.join(" "), name);
+        }
+        // A word wider than the line: Word breaks it; vanban does not try.
+        assert_eq!(lines("ỦY BAN", 100), ["ỦY BAN"]);
+    }
+
+    #[test]
+    fn a_line_starts_where_it_may_when_the_lines_still_fit() {
+        let at_xa = |_: &[&str], rest: &[&str]| rest[0] == "XÃ";
+        let name = "ỦY BAN NHÂN DÂN XÃ KỲ TIẾN";
+        let whole = measure::width_twips(name, 13.0, Face::Bold);
+        assert_eq!(
+            balanced_lines(name, (13.0, Face::Bold), whole - 1, at_xa),
+            ["ỦY BAN NHÂN DÂN", "XÃ KỲ TIẾN"]
+        );
+        // Too narrow for "ỦY BAN NHÂN DÂN" on one line: the lines fit first.
+        let narrow = measure::width_twips("ỦY BAN NHÂN", 13.0, Face::Bold);
+        let cut = balanced_lines(name, (13.0, Face::Bold), narrow, at_xa);
+        assert!(cut.len() >= 3 && cut.join(" ") == name, "{cut:?}");
     }
 }
