@@ -83,7 +83,6 @@ pub(crate) enum Block {
 }
 
 /// Plain text of inline spans (breaks become newlines).
-#[cfg(test)]
 pub(crate) fn plain(inline: &Inline) -> String {
     inline
         .iter()

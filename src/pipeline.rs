@@ -320,7 +320,8 @@ fn free<T: Send + 'static>(value: T, aside: bool) {
     }
 }
 
-/// A warning at each `rong` of the record that makes its column narrower than a word in it.
+/// A warning at each `rong` of the record that makes its column narrower than a word in it,
+/// or leaves another column only its longest word.
 fn width_warnings(
     loaded: &record::Loaded,
     appendix: &derive::AppendixView,
@@ -330,22 +331,32 @@ fn width_warnings(
         let mm = f64::from(twips) / 56.692_9;
         Decimal::from_f64((mm * 10.0).round() / 10.0)
     };
-    section
-        .broken_words()
-        .filter_map(|broken| {
-            let given = appendix.rong.get(broken.column)?.as_ref()?;
-            Some(Warning {
-                location: Location::from_span(&loaded.path, &loaded.source, given.span.clone()),
-                message: Check::WidthBreaksWord {
-                    column: given.heading.clone(),
-                    rong: given.rong,
-                    width: mm(broken.width),
-                    word: broken.word.clone(),
-                    least: broken.least_relative,
-                    least_width: mm(broken.least),
-                }
-                .into(),
-            })
+    let at = |column: usize, message: &dyn Fn(&derive::GivenWidth) -> Check| {
+        let given = appendix.rong.get(column)?.as_ref()?;
+        Some(Warning {
+            location: Location::from_span(&loaded.path, &loaded.source, given.span.clone()),
+            message: message(given).into(),
         })
-        .collect()
+    };
+    let broken = section.broken_words().filter_map(|broken| {
+        at(broken.column, &|given| Check::WidthBreaksWord {
+            column: given.heading.clone(),
+            rong: given.rong,
+            width: mm(broken.width),
+            word: broken.word.clone(),
+            least: broken.least_relative,
+            least_width: mm(broken.least),
+        })
+    });
+    let crowding = section.crowding().filter_map(|crowding| {
+        at(crowding.column, &|given| Check::WidthCrowds {
+            column: given.heading.clone(),
+            rong: given.rong,
+            width: mm(crowding.width),
+            lines: crowding.lines,
+            crowded: crowding.crowded.clone(),
+            crowded_lines: crowding.crowded_lines,
+        })
+    });
+    broken.chain(crowding).collect()
 }

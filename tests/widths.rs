@@ -120,6 +120,34 @@ fn a_width_that_breaks_a_word_is_named_at_its_value_in_both_languages() {
 }
 
 #[test]
+fn a_width_that_crowds_the_other_columns_is_named_and_a_fair_one_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(fixture("warn/rong-chen-cot.toml")).unwrap();
+    std::fs::write(dir.path().join("w.toml"), &source).unwrap();
+    let en = vanban(dir.path(), &["render", "w.toml", "--out", "o"]);
+    assert!(en.status.success(), "a warning does not stop the render");
+    let err = stderr(&en);
+    assert_contains(&err, "column `Giải pháp`: with rong = 30");
+    assert_contains(&err, "leaves `Tiêu chí` only the width of its longest word");
+    assert_eq!(err.matches("warning:").count(), 1, "{err}");
+    let vi = vanban_in(dir.path(), &["check", "w.toml"], Some("vi_VN.UTF-8"));
+    assert_contains(
+        &stderr(&vi),
+        "chỉ để lại cho cột `Tiêu chí` bề rộng bằng từ dài nhất",
+    );
+
+    // A smaller share leaves Tiêu chí room: no warning.
+    std::fs::write(
+        dir.path().join("w.toml"),
+        source.replace("rong = 30 }", "rong = 20 }"),
+    )
+    .unwrap();
+    let fair = vanban(dir.path(), &["render", "w.toml", "--out", "o"]);
+    assert!(fair.status.success());
+    assert!(!stderr(&fair).contains("warning"), "{}", stderr(&fair));
+}
+
+#[test]
 fn an_empty_column_never_takes_width_a_wrapping_one_needs() {
     // Seed 000's progress appendix on a portrait page: the progress entries are a few words
     // ("Đã tham mưu UBND tỉnh ban hành 02 VB QPPL"), Ghi chú is empty. Sized for height

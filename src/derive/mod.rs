@@ -9,7 +9,7 @@ mod lines;
 pub(crate) mod report;
 mod rows;
 
-pub(crate) use appendix::AppendixView;
+pub(crate) use appendix::{AppendixView, GivenWidth};
 
 use serde::Serialize;
 

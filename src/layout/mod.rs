@@ -12,7 +12,7 @@ mod widths;
 mod wrap;
 
 pub(crate) use body::{BodyItem, ParaKind, Paragraph, number_body};
-pub(crate) use table::{BrokenWord, TableModel};
+pub(crate) use table::{BrokenWord, Crowding, TableModel};
 
 use crate::derive::{AppendixView, View};
 use crate::model::{Block, Table};
@@ -245,18 +245,26 @@ pub(crate) struct Section {
 }
 
 impl Section {
-    /// The words of its tables that a width given by the record breaks.
-    pub(crate) fn broken_words(&self) -> impl Iterator<Item = &BrokenWord> {
+    /// Its tables.
+    fn tables(&self) -> impl Iterator<Item = &TableModel> {
         let body = match &self.part {
             Part::Main(main) => main.body.as_slice(),
             Part::Appendix(appendix) => appendix.body.as_slice(),
         };
-        body.iter()
-            .filter_map(|item| match item {
-                BodyItem::Table(table) => Some(table.broken_words.iter()),
-                BodyItem::Paragraph(_) => None,
-            })
-            .flatten()
+        body.iter().filter_map(|item| match item {
+            BodyItem::Table(table) => Some(table),
+            BodyItem::Paragraph(_) => None,
+        })
+    }
+
+    /// The words of its tables that a width given by the record breaks.
+    pub(crate) fn broken_words(&self) -> impl Iterator<Item = &BrokenWord> {
+        self.tables().flat_map(|table| &table.broken_words)
+    }
+
+    /// The columns of its tables whose given width crowds another.
+    pub(crate) fn crowding(&self) -> impl Iterator<Item = &Crowding> {
+        self.tables().flat_map(|table| &table.crowding)
     }
 }
 

@@ -26,7 +26,27 @@ pub(crate) struct TableModel {
     pub compact: bool,
     /// Columns whose given width is narrower than a word they hold.
     pub broken_words: Vec<BrokenWord>,
+    /// Columns whose given width leaves another only its longest word.
+    pub crowding: Vec<Crowding>,
 }
+
+/// A column whose width is given (`rong`) and leaves a column sized by its text only the
+/// width of its longest word, where that column runs far taller than the given one: the
+/// width the record gives costs the table its height.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Crowding {
+    pub column: usize,
+    /// The given column's width, in twips, and the lines of its tallest cell.
+    pub width: u32,
+    pub lines: u32,
+    /// The heading of the column left at its longest word, and the lines of its tallest cell.
+    pub crowded: String,
+    pub crowded_lines: u32,
+}
+
+/// How many lines taller than the given column's tallest cell a crowded column's must be for
+/// a warning: a line or two is the price of any layout.
+const CROWDED_BY: u32 = 3;
 
 /// A column whose width is given (`rong`) and is too narrow for its widest word, which
 /// Word and LibreOffice then break mid-syllable ("chuẩ|n").
@@ -51,6 +71,7 @@ impl TableModel {
         let measured = measure_cells(&table, size);
         let widths = column_widths(&table, &measured, text_width);
         let broken_words = broken_words(&table, &measured, &widths, text_width);
+        let crowding = crowding(&table, &measured, &widths, text_width);
         let keep_whole = table
             .rows
             .iter()
@@ -66,6 +87,7 @@ impl TableModel {
             keep_whole,
             compact,
             broken_words,
+            crowding,
         }
     }
 
@@ -247,6 +269,59 @@ fn broken_words(
             })
         })
         .collect()
+}
+
+/// The given columns that leave a column sized by its text no more than its longest word
+/// (within a step of the width search), while that column's tallest cell runs at least
+/// [`CROWDED_BY`] lines taller than theirs. Only the tallest such column is named.
+fn crowding(table: &Table, measured: &Measured, widths: &[u32], text_width: u32) -> Vec<Crowding> {
+    let given = |c: usize| table.given.get(c).copied().unwrap_or(false);
+    if !(0..widths.len()).any(given) {
+        return Vec::new();
+    }
+    let tallest = |c: usize| {
+        (0..table.rows.len())
+            .map(|r| measured.lines(r, c, widths[c]))
+            .max()
+            .unwrap_or(0)
+    };
+    let step = text_width / 48;
+    let crowded = (0..widths.len().min(measured.columns))
+        .filter(|&c| !given(c) && widths[c] <= measured.longest_word[c] + WORD_SLACK + step)
+        .map(|c| (tallest(c), usize::MAX - c))
+        .max();
+    let Some((crowded_lines, c)) = crowded else {
+        return Vec::new();
+    };
+    let crowded_column = usize::MAX - c;
+    (0..widths.len())
+        .filter(|&c| given(c))
+        .filter_map(|c| {
+            let lines = tallest(c);
+            (crowded_lines >= lines + CROWDED_BY).then(|| Crowding {
+                column: c,
+                width: widths[c],
+                lines,
+                crowded: heading(table, crowded_column),
+                crowded_lines,
+            })
+        })
+        .collect()
+}
+
+/// The heading of `column`: the text of the header row's cell over it, on one line.
+fn heading(table: &Table, column: usize) -> String {
+    let Some(header) = table.rows.first().filter(|r| r.kind == RowKind::Header) else {
+        return String::new();
+    };
+    let mut at = 0;
+    for cell in &header.cells {
+        if (at..at + cell.span).contains(&column) {
+            return crate::model::plain(&cell.text).replace('\n', " ");
+        }
+        at += cell.span;
+    }
+    String::new()
 }
 
 /// The number of lines row `r` takes: its tallest cell, each paragraph of a cell wrapped at

@@ -475,6 +475,10 @@ messages! {
     WidthBreaksWord { column: String, rong: u32, width: Decimal, word: String, least: u32, least_width: Decimal } => "W0110",
         en: "column `{column}`: with rong = {rong} it is {width} mm wide, too narrow for the word \"{word}\", which will break mid-word; write rong = {least} or more ({least_width} mm), or leave rong out and the width follows the text",
         vi: "cột `{column}`: với rong = {rong} cột rộng {width} mm, hẹp hơn từ \"{word}\" nên từ này sẽ bị ngắt giữa chừng; ghi rong = {least} trở lên ({least_width} mm), hoặc bỏ rong để độ rộng theo nội dung";
+    /// A width the record gives to a column leaves another column only its longest word.
+    WidthCrowds { column: String, rong: u32, width: Decimal, lines: u32, crowded: String, crowded_lines: u32 } => "W0111",
+        en: "column `{column}`: with rong = {rong} it is {width} mm wide and leaves `{crowded}` only the width of its longest word, so a cell there runs to {crowded_lines} lines where `{column}` takes at most {lines}; write a smaller rong, or leave rong out and the widths follow the text",
+        vi: "cột `{column}`: với rong = {rong} cột rộng {width} mm, chỉ để lại cho cột `{crowded}` bề rộng bằng từ dài nhất của nó, nên có ô ở đó dài {crowded_lines} dòng trong khi cột `{column}` nhiều nhất {lines} dòng; ghi rong nhỏ hơn, hoặc bỏ rong để độ rộng theo nội dung";
 
     // Records a record names.
     PlanNoun => "T0191",
