@@ -273,14 +273,18 @@ fn broken_words(
 
 /// The given columns that leave a column sized by its text no more than its longest word
 /// (within a step of the width search), while that column's tallest cell runs at least
-/// [`CROWDED_BY`] lines taller than theirs. Only the tallest such column is named.
+/// [`CROWDED_BY`] lines taller than theirs, in the rows the search samples. Only the
+/// tallest such column is named.
 fn crowding(table: &Table, measured: &Measured, widths: &[u32], text_width: u32) -> Vec<Crowding> {
     let given = |c: usize| table.given.get(c).copied().unwrap_or(false);
     if !(0..widths.len()).any(given) {
         return Vec::new();
     }
+    // The rows the width search samples: a long table's columns are judged as it judged them.
+    let step_rows = table.rows.len().div_ceil(SAMPLED_ROWS).max(1);
     let tallest = |c: usize| {
         (0..table.rows.len())
+            .step_by(step_rows)
             .map(|r| measured.lines(r, c, widths[c]))
             .max()
             .unwrap_or(0)

@@ -11,7 +11,9 @@ use std::borrow::Cow;
 /// string must still be found in its title, and an edit there brings plain spaces back.
 pub(crate) fn spaced<'a>(text: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
     let text = text.into();
-    if text.contains('\u{a0}') {
+    // U+00A0 is the bytes C2 A0; C2 leads only Latin-1 signs, rare in Vietnamese, and a byte
+    // is found far faster than a character beyond ASCII ("à" ends in A0 too).
+    if text.as_bytes().contains(&0xC2) && text.contains('\u{a0}') {
         Cow::Owned(text.replace('\u{a0}', " "))
     } else {
         text
