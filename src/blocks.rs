@@ -235,14 +235,7 @@ fn check_table(table: &Table) -> Result<(), Run> {
 mod tests {
     use super::*;
     use crate::model::Span;
-
-    fn text(t: &str) -> Span {
-        Span::Text {
-            text: t.into(),
-            bold: false,
-            italic: false,
-        }
-    }
+    use crate::model::text;
 
     #[test]
     fn plain_text_escapes_to_itself() {

@@ -151,14 +151,7 @@ fn pairs(tokens: &[Token]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn text(t: &str) -> Span {
-        Span::Text {
-            text: t.into(),
-            bold: false,
-            italic: false,
-        }
-    }
+    use crate::model::text;
 
     fn styled(t: &str, bold: bool, italic: bool) -> Span {
         Span::Text {

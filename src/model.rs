@@ -82,6 +82,16 @@ pub(crate) enum Block {
     Table(Table),
 }
 
+/// A span of plain text, for tests.
+#[cfg(test)]
+pub(crate) fn text(t: &str) -> Span {
+    Span::Text {
+        text: t.into(),
+        bold: false,
+        italic: false,
+    }
+}
+
 /// Plain text of inline spans (breaks become newlines).
 pub(crate) fn plain(inline: &Inline) -> String {
     inline
@@ -135,11 +145,6 @@ mod tests {
 
     #[test]
     fn plain_text_keeps_every_character_and_breaks_at_newlines() {
-        let text = |t: &str| Span::Text {
-            text: t.into(),
-            bold: false,
-            italic: false,
-        };
         assert_eq!(plain_inline(String::new()), Vec::<Span>::new());
         assert_eq!(plain_inline("Quý I".into()), [text("Quý I")]);
         assert_eq!(plain_inline("Quý\rI".into()), [text("QuýI")]);

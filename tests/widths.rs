@@ -109,14 +109,15 @@ fn a_width_that_breaks_a_word_is_named_at_its_value_in_both_languages() {
     assert_contains(&err, "ghi rong = 8 trở lên");
 
     // The width the warning asks for is enough: no warning, and the column holds the word.
-    std::fs::write(
-        dir.path().join("w.toml"),
-        source.replace("rong = 4 }", "rong = 8 }"),
-    )
-    .unwrap();
-    let fixed = vanban(dir.path(), &["render", "w.toml", "--out", "o"]);
-    assert!(fixed.status.success());
-    assert!(!stderr(&fixed).contains("warning"), "{}", stderr(&fixed));
+    renders_without_warning(dir.path(), &source.replace("rong = 4 }", "rong = 8 }"));
+}
+
+/// `source`, written as w.toml in `dir`, renders with no warning.
+fn renders_without_warning(dir: &std::path::Path, source: &str) {
+    std::fs::write(dir.join("w.toml"), source).unwrap();
+    let out = vanban(dir, &["render", "w.toml", "--out", "o"]);
+    assert!(out.status.success());
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
 }
 
 #[test]
@@ -137,14 +138,7 @@ fn a_width_that_crowds_the_other_columns_is_named_and_a_fair_one_is_not() {
     );
 
     // A smaller share leaves Tiêu chí room: no warning.
-    std::fs::write(
-        dir.path().join("w.toml"),
-        source.replace("rong = 30 }", "rong = 20 }"),
-    )
-    .unwrap();
-    let fair = vanban(dir.path(), &["render", "w.toml", "--out", "o"]);
-    assert!(fair.status.success());
-    assert!(!stderr(&fair).contains("warning"), "{}", stderr(&fair));
+    renders_without_warning(dir.path(), &source.replace("rong = 30 }", "rong = 20 }"));
 }
 
 #[test]
