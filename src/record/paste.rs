@@ -133,12 +133,22 @@ fn line_break_in_string(quoted: &[Quoted], at: usize) -> Option<Mistake> {
 
 const CURLY_QUOTES: [char; 6] = ['“', '”', '„', '‘', '’', '‟'];
 
+/// A curly quote where the parser stopped, or opening the value of its line: the parser
+/// may read on into text quoted that way (a long trích yếu stopped at "6 tháng"), so the
+/// quote that began it is named, not the place it gave up.
 fn smart_quotes(source: &str, at: usize) -> Option<Mistake> {
-    let c = source[at..].chars().next()?;
-    CURLY_QUOTES.contains(&c).then(|| Mistake {
-        message: Check::SmartQuotes.into(),
-        help: Check::SmartQuotesHelp.into(),
-        span: at..at + c.len_utf8(),
+    let line = line_around(source, at);
+    let value = source[line.start..at]
+        .find('=')
+        .map(|eq| line.start + eq + 1)
+        .map(|v| v + (source[v..].len() - source[v..].trim_start_matches([' ', '\t']).len()));
+    [Some(at), value].into_iter().flatten().find_map(|place| {
+        let c = source[place..].chars().next()?;
+        CURLY_QUOTES.contains(&c).then(|| Mistake {
+            message: Check::SmartQuotes.into(),
+            help: Check::SmartQuotesHelp.into(),
+            span: place..place + c.len_utf8(),
+        })
     })
 }
 
@@ -330,6 +340,12 @@ mod tests {
             Some(("E0165", "\u{a0}".into()))
         );
         assert_eq!(code("a = “x”\n"), Some(("E0166", "“".into())));
+        // The parser reads on into the words and stops at a comma: the quote is named.
+        assert_eq!(
+            code("trich_yeu = “Khắc phục tồn tại, hạn chế năm 2024”\n"),
+            Some(("E0166", "“".into()))
+        );
+        assert_eq!(code("a = \"x “y”, z\" 2\n"), None);
         assert_eq!(code("a = 1 2\n"), None);
         assert_eq!(code("ten\t= 1\nten\t= 2\n"), None);
     }
