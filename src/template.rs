@@ -4,7 +4,8 @@
 //! Templates produce block markup (see `blocks`). Autoescape is on for every template and
 //! its escape function is [`blocks::escape`], so record text is escaped exactly once and can
 //! never become a directive, emphasis or template code. The filter `emphasis` lets a template
-//! opt in to `**bold**` and `*italic*` inside record text; nothing else is unescaped.
+//! opt in to `**bold**` and `*italic*` inside record text; nothing else is unescaped. The
+//! filter `ket` ends a clause of record text with one mark, whatever the clerk typed there.
 //!
 //! Templates are read when loaded but compiled on first use, per document kind and once per
 //! process: only `chung.vb`, the kind's own template and any template it names, in one go. A
@@ -66,11 +67,30 @@ fn emphasis(value: &str, _: Kwargs, _: &State) -> Value {
     Value::safe_string(&blocks::escape(value).replace("\\*", "*"))
 }
 
+/// `{{ x | ket }}` or `{{ x | ket(dau=";") }}`: record text that ends a clause, followed by
+/// the clause's mark (a full stop unless `dau` says otherwise). A full stop, semicolon or
+/// comma the clerk typed at its end gives way to that mark, so "Thường xuyên." prints
+/// "Thường xuyên." and "Thường xuyên;", never "Thường xuyên.." or "Thường xuyên.;". The
+/// text stays data: it is escaped like any other value.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "Tera's Filter trait hands a filter its arguments by value"
+)]
+fn ket(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<Value> {
+    let mark: &str = kwargs.get("dau")?.unwrap_or(".");
+    let text = value
+        .trim_end()
+        .trim_end_matches(['.', ';', ','])
+        .trim_end();
+    Ok(Value::from(format!("{text}{mark}")))
+}
+
 /// An engine with vanban's escaping and filters and no templates yet.
 fn engine() -> Tera {
     let mut tera = Tera::new();
     tera.set_escape_fn(escape_markup);
     tera.register_filter("emphasis", emphasis);
+    tera.register_filter("ket", ket);
     tera.autoescape_on([SUFFIX]);
     tera
 }
@@ -341,6 +361,24 @@ mod tests {
         let span = extends_tag(text).unwrap();
         assert_eq!(&text[span], "\"khong-co.vb\"");
         assert_eq!(extends_tag("@p {{ x }}"), None);
+    }
+
+    #[test]
+    fn a_clause_ends_with_one_mark_whatever_the_clerk_typed() {
+        let mut tera = engine();
+        tera.add_raw_template(
+            "t.vb",
+            "{{ x | ket }}|{{ x | ket(dau=\";\") }}|{{ y | ket }}|{{ z | ket }}",
+        )
+        .unwrap();
+        let mut context = Context::new();
+        context.insert("x", "Thường xuyên. ");
+        context.insert("y", "Quý IV/2024");
+        context.insert("z", "**a**;");
+        assert_eq!(
+            tera.render("t.vb", &context).unwrap(),
+            "Thường xuyên.|Thường xuyên;|Quý IV/2024.|\\*\\*a\\*\\*."
+        );
     }
 
     #[test]

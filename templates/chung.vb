@@ -58,13 +58,13 @@
 @- Nhiệm vụ, giải pháp khắc phục: {{ g }}
 {% endfor %}
 {% if k.chu_tri %}
-@+ {{ k.nhan_chu_tri }}: {{ k.chu_tri }}.
+@+ {{ k.nhan_chu_tri }}: {{ k.chu_tri | ket }}
 {% endif %}
 {% if k.phoi_hop %}
-@+ {{ k.nhan_phoi_hop }}: {{ k.phoi_hop }}.
+@+ {{ k.nhan_phoi_hop }}: {{ k.phoi_hop | ket }}
 {% endif %}
 {% if k.thoi_gian %}
-@+ Thời gian thực hiện: {{ k.thoi_gian }}.
+@+ Thời gian thực hiện: {{ k.thoi_gian | ket }}
 {% endif %}
 {% endfor %}
 {% elif b.noi_dung == "ket-qua" and tong_hop %}
@@ -80,7 +80,13 @@
 {% if tong_hop.thay_doi %}
 @p Những thay đổi từ ngày {{ tong_hop.thay_doi_tu }}:
 {% for c in tong_hop.thay_doi %}
-@- {{ c.ten }}: {{ c.sau or "chưa cập nhật" }}{% if c.truoc %} (trước đây: {{ c.truoc }}){% endif %}{% if loop.last %}.{% else %};{% endif %}
+{% if c.truoc %}
+@- {{ c.ten }}: {{ c.sau or "chưa cập nhật" }} (trước đây: {{ c.truoc | ket(dau=")") }}{% if loop.last %}.{% else %};{% endif %}
+{% elif loop.last %}
+@- {{ c.ten }}: {{ (c.sau or "chưa cập nhật") | ket }}
+{% else %}
+@- {{ c.ten }}: {{ (c.sau or "chưa cập nhật") | ket(dau=";") }}
+{% endif %}
 {% endfor %}
 {% endif %}
 {% endif %}

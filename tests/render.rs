@@ -563,3 +563,23 @@ fn the_readme_record_example_renders() {
         );
     }
 }
+
+#[test]
+fn a_mark_the_clerk_typed_at_the_end_of_a_field_is_not_doubled() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string(repo("plans/so-noi-vu/ke-hoach-khac-phuc-cchc-2020.toml"))
+        .unwrap()
+        .replacen(
+            "\"Từ tháng 1 đến tháng 12\"",
+            "\"Từ tháng 1 đến tháng 12.\"",
+            1,
+        )
+        .replacen("\"Trong năm 2021\"", "\"Trong năm 2021;\"", 1);
+    let record = dir.path().join("k.toml");
+    std::fs::write(&record, source).unwrap();
+    let (_out, docx) = render(&record);
+    let text = texts(&part(&docx, "word/document.xml")).join("\n");
+    assert_contains(&text, "Thời gian thực hiện: Từ tháng 1 đến tháng 12.\n");
+    assert_contains(&text, "Thời gian thực hiện: Trong năm 2021.\n");
+    assert!(!text.contains(".."), "a doubled full stop:\n{text}");
+}
