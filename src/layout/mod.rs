@@ -296,10 +296,13 @@ fn share(total: u32, fraction: f32) -> u32 {
     part
 }
 
-/// Where a line of an agency's name may start: at the administrative unit it belongs to
-/// ("XÃ KỲ TIẾN", "THỊ XÃ KỲ ANH", "TỈNH HÀ TĨNH"), so that a unit stays with its place and
-/// the body's own name ("ỦY BAN NHÂN DÂN") whole, as agencies write their names on two lines.
-fn starts_a_unit(before: &[&str], rest: &[&str]) -> bool {
+/// What breaking an agency's name before `rest` costs: nothing at the administrative unit
+/// it belongs to ("XÃ KỲ TIẾN", "THỊ XÃ KỲ ANH", "TỈNH HÀ TĨNH"), so that a unit stays with
+/// its place and the body's own name ("ỦY BAN NHÂN DÂN") whole, as agencies write their
+/// names; a little before "VÀ", "THUỘC", "CỦA" or a body's kind ("HỘI ĐỒNG", "ỦY BAN", "SỞ"
+/// …), which start a phrase ("… NHÀ NƯỚC" / "VÀ DỊCH VỤ …"); most anywhere else, where a
+/// Vietnamese word of several syllables may be torn ("TÀI" / "SẢN", "HỘI" / "ĐỒNG").
+fn name_break_cost(before: &[&str], rest: &[&str]) -> usize {
     const UNITS: [&[&str]; 9] = [
         &["XÃ"],
         &["PHƯỜNG"],
@@ -311,8 +314,24 @@ fn starts_a_unit(before: &[&str], rest: &[&str]) -> bool {
         &["TỈNH"],
         &["ĐẶC", "KHU"],
     ];
+    const PHRASES: [&[&str]; 8] = [
+        &["VÀ"],
+        &["THUỘC"],
+        &["CỦA"],
+        &["HỘI", "ĐỒNG"],
+        &["ỦY", "BAN"],
+        &["VĂN", "PHÒNG"],
+        &["TRUNG", "TÂM"],
+        &["SỞ"],
+    ];
     // "XÃ" of "THỊ XÃ" starts no unit.
-    before.last() != Some(&"THỊ") && UNITS.iter().any(|unit| rest.starts_with(unit))
+    if before.last() != Some(&"THỊ") && UNITS.iter().any(|unit| rest.starts_with(unit)) {
+        0
+    } else if PHRASES.iter().any(|phrase| rest.starts_with(phrase)) {
+        1
+    } else {
+        2
+    }
 }
 
 /// Lays out the main document as a portrait section.
@@ -331,7 +350,7 @@ pub(crate) fn main_section(view: &View, body: &[Block]) -> Section {
         name.lines()
             .flat_map(|l| {
                 let l = text::upper(l.trim());
-                wrap::balanced_lines(&l, (sizes.co_quan, face), left_inner, starts_a_unit)
+                wrap::balanced_lines(&l, (sizes.co_quan, face), left_inner, name_break_cost)
             })
             .collect()
     };
@@ -461,6 +480,39 @@ fn kinh_gui(recipients: &[String], size: f32) -> Option<KinhGui> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_agency_name_is_cut_at_its_unit_then_between_phrases() {
+        let cut = |name: &str, lines: usize| {
+            let size = Sizes::for_set(SizeSet::Large).co_quan;
+            let whole = measure::width_twips(name, size, Face::Bold);
+            // The narrowest column that still takes the name in `lines` lines.
+            (whole / 5..=whole)
+                .rev()
+                .step_by(50)
+                .map(|inner| wrap::balanced_lines(name, (size, Face::Bold), inner, name_break_cost))
+                .find(|cut| cut.len() == lines)
+                .unwrap()
+        };
+        assert_eq!(
+            cut("ỦY BAN NHÂN DÂN XÃ KỲ TIẾN", 2),
+            ["ỦY BAN NHÂN DÂN", "XÃ KỲ TIẾN"]
+        );
+        assert_eq!(cut("UBND THỊ XÃ KỲ ANH", 2), ["UBND", "THỊ XÃ KỲ ANH"]);
+        assert_eq!(
+            cut(
+                "VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN NHÂN DÂN HUYỆN CAN LỘC",
+                4
+            ),
+            [
+                "VĂN PHÒNG",
+                "HỘI ĐỒNG NHÂN DÂN",
+                "VÀ ỦY BAN NHÂN DÂN",
+                "HUYỆN CAN LỘC"
+            ]
+        );
+        assert_eq!(name_break_cost(&["THỊ"], &["XÃ", "KỲ", "ANH"]), 2);
+    }
 
     #[test]
     fn margins_sit_inside_the_decree_ranges() {

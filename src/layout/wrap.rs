@@ -73,13 +73,13 @@ pub(super) fn paragraph_lines(words: &[Word], inner: u32) -> u32 {
     lines
 }
 
-/// The best cut of the first words into lines so far: (lines starting badly, the longest
+/// The best cut of the first words into lines so far: (the cost of its breaks, the longest
 /// line's width), and the word where its last line starts.
 type Cut = ((usize, u32), usize);
 
 /// `text` (one line of words in one face) cut into the fewest lines that fit `inner` twips.
-/// Of the ways to cut it into that many, the one with the most lines starting where
-/// `starts_well` says a line may start (given the words before and from there), then the one whose
+/// Of the ways to cut it into that many, the one whose breaks cost least by `break_cost`
+/// (given the words before and from there), then the one whose
 /// longest line is shortest: a name too long for its column reads "ỦY BAN NHÂN DÂN" / "XÃ
 /// KỲ TIẾN", where Word would fill the first line and leave "TIẾN" alone on the second.
 /// Text that fits, or holds a word wider than the line (which Word breaks as it must), is
@@ -88,7 +88,7 @@ pub(super) fn balanced_lines(
     text: &str,
     (size, face): (f32, Face),
     inner: u32,
-    starts_well: impl Fn(&[&str], &[&str]) -> bool,
+    break_cost: impl Fn(&[&str], &[&str]) -> usize,
 ) -> Vec<String> {
     let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
     let widths: Vec<u32> = words
@@ -111,7 +111,7 @@ pub(super) fn balanced_lines(
         .collect();
     let count = paragraph_lines(&spaced, inner) as usize;
     let n = words.len();
-    // best[m][j]: for words 0..j in m lines that fit, the fewest lines starting badly and the
+    // best[m][j]: for words 0..j in m lines that fit, the least cost of their breaks and the
     // least width of the longest line, and where the last line starts.
     let mut best: Vec<Vec<Option<Cut>>> = vec![vec![None; n + 1]; count + 1];
     best[0][0] = Some(((0, 0), 0));
@@ -124,7 +124,12 @@ pub(super) fn balanced_lines(
                 if width > inner {
                     continue;
                 }
-                let bad = bad + usize::from(i > 0 && !starts_well(&words[..i], &words[i..]));
+                let bad = bad
+                    + if i > 0 {
+                        break_cost(&words[..i], &words[i..])
+                    } else {
+                        0
+                    };
                 let cost = (bad, longest.max(width));
                 if best[m][j].is_none_or(|(c, _)| cost < c) {
                     best[m][j] = Some((cost, i));
@@ -217,7 +222,7 @@ mod tests {
 
     #[test]
     fn a_name_too_long_for_its_column_breaks_where_its_lines_are_even() {
-        let anywhere = |_: &[&str], _: &[&str]| true;
+        let anywhere = |_: &[&str], _: &[&str]| 0;
         let lines = |text: &str, inner| balanced_lines(text, (13.0, Face::Bold), inner, anywhere);
         let name = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG";
         let whole = measure::width_twips(name, 13.0, Face::Bold);
@@ -246,7 +251,7 @@ mod tests {
 
     #[test]
     fn a_line_starts_where_it_may_when_the_lines_still_fit() {
-        let at_xa = |_: &[&str], rest: &[&str]| rest[0] == "XÃ";
+        let at_xa = |_: &[&str], rest: &[&str]| usize::from(rest[0] != "XÃ");
         let name = "ỦY BAN NHÂN DÂN XÃ KỲ TIẾN";
         let whole = measure::width_twips(name, 13.0, Face::Bold);
         assert_eq!(
