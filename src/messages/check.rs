@@ -20,6 +20,10 @@ messages! {
     KeysHere { keys: List } => "H0102",
         en: "keys here: {keys}",
         vi: "các khóa ở đây: {keys}";
+    /// A key of the record's top level written under a `[table]` header.
+    MoveAboveTables { key: String } => "H0107",
+        en: "`{key}` is a key of the whole record; written after a [table] header it belongs to that table: move it above the first [table] header",
+        vi: "`{key}` là khóa của cả bản ghi; viết sau một tiêu đề [bảng] thì nó thuộc bảng đó: hãy chuyển lên trên tiêu đề [bảng] đầu tiên";
     MissingKey { key: String } => "E0102",
         en: "missing key `{key}`",
         vi: "thiếu khóa `{key}`";

@@ -116,13 +116,45 @@ fn quoted_value<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     rest.rsplit_once("\", expected").map(|(value, _)| value)
 }
 
+/// The keys of a record's top level, as serde reads them: the fields `Record` declares,
+/// asked of its derived `Deserialize`, so no list is kept beside the struct.
+fn top_level_keys() -> &'static [&'static str] {
+    use serde::de::{Error as _, Visitor, value::Error};
+    struct Fields<'a>(&'a mut &'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for Fields<'_> {
+        type Error = Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
+            Err(Error::custom("a record is a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Error> {
+            *self.0 = fields;
+            Err(Error::custom("only its fields were asked for"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _ = <super::Record as serde::Deserialize>::deserialize(Fields(&mut fields));
+    fields
+}
+
 /// (message, help) for a parser message; `at_span` is the source text it points at.
 fn explain(message: &str, at_span: &str) -> (Message, Message) {
     let fix_here = || Message::from(Check::FixTomlHere);
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or_default().to_string();
         let expected = quoted_after(message, "expected");
+        let belongs_on_top = top_level_keys().contains(&key.as_str()) && !expected.contains(&key);
         let help = match nearest(&key, &expected) {
+            _ if belongs_on_top => Check::MoveAboveTables { key: key.clone() },
             Some(best) => Check::DidYouMean {
                 best: best.to_string(),
                 keys: List(expected.clone()),
@@ -339,6 +371,22 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_top_level_keys_are_the_records_fields() {
+        let keys = top_level_keys();
+        for key in [
+            "loai",
+            "trich_yeu",
+            "ket_thuc",
+            "co_quan",
+            "tieu_chi",
+            "phu_luc",
+        ] {
+            assert!(keys.contains(&key), "{key} in {keys:?}");
+        }
+        assert!(!keys.contains(&"ten"));
+    }
 
     fn en(pair: &(Message, Message)) -> (String, String) {
         (pair.0.text(Lang::En), pair.1.text(Lang::En))
