@@ -16,7 +16,8 @@
 //! @- A dash point              "- A dash point"
 //! @+ A plus point              "+ A plus point"
 //! @note (Có Phụ lục kèm theo)  centred italic line
-//! @table 8 52 13 14 13         a table; numbers are relative column widths
+//! @table ~8 ~52 13 14 13       a table; numbers are relative column widths, kept as given;
+//!                              "~" marks a default the layout sizes to the column's text
 //! @row header                  a row: header | body | group | total
 //! @cell center bold | TT       a cell: left|center|right, bold, span=N, merge (starts a
 //!                              vertical merge), cont (merged into the cell above); "|", text
@@ -79,14 +80,21 @@ pub(crate) fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
         let (directive, rest) = line.split_once(' ').unwrap_or((line, ""));
         match (directive, table.as_mut()) {
             ("@table", None) => {
-                let widths: Result<Vec<u32>, _> = rest.split_whitespace().map(str::parse).collect();
-                let widths = widths.map_err(|_| err(Run::MarkupTableWidths))?;
-                if widths.is_empty() || widths.contains(&0) {
+                // "~7": a default share the layout may size to what the column holds.
+                let columns: Result<Vec<(u32, bool)>, _> = rest
+                    .split_whitespace()
+                    .map(|w| match w.strip_prefix('~') {
+                        Some(default) => default.parse().map(|w| (w, false)),
+                        None => w.parse().map(|w| (w, true)),
+                    })
+                    .collect();
+                let columns = columns.map_err(|_| err(Run::MarkupTableWidths))?;
+                if columns.is_empty() || columns.iter().any(|(w, _)| *w == 0) {
                     return Err(err(Run::MarkupTableNoWidths));
                 }
                 table = Some(Table {
-                    given: vec![true; widths.len()],
-                    widths,
+                    widths: columns.iter().map(|(w, _)| *w).collect(),
+                    given: columns.iter().map(|(_, given)| *given).collect(),
                     rows: Vec::new(),
                 });
             }
@@ -269,6 +277,19 @@ mod tests {
             blocks,
             [Block::Dash(vec![text("one"), Span::Break, text("@h1 two")])]
         );
+    }
+
+    #[test]
+    fn a_tilde_marks_a_width_the_layout_may_size() {
+        let blocks =
+            parse("@table ~7 ~53 13\n@row\n@cell | a\n@cell | b\n@cell | c\n@end\n").unwrap();
+        let Block::Table(t) = &blocks[0] else {
+            panic!("not a table")
+        };
+        assert_eq!(t.widths, [7, 53, 13]);
+        assert_eq!(t.given, [false, false, true]);
+        assert!(parse("@table ~0 1\n@end\n").is_err());
+        assert!(parse("@table ~ 1\n@end\n").is_err());
     }
 
     #[test]

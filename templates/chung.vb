@@ -14,7 +14,7 @@
 @note {{ b.noi_dung }}
 {% elif b.noi_dung == "bang-diem" %}
 {#- The score table: computed from tieu_chi, never typed. -#}
-@table 7 53 13 14 13
+@table ~7 ~53 13 14 13
 @row header
 @cell center bold | TT
 @cell center bold | Nội dung
