@@ -68,21 +68,16 @@ fn emphasis(value: &str, _: Kwargs, _: &State) -> Value {
 }
 
 /// `{{ x | ket }}` or `{{ x | ket(dau=";") }}`: record text that ends a clause, followed by
-/// the clause's mark (a full stop unless `dau` says otherwise). A full stop, semicolon or
-/// comma the clerk typed at its end gives way to that mark, so "Thường xuyên." prints
-/// "Thường xuyên." and "Thường xuyên;", never "Thường xuyên.." or "Thường xuyên.;". The
-/// text stays data: it is escaped like any other value.
+/// the clause's mark (a full stop unless `dau` says otherwise), as list items end
+/// ([`crate::text::end_with`]): "Thường xuyên." never prints "Thường xuyên..". The text stays
+/// data: it is escaped like any other value.
 #[allow(
     clippy::needless_pass_by_value,
     reason = "Tera's Filter trait hands a filter its arguments by value"
 )]
 fn ket(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<Value> {
     let mark: &str = kwargs.get("dau")?.unwrap_or(".");
-    let text = value
-        .trim_end()
-        .trim_end_matches(['.', ';', ','])
-        .trim_end();
-    Ok(Value::from(format!("{text}{mark}")))
+    Ok(Value::from(crate::text::end_with(value, mark)))
 }
 
 /// An engine with vanban's escaping and filters and no templates yet.

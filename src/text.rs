@@ -359,19 +359,22 @@ impl std::iter::Sum for Decimal {
     }
 }
 
+/// `text` ending with `mark`: a full stop, semicolon or comma the clerk typed at its end gives
+/// way to it, so a clerk may type either ("Thường xuyên." → "Thường xuyên;", never
+/// "Thường xuyên.;").
+pub(crate) fn end_with(text: &str, mark: &str) -> String {
+    let bare = text.trim_end().trim_end_matches([';', '.', ',']).trim_end();
+    format!("{bare}{mark}")
+}
+
 /// Adds the list punctuation ND30 uses for one-per-line items (căn cứ, Kính gửi, Nơi nhận):
-/// every line but the last ends with ";", the last with ".". Existing end punctuation is
-/// replaced so a clerk may type either.
+/// every line but the last ends with ";", the last with "." ([`end_with`]).
 pub(crate) fn punctuate_list(items: &[String]) -> Vec<String> {
     let last = items.len().saturating_sub(1);
     items
         .iter()
         .enumerate()
-        .map(|(i, item)| {
-            let bare = item.trim().trim_end_matches([';', '.', ',']).trim_end();
-            let end = if i == last { "." } else { ";" };
-            format!("{bare}{end}")
-        })
+        .map(|(i, item)| end_with(item.trim(), if i == last { "." } else { ";" }))
         .collect()
 }
 
