@@ -90,26 +90,27 @@ pub(super) fn balanced_lines(
     inner: u32,
     break_cost: impl Fn(&[&str], &[&str]) -> usize,
 ) -> Vec<String> {
-    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
-    let widths: Vec<u32> = words
-        .iter()
-        .map(|w| measure::width_twips(w, size, face))
-        .collect();
+    let mut words: Vec<&str> = Vec::new();
+    let mut measured: Vec<Word> = Vec::new();
+    for_each_word(&[(text, face)], size, |word, pieces| {
+        words.extend(pieces.first());
+        measured.push(word);
+    });
     if words.len() < 2
         || measure::width_twips(text, size, face) <= inner
-        || widths.iter().any(|w| *w > inner)
+        || measured.iter().any(|w| w.width > inner)
     {
         return vec![text.to_string()];
     }
-    let space = measure::width_twips(" ", size, face);
-    let gaps = |n: usize| space * u32::try_from(n).unwrap_or(u32::MAX);
     // The width of the line of words i..j.
-    let line = |i: usize, j: usize| widths[i..j].iter().sum::<u32>() + gaps(j - i - 1);
-    let spaced: Vec<Word> = widths
-        .iter()
-        .map(|&width| Word { gap: space, width })
-        .collect();
-    let count = paragraph_lines(&spaced, inner) as usize;
+    let line = |i: usize, j: usize| {
+        measured[i].width
+            + measured[i + 1..j]
+                .iter()
+                .map(|w| w.gap + w.width)
+                .sum::<u32>()
+    };
+    let count = paragraph_lines(&measured, inner) as usize;
     let n = words.len();
     // best[m][j]: for words 0..j in m lines that fit, the least cost of their breaks and the
     // least width of the longest line, and where the last line starts.
