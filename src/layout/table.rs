@@ -292,12 +292,11 @@ fn crowding(table: &Table, measured: &Measured, widths: &[u32], text_width: u32)
     let step = text_width / 48;
     let crowded = (0..widths.len().min(measured.columns))
         .filter(|&c| !given(c) && widths[c] <= measured.longest_word[c] + WORD_SLACK + step)
-        .map(|c| (tallest(c), usize::MAX - c))
+        .map(|c| (tallest(c), std::cmp::Reverse(c)))
         .max();
-    let Some((crowded_lines, c)) = crowded else {
+    let Some((crowded_lines, std::cmp::Reverse(crowded_column))) = crowded else {
         return Vec::new();
     };
-    let crowded_column = usize::MAX - c;
     (0..widths.len())
         .filter(|&c| given(c))
         .filter_map(|c| {

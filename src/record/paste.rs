@@ -138,10 +138,11 @@ const CURLY_QUOTES: [char; 6] = ['“', '”', '„', '‘', '’', '‟'];
 /// quote that began it is named, not the place it gave up.
 fn smart_quotes(source: &str, at: usize) -> Option<Mistake> {
     let line = line_around(source, at);
-    let value = source[line.start..at]
-        .find('=')
-        .map(|eq| line.start + eq + 1)
-        .map(|v| v + (source[v..].len() - source[v..].trim_start_matches([' ', '\t']).len()));
+    // Where the line's value starts: after "=" and the spaces that follow it.
+    let value = source[line.start..at].find('=').map(|eq| {
+        let after = &source[line.start + eq + 1..];
+        source.len() - after.trim_start_matches([' ', '\t']).len()
+    });
     [Some(at), value].into_iter().flatten().find_map(|place| {
         let c = source[place..].chars().next()?;
         CURLY_QUOTES.contains(&c).then(|| Mistake {
